@@ -1,0 +1,9 @@
+import { existsSync } from 'node:fs';
+
+/** Says plainly, once per run, which suites this machine cannot run. */
+export default function setup(): void {
+  const skipped: string[] = [];
+  if (!process.env.TEST_DATABASE_URL) skipped.push('PostgreSQL suites (TEST_DATABASE_URL is not set; PGlite suites still run)');
+  if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) skipped.push('browser suites (no Chromium at /usr/bin/chromium)');
+  if (skipped.length) console.log(`\n[haidang] Skipped on this machine:\n  - ${skipped.join('\n  - ')}\n`);
+}
