@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, Queryable } from './client';
+import { foldVietnamese, normalizeText } from '../core/text/fold';
+import { levelOf } from '../core/units/closure';
+import { hashPassword } from '../server/modules/auth/service';
+import { rebuildClosure } from '../server/modules/units/queries';
+import { recordAudit } from '../server/audit';
+import { ORGANISATION, type SeedUnit } from './seeds/organisation';
+
+const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
+
+async function getSetting<T>(db: Queryable, key: string): Promise<T | undefined> {
+  return (await db.query<{ value: T }>('select value from app_settings where key = $1', [key]))[0]?.value;
+}
+
+async function setSetting(db: Queryable, key: string, value: unknown) {
+  await db.query(
+    'insert into app_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value, updated_at = now()',
+    [key, JSON.stringify(value)],
+  );
+}
+
+/** Loads the Hải Phòng organisation once; later starts leave the administrator's edits alone. */
+export async function seedOrganisation(db: Db, units: readonly SeedUnit[] = ORGANISATION): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (await getSetting(tx, 'seed.organisation')) return false;
+    await tx.query(`insert into provinces (id, name) values ('HP', 'Thành phố Hải Phòng') on conflict do nothing`);
+    const tree = units.map((u) => ({ id: u.code, parentId: u.parentCode, validFrom: u.validFrom, validTo: u.validTo }));
+    const ids = new Map<string, string>();
+    // Parents first, so every parent_id exists when its child is inserted.
+    const ordered = [...units].sort((a, b) => levelOf(tree, a.code) - levelOf(tree, b.code));
+    for (const u of ordered) {
+      const name = normalizeText(u.name);
+      const rows = await tx.query<{ id: string }>(
+        `insert into units (province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to, groups, sample)
+         values ('HP', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
+        [u.code, name, foldVietnamese(name), u.shortName ?? null, u.kind, levelOf(tree, u.code), u.parentCode ? ids.get(u.parentCode) : null, u.validFrom, u.validTo, u.groups ?? [], u.sample ?? false],
+      );
+      ids.set(u.code, rows[0]!.id);
+    }
+    for (const u of units) {
+      const id = ids.get(u.code)!;
+      const aliases = [...new Set([u.shortName, ...(u.aliases ?? [])].filter((a): a is string => !!a).map(normalizeText))];
+      for (const alias of aliases) {
+        await tx.query('insert into unit_aliases (unit_id, alias, alias_folded) values ($1, $2, $3) on conflict do nothing', [id, alias, foldVietnamese(alias)]);
+      }
+      for (const s of u.successorCodes ?? []) {
+        await tx.query('insert into unit_successors (predecessor_id, successor_id) values ($1, $2)', [id, ids.get(s)]);
+      }
+    }
+    const closureRows = await rebuildClosure(tx);
+    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'organisation', after: { units: units.length, closureRows } });
+    await setSetting(tx, 'seed.organisation', { at: new Date().toISOString(), units: units.length });
+    return true;
+  });
+}
+
+export interface AdminBootstrap {
+  created: boolean;
+  /** Only when the password was generated: shown once, never stored in clear. */
+  generatedPassword?: string;
+}
+
+/** Creates `admin` on first start, with ADMIN_PASSWORD or a generated password. */
+export async function ensureAdmin(db: Db, password?: string): Promise<AdminBootstrap> {
+  const existing = await db.query('select 1 from users where lower(username) = $1', ['admin']);
+  if (existing.length) return { created: false };
+  const generated = password ? undefined : `Hd-${randomBytes(9).toString('base64url')}7`;
+  const hash = await hashPassword(password ?? generated!);
+  await db.transaction(async (tx) => {
+    const root = (await tx.query<{ id: string }>('select id from units where parent_id is null order by valid_from limit 1'))[0];
+    if (!root) throw new Error('Chưa có đơn vị gốc: hãy nạp cơ cấu tổ chức trước khi tạo quản trị');
+    const rows = await tx.query<{ id: string }>(
+      `insert into users (username, password_hash, full_name, role, unit_id) values ('admin', $1, 'Quản trị hệ thống', 'admin', $2) returning id`,
+      [hash, root.id],
+    );
+    await recordAudit(tx, SYSTEM, { action: 'create', entity: 'user', entityId: rows[0]!.id, after: { username: 'admin', role: 'admin' } });
+  });
+  return { created: true, generatedPassword: generated };
+}
+
+/** Demo accounts, one per role, sharing the administrator's initial password. Sample data. */
+export const DEMO_USERS = [
+  { username: 'dieuphoi', fullName: 'Cán bộ đầu mối Sở TT&TT (mẫu)', role: 'coordinator', unitCode: 'HP.STTTT' },
+  { username: 'taichinh', fullName: 'Chuyên viên Sở Tài chính (mẫu)', role: 'finance', unitCode: 'HP.STC' },
+  { username: 'canbo.lechan', fullName: 'Cán bộ UBND quận Lê Chân (mẫu)', role: 'unit_officer', unitCode: 'HP.Q.LECHAN' },
+  { username: 'lanhdao.lechan', fullName: 'Lãnh đạo UBND quận Lê Chân (mẫu)', role: 'unit_leader', unitCode: 'HP.Q.LECHAN' },
+  { username: 'lanhdao', fullName: 'Phó Chủ tịch UBND thành phố (mẫu)', role: 'leadership', unitCode: 'HP' },
+] as const;
+
+export async function seedDemoUsers(db: Db, password: string): Promise<string[]> {
+  const hash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    if (await getSetting(tx, 'seed.demo_users')) return [];
+    const created: string[] = [];
+    for (const u of DEMO_USERS) {
+      const unit = (await tx.query<{ id: string }>('select id from units where code = $1', [u.unitCode]))[0];
+      if (!unit) continue;
+      await tx.query(
+        'insert into users (username, password_hash, full_name, role, unit_id) values ($1, $2, $3, $4, $5) on conflict do nothing',
+        [u.username, hash, u.fullName, u.role, unit.id],
+      );
+      created.push(u.username);
+    }
+    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'user', after: { demoUsers: created } });
+    await setSetting(tx, 'seed.demo_users', { at: new Date().toISOString(), users: created });
+    return created;
+  });
+}

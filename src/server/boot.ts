@@ -1,0 +1,46 @@
+import type { FastifyInstance } from 'fastify';
+import type { TConfig } from '../config';
+import type { Db } from '../db/client';
+import { migrate } from '../db/migrate';
+import { openDb } from '../db/open';
+import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../db/seed';
+import { buildApp } from './app';
+
+export interface Running {
+  app: FastifyInstance;
+  db: Db;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the database, migrates, loads the demo city on first start, then serves. */
+export async function startServer(config: TConfig, log: (msg: string) => void = console.log): Promise<Running> {
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
+  try {
+    await migrate(db, log);
+    if (config.DEMO_DATA && (await seedOrganisation(db))) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng.');
+    const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
+    if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
+    const app = await buildApp({ db, config, now: () => new Date() }, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
+    const address = await app.listen({ port: config.PORT, host: config.HOST });
+    const url = `http://localhost:${new URL(address).port}`;
+    log(`\nHải Đăng đang chạy tại ${url}  (cơ sở dữ liệu: ${db.engine === 'pglite' ? `PGlite nhúng, ${config.DATA_DIR}` : 'PostgreSQL'})`);
+    if (admin.generatedPassword) {
+      log(`Đăng nhập lần đầu: tài khoản "admin", mật khẩu "${admin.generatedPassword}" (chỉ hiện một lần — hãy lưu lại).`);
+    } else if (admin.created) {
+      log('Đăng nhập lần đầu: tài khoản "admin" với mật khẩu trong ADMIN_PASSWORD.');
+    } else {
+      log('Đăng nhập bằng tài khoản đã tạo (quản trị: "admin").');
+    }
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await db.close();
+      })());
+    return { app, db, url, stop };
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+}

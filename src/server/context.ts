@@ -1,0 +1,43 @@
+import type { FastifyRequest } from 'fastify';
+import { can, type Action, type Actor, type Resource } from '../core/auth/policy';
+import type { TConfig } from '../config';
+import type { Db } from '../db/client';
+import type { AuditContext } from './audit';
+import { AppError, forbidden } from './errors';
+
+export interface SessionActor extends Actor {
+  username: string;
+  fullName: string;
+  unitName: string;
+  csrfToken: string;
+  tokenHash: string;
+}
+
+export interface Deps {
+  db: Db;
+  config: TConfig;
+  /** Injected clock: tests move time without touching the system clock. */
+  now: () => Date;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: SessionActor;
+  }
+}
+
+export function requireActor(req: FastifyRequest): SessionActor {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục');
+  return req.actor;
+}
+
+/** The guard every route calls: the policy in core decides, the route only asks. */
+export function authorize(req: FastifyRequest, action: Action, resource?: Resource): SessionActor {
+  const actor = requireActor(req);
+  if (!can(actor, action, resource)) throw forbidden();
+  return actor;
+}
+
+export function auditContext(req: FastifyRequest): AuditContext {
+  return { actorId: req.actor?.id ?? null, actorName: req.actor?.username ?? 'hệ thống', ip: req.ip };
+}

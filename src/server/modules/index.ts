@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../context';
+import { auditRoutes } from './audit/routes';
+import { authRoutes } from './auth/routes';
+import { healthRoutes } from './health/routes';
+import { unitRoutes } from './units/routes';
+import { userRoutes } from './users/routes';
+
+/** Every capability module, one line each. */
+export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
+  healthRoutes,
+  authRoutes,
+  unitRoutes,
+  userRoutes,
+  auditRoutes,
+];
