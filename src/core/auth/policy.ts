@@ -21,30 +21,89 @@ export interface Resource {
 }
 
 export const ACTIONS = [
+  'system.read',
   'unit.read',
   'unit.manage',
   'user.read',
   'user.manage',
   'audit.read',
-  'system.read',
+  // Directives and tasks
+  'document.read',
+  'document.manage',
+  'task.read',
+  'task.manage',
+  'task.update',
+  'task.progress',
+  // Indicators, targets, periodic reports
+  'indicator.read',
+  'indicator.manage',
+  'indicator.enter',
+  'report.read',
+  'report.submit',
+  'report.approve',
+  // IT projects and budget
+  'project.read',
+  'project.manage',
+  'project.appraise',
+  'budget.read',
+  'budget.manage',
+  'pipeline.manage',
+  // IOC and evaluation
+  'dashboard.read',
+  'evaluation.read',
+  'evaluation.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 type Rule = (actor: Actor, resource: Resource) => boolean;
 
 const inScope: Rule = (a, r) => r.unitId !== undefined && a.scope.has(r.unitId);
+/** Owner in scope, or one of the participating (coordinating) units in scope. */
+const takesPart: Rule = (a, r) => inScope(a, r) || (r.participantUnitIds ?? []).some((u) => a.scope.has(u));
 const anyone: Rule = () => true;
 const nobody: Rule = () => false;
 
-// Row = action, column = role. Leadership reads everything; only admin manages users
-// and units; everyone reads the organisation (it is public within the city).
+const everyone = (rule: Rule = anyone): Record<Role, Rule> => ({ admin: rule, coordinator: rule, finance: rule, unit_officer: rule, unit_leader: rule, leadership: rule });
+const only = (roles: Partial<Record<Role, Rule>>): Record<Role, Rule> => ({ ...everyone(nobody), ...roles });
+/** Read rights: the city-wide roles read everything, unit roles read what they take part in. */
+const cityReadsUnitsTakePart = only({ admin: anyone, coordinator: anyone, finance: anyone, leadership: anyone, unit_officer: takesPart, unit_leader: takesPart });
+
+// Row = action, column = role. Leadership reads everything and changes nothing; only
+// admin manages users and units; the coordinator (Sở TT&TT, now Sở KH&CN) runs the
+// programme; units act on their own unit and its subtree.
 const RULES: Record<Action, Record<Role, Rule>> = {
-  'unit.read': { admin: anyone, coordinator: anyone, finance: anyone, unit_officer: anyone, unit_leader: anyone, leadership: anyone },
-  'unit.manage': { admin: anyone, coordinator: nobody, finance: nobody, unit_officer: nobody, unit_leader: nobody, leadership: nobody },
-  'user.read': { admin: anyone, coordinator: anyone, finance: nobody, unit_officer: inScope, unit_leader: inScope, leadership: anyone },
-  'user.manage': { admin: anyone, coordinator: nobody, finance: nobody, unit_officer: nobody, unit_leader: nobody, leadership: nobody },
-  'audit.read': { admin: anyone, coordinator: nobody, finance: nobody, unit_officer: nobody, unit_leader: nobody, leadership: nobody },
-  'system.read': { admin: anyone, coordinator: anyone, finance: anyone, unit_officer: anyone, unit_leader: anyone, leadership: anyone },
+  'system.read': everyone(),
+  'unit.read': everyone(),
+  'unit.manage': only({ admin: anyone }),
+  'user.read': only({ admin: anyone, coordinator: anyone, leadership: anyone, unit_officer: inScope, unit_leader: inScope }),
+  'user.manage': only({ admin: anyone }),
+  'audit.read': only({ admin: anyone }),
+
+  'document.read': everyone(),
+  'document.manage': only({ admin: anyone, coordinator: anyone }),
+  'task.read': cityReadsUnitsTakePart,
+  'task.manage': only({ admin: anyone, coordinator: anyone }),
+  'task.update': only({ admin: anyone, coordinator: anyone, unit_officer: inScope, unit_leader: inScope }),
+  'task.progress': only({ admin: anyone, coordinator: anyone, unit_officer: takesPart, unit_leader: takesPart }),
+
+  'indicator.read': everyone(),
+  'indicator.manage': only({ admin: anyone, coordinator: anyone }),
+  'indicator.enter': only({ coordinator: anyone, unit_officer: inScope, unit_leader: inScope }),
+  'report.read': cityReadsUnitsTakePart,
+  'report.submit': only({ unit_officer: inScope, unit_leader: inScope }),
+  'report.approve': only({ coordinator: anyone, unit_leader: inScope }),
+
+  'project.read': cityReadsUnitsTakePart,
+  'project.manage': only({ coordinator: anyone, unit_officer: inScope, unit_leader: inScope }),
+  // resource.unitId = the unit the current step is assigned to (the appraiser).
+  'project.appraise': only({ coordinator: inScope, finance: inScope, unit_leader: inScope, unit_officer: inScope }),
+  'budget.read': everyone(),
+  'budget.manage': only({ finance: anyone, admin: anyone }),
+  'pipeline.manage': only({ admin: anyone }),
+
+  'dashboard.read': everyone(),
+  'evaluation.read': everyone(),
+  'evaluation.manage': only({ admin: anyone, coordinator: anyone }),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
