@@ -12,6 +12,8 @@ const ZConfig = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1_048_576),
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type TConfig = z.infer<typeof ZConfig>;

@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -38,6 +39,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Hải Đăng API', description: 'API điều hành chuyển đổi số. Mọi lỗi có dạng { error: { code, message, field? } }.', version: '0.1.0' },

@@ -5,6 +5,8 @@ import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
 import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../db/seed';
 import { buildApp } from './app';
+import { startScheduler } from './jobs/scheduler';
+import { seedHolidays } from './modules/calendar/holidays';
 
 export interface Running {
   app: FastifyInstance;
@@ -18,10 +20,12 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
   try {
     await migrate(db, log);
+    await seedHolidays(db);
     if (config.DEMO_DATA && (await seedOrganisation(db))) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng.');
     const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
-    const app = await buildApp({ db, config, now: () => new Date() }, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
+    const deps = { db, config, now: () => new Date() };
+    const app = await buildApp(deps, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://localhost:${new URL(address).port}`;
     log(`\nHải Đăng đang chạy tại ${url}  (cơ sở dữ liệu: ${db.engine === 'pglite' ? `PGlite nhúng, ${config.DATA_DIR}` : 'PostgreSQL'})`);
@@ -32,9 +36,11 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     } else {
       log('Đăng nhập bằng tài khoản đã tạo (quản trị: "admin").');
     }
+    const stopScheduler = startScheduler(deps, log);
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        stopScheduler();
         await app.close();
         await db.close();
       })());

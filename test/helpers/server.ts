@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, type TConfig } from '../../src/config';
 import type { Db } from '../../src/db/client';
+import type { Deps } from '../../src/server/context';
 import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../../src/db/seed';
 import { buildApp } from '../../src/server/app';
+import { seedHolidays } from '../../src/server/modules/calendar/holidays';
 import { openTestDb, type Engine } from './db';
 
 export const TEST_PASSWORD = 'HaiPhong-Test-2026';
@@ -13,6 +15,8 @@ export interface TestServer {
   url: string;
   adminPassword: string;
   config: TConfig;
+  /** What the routes get: pass it to services and jobs (e.g. runDailyJobs(s.deps)). */
+  deps: Deps;
   /** The server's clock; tests move it to check expiry and deadlines. */
   clock: { now: Date };
   close(): Promise<void>;
@@ -24,12 +28,14 @@ export interface TestServer {
  */
 export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const db = await openTestDb(opts.engine ?? 'pglite');
+  await seedHolidays(db);
   await seedOrganisation(db);
   await ensureAdmin(db, TEST_PASSWORD);
   await seedDemoUsers(db, TEST_PASSWORD);
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...opts.env });
   const clock = { now: new Date() };
-  const app = await buildApp({ db, config, now: () => clock.now });
+  const deps: Deps = { db, config, now: () => clock.now };
+  const app = await buildApp(deps);
   let url = '';
   if (opts.listen !== false) {
     const address = await app.listen({ port: 0, host: '127.0.0.1' });
@@ -43,6 +49,7 @@ export async function startTestServer(opts: { engine?: Engine; listen?: boolean;
     url,
     adminPassword: TEST_PASSWORD,
     config,
+    deps,
     clock,
     async close() {
       await app.close();

@@ -37,6 +37,12 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/users', action: 'user.manage', body: (ids) => ({ username: `u${Math.random().toString(36).slice(2, 8)}`, password: 'CanBo-2026-xyz', fullName: 'Người thử', role: 'unit_officer', unitId: ids.unitId }) },
   { method: 'PATCH', url: '/api/users/:id', action: 'user.manage', path: (ids) => `/api/users/${ids.userId}`, body: () => ({ version: 999 }) },
   { method: 'GET', url: '/api/audit', action: 'audit.read' },
+  { method: 'GET', url: '/api/notifications', action: 'system.read' },
+  { method: 'POST', url: '/api/notifications/:id/read', action: 'system.read', path: () => '/api/notifications/1/read' },
+  { method: 'POST', url: '/api/notifications/read-all', action: 'system.read' },
+  { method: 'GET', url: '/api/holidays', action: 'system.read' },
+  { method: 'PUT', url: '/api/holidays/:date', action: 'calendar.manage', path: () => '/api/holidays/2030-12-24', body: () => ({ name: 'Ngày thử' }) },
+  { method: 'DELETE', url: '/api/holidays/:date', action: 'calendar.manage', path: () => '/api/holidays/2030-12-25' },
 ];
 
 const USER_OF_ROLE: Record<Role, string> = {

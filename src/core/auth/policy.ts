@@ -27,6 +27,7 @@ export const ACTIONS = [
   'user.read',
   'user.manage',
   'audit.read',
+  'calendar.manage',
   // Directives and tasks
   'document.read',
   'document.manage',
@@ -78,6 +79,7 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   'user.read': only({ admin: anyone, coordinator: anyone, leadership: anyone, unit_officer: inScope, unit_leader: inScope }),
   'user.manage': only({ admin: anyone }),
   'audit.read': only({ admin: anyone }),
+  'calendar.manage': only({ admin: anyone }),
 
   'document.read': everyone(),
   'document.manage': only({ admin: anyone, coordinator: anyone }),

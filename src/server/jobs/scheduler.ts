@@ -1,0 +1,42 @@
+import type { Deps } from '../context';
+import { sendPendingEmails } from '../modules/notifications/mailer';
+import { DAILY_JOBS } from './index';
+import { runOnce } from './run-once';
+import type { DailyJob } from './types';
+
+/** The Vietnam calendar date of an instant (UTC+7, no daylight saving). */
+export function vietnamDate(at: Date): string {
+  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** Runs every daily job whose run for `today` has not happened yet. Used by the timer and by tests. */
+export async function runDailyJobs(deps: Deps, today = vietnamDate(deps.now()), jobs: readonly DailyJob[] = DAILY_JOBS) {
+  const results: Record<string, { ran: boolean; result?: unknown }> = {};
+  for (const job of jobs) results[job.name] = await runOnce(deps.db, job.name, today, (tx) => job.run(deps, tx, today));
+  return results;
+}
+
+/** Ticks every few minutes; cheap when there is nothing to do (one insert that conflicts). */
+export function startScheduler(deps: Deps, log: (msg: string) => void, intervalMs = 5 * 60_000): () => void {
+  let busy = false;
+  const tick = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      await runDailyJobs(deps);
+      if (deps.config.SMTP_URL) await sendPendingEmails(deps);
+    } catch (err) {
+      log(`Lỗi khi chạy tác vụ định kỳ: ${(err as Error).message}`);
+    } finally {
+      busy = false;
+    }
+  };
+  const first = setTimeout(tick, 5_000);
+  const timer = setInterval(tick, intervalMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
+}
