@@ -5,6 +5,7 @@ import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
 import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../db/seed';
 import { startServer } from '../server/boot';
+import { runBench } from './bench';
 
 /** A command returns its exit code, or -1 when it keeps running (serve). */
 export type Command = (args: string[], config: () => TConfig) => Promise<number>;
@@ -38,6 +39,8 @@ const serve: Command = async (_args, config) => {
 
 export const COMMANDS: Record<string, Command> = {
   serve,
+
+  bench: (args) => runBench(args),
 
   migrate: async (_args, config) => withDb(config(), async () => {
     console.log('Cơ sở dữ liệu đã ở phiên bản mới nhất.');
