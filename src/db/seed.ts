@@ -6,6 +6,7 @@ import { hashPassword } from '../server/modules/auth/service';
 import { rebuildClosure } from '../server/modules/units/queries';
 import { recordAudit } from '../server/audit';
 import { ORGANISATION, type SeedUnit } from './seeds/organisation';
+import { seedDemoTasks } from './seeds/demo-tasks';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
 
@@ -106,4 +107,26 @@ export async function seedDemoUsers(db: Db, password: string): Promise<string[]>
     await setSetting(tx, 'seed.demo_users', { at: new Date().toISOString(), users: created });
     return created;
   });
+}
+
+/**
+ * Demo data of each capability, one line each (labelled sample data in the rows
+ * themselves). Each runs once per database: its marker is written after it succeeds.
+ * A seeder should do its work in one transaction so that a crash leaves nothing half-made.
+ */
+export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db) => Promise<unknown> }> = [
+  { name: 'tasks', run: (db) => seedDemoTasks(db) },
+];
+
+export async function seedDemoData(db: Db, log: (msg: string) => void = () => undefined): Promise<string[]> {
+  const done: string[] = [];
+  for (const seeder of DEMO_SEEDERS) {
+    const key = `seed.demo.${seeder.name}`;
+    if (await getSetting(db, key)) continue;
+    await seeder.run(db);
+    await setSetting(db, key, { at: new Date().toISOString() });
+    log(`Đã nạp dữ liệu mẫu: ${seeder.name}`);
+    done.push(seeder.name);
+  }
+  return done;
 }

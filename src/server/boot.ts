@@ -3,7 +3,7 @@ import type { TConfig } from '../config';
 import type { Db } from '../db/client';
 import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
-import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../db/seed';
+import { ensureAdmin, seedDemoData, seedDemoUsers, seedOrganisation } from '../db/seed';
 import { buildApp } from './app';
 import { startScheduler } from './jobs/scheduler';
 import { seedHolidays } from './modules/calendar/holidays';
@@ -24,6 +24,7 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     if (config.DEMO_DATA && (await seedOrganisation(db))) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng.');
     const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
+    if (config.DEMO_DATA) await seedDemoData(db, log);
     const deps = { db, config, now: () => new Date() };
     const app = await buildApp(deps, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
     const address = await app.listen({ port: config.PORT, host: config.HOST });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type TConfig } from '../../src/config';
 import type { Db } from '../../src/db/client';
 import type { Deps } from '../../src/server/context';
-import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../../src/db/seed';
+import { ensureAdmin, seedDemoData, seedDemoUsers, seedOrganisation } from '../../src/db/seed';
 import { buildApp } from '../../src/server/app';
 import { seedHolidays } from '../../src/server/modules/calendar/holidays';
 import { openTestDb, type Engine } from './db';
@@ -26,12 +26,13 @@ export interface TestServer {
  * A real server (Fastify on a random port) over a fresh migrated database holding the
  * demo organisation, `admin` and one demo user per role, all with TEST_PASSWORD.
  */
-export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string>; /** Also load every capability's demo data. */ demo?: boolean } = {}): Promise<TestServer> {
   const db = await openTestDb(opts.engine ?? 'pglite');
   await seedHolidays(db);
   await seedOrganisation(db);
   await ensureAdmin(db, TEST_PASSWORD);
   await seedDemoUsers(db, TEST_PASSWORD);
+  if (opts.demo) await seedDemoData(db);
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...opts.env });
   const clock = { now: new Date() };
   const deps: Deps = { db, config, now: () => clock.now };
