@@ -42,6 +42,10 @@ export const COMMANDS: Record<string, Command> = {
 
   bench: (args) => runBench(args),
 
+  // Extraction needs no database: it reads a file and prints the proposal.
+  extract: async (args) => (await import('./extract')).runExtract(args),
+  'eval-extract': async (args) => (await import('./extract')).runEvalExtract(args),
+
   migrate: async (_args, config) => withDb(config(), async () => {
     console.log('Cơ sở dữ liệu đã ở phiên bản mới nhất.');
     return 0;

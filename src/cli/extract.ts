@@ -1,0 +1,197 @@
+/**
+ * `haidang extract <file> [--json]`: proposal of metadata and assignments for one document
+ * (.txt, .docx, .pdf). `haidang eval-extract [gold.json]`: the extractor scored against
+ * gold annotations.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, extname, resolve } from 'node:path';
+import { z } from 'zod';
+import { extractDirective, toGoldFormat, type TGoldDocument } from '../core/extraction/extract';
+import { METADATA_FIELDS, scoreDocument, totalScores, type TDocumentScore } from '../core/extraction/evaluate';
+
+class UserError extends Error {}
+
+/** Plain text of a document file; docx through mammoth, PDF through unpdf (pdf.js). */
+export async function readDocumentText(path: string): Promise<string> {
+  const ext = extname(path).toLowerCase();
+  let data: Buffer;
+  try {
+    data = await readFile(path);
+  } catch {
+    throw new UserError(`Không đọc được tệp: ${path}`);
+  }
+  if (ext === '.txt' || ext === '.md' || ext === '') {
+    return data.toString('utf8').replace(/^\ufeff/, '');
+  }
+  if (ext === '.docx') {
+    const mammoth = await import('mammoth');
+    try {
+      const result = await mammoth.extractRawText({ buffer: data });
+      return result.value;
+    } catch {
+      throw new UserError(`Tệp .docx không hợp lệ hoặc bị hỏng: ${path}`);
+    }
+  }
+  if (ext === '.pdf') {
+    const { extractText, getDocumentProxy } = await import('unpdf');
+    try {
+      const pdf = await getDocumentProxy(new Uint8Array(data));
+      const { text } = await extractText(pdf, { mergePages: true });
+      if (!text.trim()) throw new UserError(`Tệp PDF không có lớp văn bản (bản quét?): cần nhận dạng ký tự (OCR) trước: ${path}`);
+      return text;
+    } catch (e) {
+      if (e instanceof UserError) throw e;
+      throw new UserError(`Không đọc được nội dung PDF: ${path}`);
+    }
+  }
+  if (ext === '.doc') throw new UserError('Định dạng .doc (Word 97–2003) chưa được hỗ trợ; hãy lưu lại thành .docx.');
+  throw new UserError(`Định dạng tệp chưa được hỗ trợ: ${ext} (hỗ trợ .txt, .docx, .pdf).`);
+}
+
+function printHuman(doc: TGoldDocument): void {
+  const m = doc.metadata;
+  const line = (label: string, value: string | null): void => console.log(`${label.padEnd(16)}${value ?? '—'}`);
+  line('Số/ký hiệu:', m.so_ky_hieu);
+  line('Ngày ban hành:', m.ngay_ban_hanh);
+  line('Cơ quan:', m.co_quan);
+  line('Loại:', m.loai);
+  line('Trích yếu:', m.trich_yeu);
+  line('Người ký:', m.nguoi_ky);
+  console.log(`\n${doc.assignments.length} nhiệm vụ được giao:`);
+  doc.assignments.forEach((a, i) => {
+    console.log(`\n${i + 1}. ${a.lead}${a.coordinators.length ? ` (phối hợp: ${a.coordinators.join('; ')})` : ''}`);
+    console.log(`   ${a.task}`);
+    const timing = [a.deadline ? `hạn ${a.deadline}` : null, a.deadline_text ? `“${a.deadline_text}”` : null, a.recurrence ? `định kỳ: ${a.recurrence}` : null]
+      .filter(Boolean)
+      .join(', ');
+    if (timing) console.log(`   ${timing}`);
+  });
+}
+
+export async function runExtract(args: string[]): Promise<number> {
+  const json = args.includes('--json');
+  const files = args.filter((a) => !a.startsWith('--'));
+  if (files.length !== 1) {
+    console.error('Cách dùng: haidang extract <tệp .txt|.docx|.pdf> [--json]');
+    return 2;
+  }
+  try {
+    const text = await readDocumentText(files[0] as string);
+    const doc = toGoldFormat(extractDirective(text));
+    if (json) console.log(JSON.stringify(doc, null, 2));
+    else printHuman(doc);
+    return 0;
+  } catch (e) {
+    if (e instanceof UserError) {
+      console.error(e.message);
+      return 1;
+    }
+    throw e;
+  }
+}
+
+const ZNullableString = z.string().nullable().optional().transform((v) => v ?? null);
+
+const ZGoldAssignment = z.object({
+  lead: z.string(),
+  coordinators: z.array(z.string()).optional().transform((v) => v ?? []),
+  task: z.string().optional().transform((v) => v ?? ''),
+  deadline: ZNullableString,
+  deadline_text: ZNullableString,
+  recurrence: ZNullableString,
+});
+
+const ZGoldFile = z.object({
+  about: z.string().optional(),
+  seeds_dir: z.string().optional(),
+  documents: z.array(
+    z.object({
+      file: z.string(),
+      metadata: z
+        .object({
+          so_ky_hieu: ZNullableString,
+          ngay_ban_hanh: ZNullableString,
+          co_quan: ZNullableString,
+          nguoi_ky: ZNullableString,
+          loai: ZNullableString,
+          trich_yeu: ZNullableString,
+        })
+        .optional(),
+      assignments: z.array(ZGoldAssignment),
+    }),
+  ),
+});
+
+export type TGoldFile = z.infer<typeof ZGoldFile>;
+
+const f2 = (n: number): string => n.toFixed(2);
+
+function describeMisses(gold: TGoldDocument, predicted: TGoldDocument, score: TDocumentScore): void {
+  for (const i of score.unmatchedGold) console.log(`    thiếu (gold):   ${gold.assignments[i]?.lead} — ${gold.assignments[i]?.task.slice(0, 80)}`);
+  for (const i of score.unmatchedPredicted) {
+    console.log(`    thừa (dự đoán): ${predicted.assignments[i]?.lead} — ${predicted.assignments[i]?.task.slice(0, 80)}`);
+  }
+  for (const p of score.pairs) {
+    const g = gold.assignments[p.gold];
+    const d = predicted.assignments[p.predicted];
+    if (!p.deadlineOk) console.log(`    sai hạn: ${g?.lead}: gold ${g?.deadline} / dự đoán ${d?.deadline} (“${d?.deadline_text ?? ''}”)`);
+    if (!p.recurrenceOk) console.log(`    sai định kỳ: ${g?.lead}: gold ${g?.recurrence} / dự đoán ${d?.recurrence}`);
+  }
+  for (const f of METADATA_FIELDS) {
+    if (!score.metadataCorrect[f]) console.log(`    sai ${f}: gold ${JSON.stringify(gold.metadata[f])} / dự đoán ${JSON.stringify(predicted.metadata[f])}`);
+  }
+}
+
+export async function runEvalExtract(args: string[]): Promise<number> {
+  const goldPath = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/eval/seeds-gold.json');
+  let gold: TGoldFile;
+  try {
+    gold = ZGoldFile.parse(JSON.parse(await readFile(goldPath, 'utf8')));
+  } catch (e) {
+    console.error(`Không đọc được tệp gold ${goldPath}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  const seedsDir = resolve(dirname(goldPath), gold.seeds_dir ?? '.');
+  const scores: TDocumentScore[] = [];
+  console.log(`Gold: ${goldPath}\nVăn bản: ${seedsDir}\n`);
+  for (const entry of gold.documents) {
+    let text: string;
+    try {
+      text = await readDocumentText(resolve(seedsDir, entry.file));
+    } catch (e) {
+      console.error(e instanceof Error ? e.message : String(e));
+      return 1;
+    }
+    const predicted = toGoldFormat(extractDirective(text));
+    const goldDoc: TGoldDocument = {
+      metadata: {
+        so_ky_hieu: entry.metadata?.so_ky_hieu ?? null,
+        ngay_ban_hanh: entry.metadata?.ngay_ban_hanh ?? null,
+        co_quan: entry.metadata?.co_quan ?? null,
+        nguoi_ky: entry.metadata?.nguoi_ky ?? null,
+        loai: entry.metadata?.loai ?? null,
+        trich_yeu: entry.metadata?.trich_yeu ?? null,
+      },
+      assignments: entry.assignments,
+    };
+    const s = scoreDocument(goldDoc, predicted);
+    scores.push(s);
+    const t = totalScores([s]);
+    const meta = METADATA_FIELDS.filter((f) => s.metadataCorrect[f]).length;
+    console.log(
+      `${entry.file}: gold ${s.gold}, dự đoán ${s.predicted}, khớp ${s.matched} | lead P ${f2(t.precision)} R ${f2(t.recall)} | ` +
+        `hạn ${s.deadlineCorrect}/${s.matched} | định kỳ ${s.recurrenceCorrect}/${s.matched} | metadata ${meta}/${METADATA_FIELDS.length}`,
+    );
+    describeMisses(goldDoc, predicted, s);
+  }
+  const t = totalScores(scores);
+  const sum = (f: (s: TDocumentScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
+  console.log('\nTỔNG');
+  console.log(`  lead-unit precision:        ${f2(t.precision)} (${sum((s) => s.matched)}/${sum((s) => s.predicted)})`);
+  console.log(`  lead-unit recall:           ${f2(t.recall)} (${sum((s) => s.matched)}/${sum((s) => s.gold)})`);
+  console.log(`  exact-deadline accuracy:    ${f2(t.deadlineAccuracy)} (${sum((s) => s.deadlineCorrect)}/${sum((s) => s.matched)})`);
+  console.log(`  recurrence accuracy:        ${f2(t.recurrenceAccuracy)} (${sum((s) => s.recurrenceCorrect)}/${sum((s) => s.matched)})`);
+  console.log(`  metadata accuracy (overall): ${f2(t.metadataOverall)}`);
+  for (const f of METADATA_FIELDS) console.log(`    ${f.padEnd(14)} ${f2(t.metadataAccuracy[f])}`);
+  return 0;
+}

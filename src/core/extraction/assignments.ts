@@ -1,0 +1,546 @@
+/**
+ * Assignments of a directive: who leads, who coordinates, what, by when, how often.
+ *
+ * A lead is recognised by the grammar of Vietnamese directives, never by the document:
+ * - "Giao [cho] X …", "Yêu cầu X …", "Đề nghị X …" anywhere in a sentence;
+ * - "X có trách nhiệm …" / "X chịu trách nhiệm …";
+ * - X as the subject opening a clause ("Sở Tư pháp khẩn trương …"), also after a
+ *   topic label ("Về …:"), a period ("Định kỳ hằng tháng …") or an opening phrase;
+ * - X as a topic: "X: task", "Giao X:" over a list, or a numbered heading that is only
+ *   a unit ("1. Sở Tài chính") over the items below it.
+ * The issuing body itself (UBND tỉnh/thành phố, its Chủ tịch) never receives a task.
+ */
+import { foldVietnamese } from '../text/fold';
+import { findDeadlines, type TDeadlineMatch } from './deadline';
+import { findRecurrences, findTaskRecurrence, type TRecurrence, type TRecurrenceMatch } from './recurrence';
+import { splitBlocks, splitSentences, type TBlock, type TMarkerKind, type TSpan } from './sentences';
+import {
+  canonicalUnitName,
+  expandGroup,
+  findUnitMentions,
+  mentionName,
+  readUnitChain,
+  type TGroupKey,
+  type TUnitChain,
+} from './units';
+
+export type TAssignment = {
+  lead: string;
+  leadKind: 'unit' | 'group';
+  /** For a group lead, the key the server expands to member units. */
+  groupKey: TGroupKey | null;
+  coordinators: string[];
+  task: string;
+  deadline: string | null;
+  /** The deadline as written, or the frequency when the task recurs. */
+  deadlineText: string | null;
+  recurrence: TRecurrence | null;
+  /** Offsets of the source sentence(s) in the normalised text. */
+  sourceStart: number;
+  sourceEnd: number;
+  sourceText: string;
+};
+
+export type TAssignmentContext = {
+  documentDate: string | null;
+  /** Issuing body, e.g. "Ủy ban nhân dân thành phố Hải Phòng". */
+  issuer: string | null;
+  /** Place of issue, e.g. "Hải Phòng". */
+  place: string | null;
+};
+
+type TLead = { text: string; kind: 'unit' | 'group'; canonical: string };
+type TPiece = TSpan & { clauseStart: number };
+type TDraft = {
+  lead: TLead;
+  taskStart: number;
+  /** Where the task is written when it is not after the lead ("… Cơ quan chủ trì: X"). */
+  taskSpan: TSpan | null;
+  pieces: TPiece[];
+  headingId: string | null;
+  outsideImplementation: boolean;
+  introOnly: boolean;
+};
+type TTopic = {
+  kind: 'heading' | 'list' | 'sibling';
+  leads: TLead[];
+  level: number;
+  markerKind: TMarkerKind | null;
+  childKind: 'marked' | 'plain' | null;
+  id: number;
+};
+type TExplicit = {
+  leads: TLead[];
+  chainStart: number;
+  triggerStart: number;
+  taskStart: number;
+  taskEnd: number | null;
+  colonTopic: boolean;
+};
+
+const WS = /\s+/g;
+const collapse = (s: string): string => s.replace(WS, ' ').trim();
+
+function leadOf(text: string, chain: TUnitChain): TLead {
+  const only = chain.mentions.length === 1 ? chain.mentions[0] : undefined;
+  const leadText = only ? mentionName(only, text) : collapse(text.slice(chain.start, chain.end));
+  const kind = !only || only.kind === 'group' ? 'group' : 'unit';
+  return { text: leadText, kind, canonical: canonicalUnitName(leadText) };
+}
+
+/**
+ * A task has exactly one lead unit (QĐ 42/2014): named units listed together
+ * ("Giao Sở Tài chính, Sở Nội vụ …") each lead their own copy; a list with a group
+ * phrase in it stays one lead, as written.
+ */
+function leadsOf(text: string, chain: TUnitChain): TLead[] {
+  if (chain.mentions.length > 1 && chain.mentions.every((m) => m.kind === 'unit')) {
+    return chain.mentions.map((m) => {
+      const name = mentionName(m, text);
+      return { text: name, kind: 'unit' as const, canonical: canonicalUnitName(name) };
+    });
+  }
+  return [leadOf(text, chain)];
+}
+
+/** The issuing People's Committee (or its chair) speaking of itself. */
+function isIssuer(text: string, chain: TUnitChain, ctx: TAssignmentContext): boolean {
+  if (chain.mentions.length !== 1) return false;
+  const m = chain.mentions[0];
+  if (!m || m.kind === 'group') return false;
+  const name = canonicalUnitName(text.slice(m.start, m.end)).replace(/^(?:pho )?chu tich (?:thuong truc )?/, '');
+  const issuer = ctx.issuer ? canonicalUnitName(ctx.issuer) : null;
+  if (issuer && name === issuer) return true;
+  const provincial = /^uy ban nhan dan (?:tinh|thanh pho)(?: (.+))?$/.exec(name);
+  if (!provincial) return false;
+  const place = provincial[1];
+  if (!place) return true;
+  return (ctx.place !== null && place === canonicalUnitName(ctx.place)) || (issuer !== null && issuer.endsWith(` ${place}`));
+}
+
+const NON_PREDICATE = new Set(
+  'đã đang được bị chưa còn vẫn của về tại trong với cho thuộc nhưng mà thì gồm như là cũng đều luôn vừa mới và hoặc'.split(' '),
+);
+const OPENER = /^(?:Trong|Khi|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/u;
+
+/** A unit chain opening the clause at `pos`, followed by a predicate or a colon. */
+function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContext): TExplicit | null {
+  let p = pos;
+  while (p < to && /\s/.test(text[p] ?? '')) p++;
+  const chain = readUnitChain(text, p, to);
+  if (!chain || isIssuer(text, chain, ctx)) return null;
+  const rest = text.slice(chain.end, to);
+  const leads = leadsOf(text, chain);
+  const base = { leads, chainStart: chain.start, triggerStart: p, taskEnd: null };
+  const colon = /^\s*:\s*/.exec(rest);
+  if (colon) return { ...base, taskStart: chain.end + colon[0].length, colonTopic: true };
+  const next = /^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(rest);
+  if (!next || !next[1]) return null;
+  const w1 = next[1].toLowerCase();
+  const w2 = (next[2] ?? '').toLowerCase();
+  if (NON_PREDICATE.has(w1)) return null;
+  if (w1 === 'có' && /^(?:nhiều|sự|số|một|tỷ|kết|thể)$/u.test(w2)) return null;
+  return { ...base, taskStart: chain.end, colonTopic: false };
+}
+
+const GIAO = /(?<![\p{L}])(?:Giao|giao|GIAO)(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?\s+/gu;
+const REQUEST = /(?<![\p{L}])(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|YÊU\s+CẦU|ĐỀ\s+NGHỊ)(?:\s+cho)?\s+/gu;
+const RESPONSIBLE = /(?<![\p{L}])(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])/gu;
+const OWNER_LABEL = /(?<![\p{L}])(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì(?:\s+thực\s+hiện)?\s*:\s*/gu;
+const NOT_A_GRANT = /(?:được|đã|bàn|chuyển|phân|sẽ|vừa|mới|đang)\s*$/u;
+
+function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
+  const out: TExplicit[] = [];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    if (NOT_A_GRANT.test(text.slice(Math.max(from, m.index - 12), m.index))) continue;
+    const chain = readUnitChain(text, m.index + m[0].length, to);
+    if (!chain || isIssuer(text, chain, ctx)) continue;
+    out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: m.index, taskStart: chain.end, taskEnd: null, colonTopic: false });
+  }
+  return out;
+}
+
+/** "…; Cơ quan chủ trì: Sở X; …" — the task is what precedes the label. */
+function ownerLabels(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
+  const out: TExplicit[] = [];
+  OWNER_LABEL.lastIndex = from;
+  for (let m = OWNER_LABEL.exec(text); m && m.index < to; m = OWNER_LABEL.exec(text)) {
+    const chain = readUnitChain(text, m.index + m[0].length, to);
+    if (!chain || isIssuer(text, chain, ctx)) continue;
+    out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: m.index, taskStart: from, taskEnd: m.index, colonTopic: false });
+  }
+  return out;
+}
+
+function responsible(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
+  const out: TExplicit[] = [];
+  RESPONSIBLE.lastIndex = from;
+  for (let m = RESPONSIBLE.exec(text); m && m.index < to; m = RESPONSIBLE.exec(text)) {
+    const anchor = m.index;
+    for (const mention of findUnitMentions(text, from, anchor)) {
+      const chain = readUnitChain(text, mention.start, anchor);
+      if (!chain || text.slice(chain.end, anchor).trim() !== '') continue;
+      if (isIssuer(text, chain, ctx)) break;
+      out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: chain.start, taskStart: anchor, taskEnd: null, colonTopic: false });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Leads written in the clause [from, to), in order of appearance. */
+function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
+  const owners = ownerLabels(text, from, to, ctx);
+  if (owners.length) return owners.slice(0, 1);
+  const found = [
+    ...triggered(text, GIAO, from, to, ctx),
+    ...triggered(text, REQUEST, from, to, ctx),
+    ...responsible(text, from, to, ctx),
+  ];
+  const direct = subjectAt(text, from, to, ctx);
+  if (direct) found.push(direct);
+  else {
+    // A period or an opening phrase may stand before the subject.
+    const rec = findRecurrences(text.slice(from, to))[0];
+    const lead = text.slice(from, to).match(/^\s*/)?.[0].length ?? 0;
+    if (rec && rec.start === lead) {
+      const s = subjectAt(text, from + rec.end, to, ctx);
+      if (s) found.push({ ...s, triggerStart: from });
+    } else if (!found.length && OPENER.test(text.slice(from + lead, to))) {
+      const comma = text.indexOf(',', from);
+      if (comma !== -1 && comma < to) {
+        const s = subjectAt(text, comma + 1, to, ctx);
+        if (s) found.push(s);
+      }
+    }
+  }
+  found.sort((a, b) => a.triggerStart - b.triggerStart);
+  const out: TExplicit[] = [];
+  for (const e of found) {
+    if (out.some((o) => o.chainStart === e.chainStart)) continue;
+    out.push(e);
+  }
+  return out;
+}
+
+/** Where a clause's own words start, after a topic label such as "Về …:" or "Đối với …:". */
+function afterLabel(text: string, s: TSpan): number {
+  const m = /^\s*(?:Về|Đối\s+với)\s[^:]{1,300}:\s*/u.exec(text.slice(s.start, s.end));
+  return m ? s.start + m[0].length : s.start;
+}
+
+const TRIGGER = /(?:kết\s+luận|ý\s+kiến|chỉ\s+đạo|chỉ\s+thị|yêu\s+cầu|giao\s+nhiệm\s+vụ|như\s+sau|cụ\s+thể)\s*:\s*$/iu;
+const EARLY_GRANT = /(?<![\p{L}])(?<!(?:được|đã|bàn|chuyển|phân)\s)[Gg]iao\s+(?:cho\s+)?(?:Sở|Văn\s+phòng|UBND|Ủy\s+ban|Uỷ\s+ban|[Cc]ác|Công\s+an|Ban)\s/u;
+
+/** The part of the text that can assign: after "… kết luận như sau:" and before "Nơi nhận". */
+function bodyBlocks(text: string, blocks: TBlock[]): TBlock[] {
+  let startIdx = 0;
+  const triggerIdx = blocks.findIndex(
+    (b) => b.markerKind === null && b.end - b.start < 800 && TRIGGER.test(text.slice(b.start, b.end)),
+  );
+  const trigger = triggerIdx >= 0 ? blocks[triggerIdx] : undefined;
+  if (trigger && !EARLY_GRANT.test(text.slice(0, trigger.start))) startIdx = triggerIdx + 1;
+  const out: TBlock[] = [];
+  for (const b of blocks.slice(startIdx)) {
+    const content = text.slice(b.contentStart, b.end);
+    if (/^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)/u.test(content) || /^\s*(?:TM|KT|TL|TUQ)\.\s/u.test(content)) break;
+    out.push(b);
+  }
+  return out;
+}
+
+function appliesTo(t: TTopic, block: TBlock): boolean {
+  if (t.kind === 'sibling') return block.markerKind === t.markerKind;
+  if (block.markerKind !== null) {
+    if (t.level === 9) return t.childKind !== 'plain';
+    return block.level > t.level;
+  }
+  return t.childKind !== 'marked';
+}
+
+const LIST_TOPIC = /^\s*(?:Giao|giao|GIAO)(?:\s+cho)?\s+/u;
+
+/** "1. Sở Tài chính" or "Giao Sở X:" — a unit over the items that follow, or null. */
+function topicOf(text: string, block: TBlock, ctx: TAssignmentContext): { leads: TLead[]; kind: 'heading' | 'list' } | null {
+  const chainHere = readUnitChain(text, block.contentStart, block.end);
+  if (block.markerKind !== null && chainHere && /^\s*:?\s*$/.test(text.slice(chainHere.end, block.end))) {
+    return isIssuer(text, chainHere, ctx) ? null : { leads: leadsOf(text, chainHere), kind: 'heading' };
+  }
+  const giao = LIST_TOPIC.exec(text.slice(block.contentStart, block.end));
+  const chainStart = giao ? block.contentStart + giao[0].length : block.contentStart;
+  const chain = readUnitChain(text, chainStart, block.end);
+  if (chain && /^\s*:\s*$/.test(text.slice(chain.end, block.end)) && !isIssuer(text, chain, ctx)) {
+    return { leads: leadsOf(text, chain), kind: 'list' };
+  }
+  return null;
+}
+
+/** An introduction that praises or criticises rather than assigns ("… rút kinh nghiệm:"). */
+const EVALUATIVE = /(?:rút\s+kinh\s+nghiệm|phê\s+bình|ghi\s+nhận|biểu\s+dương|khen|kiểm\s+điểm)/iu;
+/** Lines of a plan's item that belong to its "Cơ quan chủ trì:" line. */
+const ITEM_DETAIL = /^\s*(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp|^\s*(?:Thời\s+(?:gian|hạn)|Sản\s+phẩm|Kinh\s+phí|Nguồn)/u;
+
+/** Drafts: every clause that assigns, with the sentences that continue it. */
+function collectDrafts(text: string, ctx: TAssignmentContext): TDraft[] {
+  const blocks = bodyBlocks(text, splitBlocks(text));
+  const isImplementation = (b: TBlock): boolean => /to chuc thuc hien/.test(foldVietnamese(text.slice(b.contentStart, b.end)));
+  const hasImplementation = blocks.some((b) => b.markerKind === 'roman' && isImplementation(b));
+  const drafts: TDraft[] = [];
+  let topics: TTopic[] = [];
+  let inImplementation = false;
+  let topicId = 0;
+  let previous: TBlock | null = null;
+  let ownerDrafts: TDraft[] = [];
+
+  const pushTopic = (kind: TTopic['kind'], leads: TLead[], block: TBlock): void => {
+    topics.push({ kind, leads, level: block.level, markerKind: block.markerKind, childKind: null, id: ++topicId });
+  };
+
+  for (const block of blocks) {
+    if (block.markerKind === 'roman') {
+      inImplementation = isImplementation(block);
+      topics = [];
+      previous = block;
+      ownerDrafts = [];
+      continue;
+    }
+    while (topics.length && !appliesTo(topics[topics.length - 1] as TTopic, block)) topics.pop();
+
+    if (ownerDrafts.length && ITEM_DETAIL.test(text.slice(block.contentStart, block.end))) {
+      for (const d of ownerDrafts) d.pieces.push({ start: block.contentStart, end: block.end, clauseStart: block.contentStart });
+      continue;
+    }
+    ownerDrafts = [];
+
+    const newTopic = topicOf(text, block, ctx);
+    if (newTopic) {
+      pushTopic(newTopic.kind, newTopic.leads, block);
+      previous = block;
+      continue;
+    }
+    const topic = topics[topics.length - 1];
+    if (topic && topic.childKind === null && topic.kind !== 'sibling') topic.childKind = block.markerKind ? 'marked' : 'plain';
+
+    let current: TDraft[] = [];
+    const sentences = splitSentences(text, { start: block.contentStart, end: block.end });
+    const base = { outsideImplementation: hasImplementation && !inImplementation };
+    for (const [i, s] of sentences.entries()) {
+      const clauseStart = afterLabel(text, s);
+      const endsWithColon = /:\s*$/.test(text.slice(s.start, s.end));
+      const explicit = topic?.kind === 'heading' ? [] : explicitLeads(text, clauseStart, s.end, ctx);
+      if (explicit.length) {
+        if (i === 0 && topic && (topic.kind === 'sibling' || topic.level === 9)) topics.pop();
+        for (const [k, e] of explicit.entries()) {
+          const next = explicit[k + 1];
+          const start = k === 0 ? s.start : e.triggerStart;
+          const end = next ? next.triggerStart : s.end;
+          const intro = endsWithColon && !next && !e.colonTopic && e.taskEnd === null;
+          let taskSpan: TSpan | null = null;
+          if (e.taskEnd !== null) {
+            const own = text.slice(e.taskStart, e.taskEnd).replace(/[\s;,.:–-]+$/u, '');
+            taskSpan = own.trim() || !previous ? { start: e.taskStart, end: e.taskEnd } : { start: previous.contentStart, end: previous.end };
+          }
+          current = e.leads.map((lead) => ({
+            ...base,
+            lead,
+            headingId: null,
+            taskStart: e.taskStart,
+            taskSpan,
+            pieces: [{ start, end, clauseStart: k === 0 ? clauseStart : e.triggerStart }],
+            introOnly: intro,
+          }));
+          drafts.push(...current);
+          if (e.taskEnd !== null) ownerDrafts = current;
+          const isLast = !next && i === sentences.length - 1;
+          if (e.colonTopic && !next) pushTopic(block.markerKind === null ? 'sibling' : 'list', e.leads, block);
+          else if (intro && isLast && !EVALUATIVE.test(text.slice(e.taskStart, s.end))) pushTopic('list', e.leads, block);
+        }
+        continue;
+      }
+      if (i === 0 && topic) {
+        if (clauseStart >= s.end - 1) continue;
+        current = topic.leads.map((lead) => ({
+          ...base,
+          headingId: topic.kind === 'heading' ? `${topic.id}:${lead.canonical}` : null,
+          lead,
+          taskStart: clauseStart,
+          taskSpan: null,
+          pieces: [{ start: s.start, end: s.end, clauseStart }],
+          introOnly: endsWithColon,
+        }));
+        drafts.push(...current);
+        continue;
+      }
+      for (const d of current) d.pieces.push({ start: s.start, end: s.end, clauseStart });
+    }
+    if (/\.\/\.\s*$/.test(text.slice(block.start, block.end))) topics = [];
+    previous = block;
+  }
+  return drafts;
+}
+
+type TBuilt = TAssignment & { headingId: string | null; outsideImplementation: boolean; introOnly: boolean; firstTask: string };
+
+const LEADING_NOISE: RegExp[] = [
+  /^[\s:,;.–-]+/u,
+  /^là\s+/u,
+  /^(?:có|chịu)\s+trách\s+nhiệm\s+/u,
+  /^chủ\s+trì\s*,?\s*/iu,
+];
+const COORDINATE =
+  /(?<![\p{L}])(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+)/gu;
+
+function stripLeading(task: string): string {
+  let out = task;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const re of LEADING_NOISE) {
+      const next = out.replace(re, '');
+      if (next !== out) {
+        out = next;
+        changed = true;
+      }
+    }
+    const coord = /^(?:[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng(?:\s+với)?)\s+/u.exec(out);
+    if (coord) {
+      const chain = readUnitChain(out, coord[0].length);
+      if (chain) {
+        out = out.slice(chain.end);
+        changed = true;
+      }
+    }
+  }
+  return out;
+}
+
+function cleanTask(raw: string, remove: string[]): string {
+  let task = collapse(raw);
+  for (const r of remove) if (r) task = task.split(r).join(' ');
+  task = collapse(task).replace(/\s+([,;.])/g, '$1');
+  task = stripLeading(task);
+  task = task.replace(/(?:[\s,;:]+|\s*\.\/\.|\s*\.)+$/u, '').replace(/;\s*(?:hoàn\s+thành|báo\s+cáo(?:\s+[^,;]*)?)$/iu, '');
+  task = task.replace(/[\s,;:.]+$/u, '');
+  if (/^\p{Lu}\p{Ll}/u.test(task)) task = (task[0] ?? '').toLowerCase() + task.slice(1);
+  return task;
+}
+
+function coordinatorsOf(text: string, from: number, to: number, lead: TLead): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>([lead.canonical]);
+  COORDINATE.lastIndex = from;
+  for (let m = COORDINATE.exec(text); m && m.index < to; m = COORDINATE.exec(text)) {
+    const chain = readUnitChain(text, m.index + m[0].length, to);
+    if (!chain) continue;
+    for (const mention of chain.mentions) {
+      const name = mentionName(mention, text);
+      const key = canonicalUnitName(name);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
+  let deadline: TDeadlineMatch | null = null;
+  let recurrence: TRecurrenceMatch | null = null;
+  const remove: string[] = [];
+  const taskParts: string[] = [];
+  d.pieces.forEach((p, i) => {
+    const from = i === 0 ? Math.max(p.clauseStart, Math.min(d.taskStart, p.end)) : p.clauseStart;
+    const clause = text.slice(p.clauseStart, p.end);
+    const dl = findDeadlines(clause, ctx.documentDate)[0];
+    if (dl && !deadline) deadline = dl;
+    if (dl) remove.push(dl.text, clause.slice(dl.start, dl.end));
+    const rec = findTaskRecurrence(clause, 0) ?? (i === 0 ? findTaskRecurrence(clause, Math.max(0, d.taskStart - p.clauseStart)) : null);
+    if (rec && !recurrence) recurrence = rec;
+    if (rec) remove.push(clause.slice(rec.start, rec.end));
+    taskParts.push(text.slice(from, p.end));
+  });
+  if (d.taskSpan) taskParts.splice(0, taskParts.length, text.slice(d.taskSpan.start, d.taskSpan.end));
+  const first = d.pieces[0] as TPiece;
+  const last = d.pieces[d.pieces.length - 1] as TPiece;
+  const dl = deadline as TDeadlineMatch | null;
+  const rec = recurrence as TRecurrenceMatch | null;
+  return {
+    lead: d.lead.text,
+    leadKind: d.lead.kind,
+    groupKey: d.lead.kind === 'group' ? expandGroup(d.lead.text) : null,
+    coordinators: coordinatorsOf(text, d.taskSpan ? first.clauseStart : Math.min(d.taskStart, first.end), last.end, d.lead),
+    task: cleanTask(taskParts.join(' '), remove),
+    deadline: dl?.date ?? null,
+    deadlineText: dl ? collapse(dl.text) : rec ? collapse(rec.text) : null,
+    recurrence: rec?.recurrence ?? null,
+    sourceStart: first.start,
+    sourceEnd: last.end,
+    sourceText: text.slice(first.start, last.end),
+    headingId: d.headingId,
+    outsideImplementation: d.outsideImplementation,
+    introOnly: d.introOnly,
+    firstTask: cleanTask(taskParts[0] ?? '', remove),
+  };
+}
+
+const GENERIC_LEAD_WORDS =
+  /^(?:(?:nghiem tuc|nghiem|khan truong|co trach nhiem|chiu trach nhiem|to chuc|trien khai|thuc hien|chu dong|kip thoi|day du|tiep tuc|thi hanh)\s*)+/;
+const DOC_SELF = '(?:ke hoach|thong bao|van ban|cong van|chi thi|quyet dinh|ket luan)';
+const GENERIC_REST = new RegExp(
+  `^(?:|(?:cac )?(?:nhiem vu|noi dung|yeu cau)(?: (?:duoc giao|neu tren|tren))?(?: (?:tai|theo|cua) ${DOC_SELF}(?: (?:nay|tren))?)?|${DOC_SELF} (?:nay|tren)|(?:theo )?(?:dung )?quy dinh)$`,
+);
+
+/** A task that only says "carry this out" (closing formula) or is not a task at all. */
+function isEmptyTask(task: string): boolean {
+  // A list of units is who, not what ("Sở Y tế, Sở Xây dựng, …").
+  const chain = readUnitChain(task, 0);
+  if (chain && task.slice(chain.end).replace(/[\s,;.:]+/g, '') === '') return true;
+  const f = foldVietnamese(task).replace(/[.,;:/]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/^(?:thong bao (?:de|cho)|nghiem tuc rut kinh nghiem|rut kinh nghiem|kiem diem)\b/.test(f)) return true;
+  return GENERIC_REST.test(f.replace(GENERIC_LEAD_WORDS, '').trim());
+}
+
+/** Items of a unit's heading are one standing assignment; an item with its own deadline or period stands alone. */
+function mergeHeadingItems(items: TBuilt[]): TBuilt[] {
+  const out: TBuilt[] = [];
+  const primaries = new Map<string, TBuilt>();
+  for (const item of items) {
+    if (item.headingId === null) {
+      out.push(item);
+      continue;
+    }
+    const primary = primaries.get(item.headingId);
+    if (!primary) {
+      primaries.set(item.headingId, item);
+      out.push(item);
+      continue;
+    }
+    const ownTiming = (item.deadline !== null || item.recurrence !== null) &&
+      (item.deadline !== primary.deadline || item.recurrence !== primary.recurrence);
+    if (ownTiming) {
+      out.push(item);
+      continue;
+    }
+    primary.task = [primary.task, item.task].filter(Boolean).join('; ');
+    for (const c of item.coordinators) if (!primary.coordinators.includes(c)) primary.coordinators.push(c);
+    primary.sourceStart = Math.min(primary.sourceStart, item.sourceStart);
+    primary.sourceEnd = Math.max(primary.sourceEnd, item.sourceEnd);
+  }
+  return out;
+}
+
+/** Every assignment in a normalised document text. */
+export function extractAssignments(text: string, ctx: TAssignmentContext): TAssignment[] {
+  const drafts = collectDrafts(text, ctx);
+  const built = drafts
+    .map((d) => build(text, d, ctx))
+    .filter((a) => !a.introOnly && a.task !== '' && !isEmptyTask(a.firstTask) && !isEmptyTask(a.task));
+  return mergeHeadingItems(built)
+    // In a plan, the content sections describe work; "Tổ chức thực hiện" assigns it.
+    // Outside it only a dated or periodic duty (a reporting regime) is an assignment.
+    .filter((a) => !a.outsideImplementation || a.deadline !== null || a.recurrence !== null)
+    .map(({ headingId: _h, outsideImplementation: _o, introOnly: _i, firstTask: _f, ...a }) => ({
+      ...a,
+      sourceText: text.slice(a.sourceStart, a.sourceEnd),
+    }));
+}

@@ -1,0 +1,68 @@
+/**
+ * Entry point: the text of an official document in, a proposal out (metadata and every
+ * assignment, each pointing at its source sentence). Pure and deterministic: a person
+ * confirms the proposal before anything is stored.
+ */
+import { extractAssignments, type TAssignment } from './assignments';
+import { extractMetadata, type TDocumentMetadata } from './metadata';
+import { normalizeDocument } from './sentences';
+
+export type TDirectiveProposal = {
+  /** The normalised text (NFC, no markdown marks); assignment offsets point into it. */
+  text: string;
+  metadata: TDocumentMetadata;
+  assignments: TAssignment[];
+};
+
+/** The gold annotation format used by the CLI and the evaluation. */
+export type TGoldDocument = {
+  metadata: {
+    so_ky_hieu: string | null;
+    ngay_ban_hanh: string | null;
+    co_quan: string | null;
+    nguoi_ky: string | null;
+    loai: string | null;
+    trich_yeu: string | null;
+  };
+  assignments: Array<{
+    lead: string;
+    coordinators: string[];
+    task: string;
+    deadline: string | null;
+    deadline_text: string | null;
+    recurrence: string | null;
+  }>;
+};
+
+export function extractDirective(raw: string): TDirectiveProposal {
+  const text = normalizeDocument(raw);
+  const metadata = extractMetadata(text);
+  const assignments = extractAssignments(text, {
+    documentDate: metadata.ngayBanHanh,
+    issuer: metadata.coQuan,
+    place: metadata.diaDanh,
+  });
+  return { text, metadata, assignments };
+}
+
+export function toGoldFormat(p: TDirectiveProposal): TGoldDocument {
+  const m = p.metadata;
+  return {
+    metadata: {
+      so_ky_hieu: m.soKyHieu,
+      ngay_ban_hanh: m.ngayBanHanh,
+      co_quan: m.coQuan,
+      nguoi_ky: m.nguoiKy,
+      loai: m.loai,
+      trich_yeu: m.trichYeu,
+    },
+    assignments: p.assignments.map((a) => ({
+      lead: a.lead,
+      coordinators: a.coordinators,
+      task: a.task,
+      deadline: a.deadline,
+      deadline_text: a.deadlineText,
+      recurrence: a.recurrence,
+    })),
+  };
+}
