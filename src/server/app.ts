@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Deps } from './context';
+import { AppError } from './errors';
 import { MODULES } from './modules';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerNormalize } from './plugins/normalize';
@@ -61,12 +62,17 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   for (const mod of MODULES) await mod(app, deps);
 
   if (existsSync(WEB_DIST)) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false });
-    // The SPA owns every non-API path; the API keeps its JSON 404.
-    app.get('/*', (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
-    });
+    // Files are looked up per request (wildcard), so a rebuild while running is served.
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: true });
   }
+  // The SPA owns every other path without a file extension; the API keeps its JSON 404,
+  // and a missing asset is a plain 404 rather than index.html served as a script.
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/') || req.method !== 'GET' || /\.[a-z0-9]+$/i.test(path) || !existsSync(WEB_DIST)) {
+      return reply.status(404).send(new AppError('NOT_FOUND', `Không có đường dẫn ${req.method} ${path}`).toJSON());
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }

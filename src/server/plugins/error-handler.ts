@@ -10,10 +10,6 @@ function send(reply: import('fastify').FastifyReply, err: AppError) {
 
 /** Every failure leaves as `{ error: { code, message, field? } }`, in Vietnamese. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setNotFoundHandler((req, reply) => {
-    send(reply, new AppError('NOT_FOUND', `Không có đường dẫn ${req.method} ${req.url.split('?')[0]}`));
-  });
-
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) return send(reply, error);
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -1,0 +1,37 @@
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { AppLayout } from './components/AppLayout';
+import { ComingSoon } from './components/ComingSoon';
+import { NotFound } from './components/NotFound';
+import { LoginPage } from './pages/login/LoginPage';
+import { appRoutes } from './routes';
+
+/** Builds the router from the route table in routes.tsx. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/login', element: <LoginPage /> },
+    {
+      element: <RequireAuth />,
+      children: [
+        {
+          element: <AppLayout />,
+          children: [
+            ...appRoutes.map((route) => {
+              const Page = route.page;
+              return {
+                path: route.path,
+                element: (
+                  <RequirePermission permission={route.permission}>
+                    {Page ? <Page /> : <ComingSoon route={route} />}
+                  </RequirePermission>
+                ),
+              };
+            }),
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}
