@@ -1,0 +1,26 @@
+import type { FastifyRequest } from 'fastify';
+import { can, type Action } from '../../../core/auth/policy';
+import { authorize, requireActor, type SessionActor } from '../../context';
+import { forbidden } from '../../errors';
+import type { TaskView } from './model';
+
+/**
+ * First gate, before the task is loaded: can this role do `action` on anything at all
+ * (its own unit stands in for the resource)? A finance officer is refused here with 403
+ * whether the task exists or not; a unit officer goes on to the check on the real task.
+ */
+export function gate(req: FastifyRequest, action: Action): SessionActor {
+  const actor = requireActor(req);
+  if (!can(actor, action, { unitId: actor.unitId })) throw forbidden();
+  return actor;
+}
+
+/** The check on the task itself: its lead unit owns it, its coordinating units take part. */
+export function authorizeTask(req: FastifyRequest, action: Action, task: Pick<TaskView, 'leadUnit' | 'coordinators'>): SessionActor {
+  return authorize(req, action, { unitId: task.leadUnit.id, participantUnitIds: task.coordinators.map((c) => c.id) });
+}
+
+/** Null when the actor reads every task; otherwise the units whose tasks they may read. */
+export function readScope(actor: SessionActor): string[] | null {
+  return can(actor, 'task.read', { unitId: '*' }) ? null : [...actor.scope];
+}

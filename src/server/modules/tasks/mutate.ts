@@ -1,0 +1,50 @@
+import type { Queryable } from '../../../db/client';
+import { recordAudit, type AuditContext } from '../../audit';
+import type { Deps } from '../../context';
+import { notFound, staleVersion } from '../../errors';
+import { auditShape, presentTask, vnDate, type TaskView } from './model';
+import { refreshSearch, taskRowById } from './queries';
+
+export interface MutationContext {
+  tx: Queryable;
+  task: TaskView;
+  now: Date;
+  today: string;
+}
+
+/**
+ * One change to one task, in one transaction: load it, let the caller check rights on the
+ * real task, claim the version (a second edit made from the same version gets 409 and
+ * changes nothing), apply the change, audit before and after.
+ */
+export async function mutateTask<T = void>(
+  deps: Deps,
+  ctx: AuditContext,
+  id: string,
+  version: number,
+  action: string,
+  opts: { check: (task: TaskView) => void; apply: (m: MutationContext) => Promise<T>; auditExtra?: (result: T) => Record<string, unknown> },
+): Promise<{ task: TaskView; result: T }> {
+  const now = deps.now();
+  const today = vnDate(now);
+  return deps.db.transaction(async (tx) => {
+    const row = await taskRowById(tx, id);
+    if (!row) throw notFound('nhiệm vụ');
+    const task = presentTask(row, today);
+    opts.check(task);
+    if (task.version !== version) throw staleVersion();
+    const claimed = await tx.query('update tasks set version = version + 1, updated_at = $3 where id = $1 and version = $2 returning id', [id, version, now.toISOString()]);
+    if (claimed.length === 0) throw staleVersion();
+    const result = await opts.apply({ tx, task, now, today });
+    await refreshSearch(tx, id);
+    const after = presentTask((await taskRowById(tx, id))!, today);
+    await recordAudit(tx, ctx, {
+      action,
+      entity: 'task',
+      entityId: id,
+      before: auditShape(task),
+      after: { ...auditShape(after), ...(opts.auditExtra ? opts.auditExtra(result) : {}) },
+    });
+    return { task: after, result };
+  });
+}

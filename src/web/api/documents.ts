@@ -1,0 +1,117 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import { uploadFile, type Pillar, type Recurrence, type Task } from './tasks';
+
+/** Shapes of /api/documents as the SPA sees them. */
+
+export interface DocumentMetadata {
+  number: string | null;
+  type: string | null;
+  issuedOn: string | null;
+  issuer: string | null;
+  place?: string | null;
+  summary: string | null;
+  signer: string | null;
+}
+
+export interface DirectiveDocument extends DocumentMetadata {
+  id: string;
+  type: string;
+  signerAuthority: string | null;
+  recipients: string | null;
+  body?: string;
+  file: { id: string; name: string } | null;
+  confirmedAt: string | null;
+  taskCount: number;
+  openTaskCount: number;
+  sample: boolean;
+  createdAt: string;
+  version: number;
+}
+
+export type GroupKey =
+  | 'all_departments_and_localities'
+  | 'all_departments'
+  | 'all_districts'
+  | 'all_communes'
+  | 'all_agencies'
+  | 'related_agencies'
+  | 'steering_committee'
+  | 'press_agencies';
+
+export type Resolved =
+  | { kind: 'unit'; text: string; unit: { id: string; name: string } }
+  | { kind: 'group'; text: string; group: GroupKey; label: string; members: Array<{ id: string; name: string }> }
+  | { kind: 'unknown'; text: string };
+
+export interface ProposedAssignment {
+  index: number;
+  lead: Resolved;
+  coordinators: Resolved[];
+  task: string;
+  deadline: string | null;
+  deadlineText: string | null;
+  recurrence: Recurrence | null;
+  recurrenceLabel: string | null;
+  source: { start: number; end: number; text: string };
+}
+
+export interface Proposal {
+  asOf: string;
+  metadata: DocumentMetadata;
+  assignments: ProposedAssignment[];
+  unmatched: number;
+}
+
+export interface ConfirmAssignment {
+  title: string;
+  lead: { unitId: string } | { group: GroupKey; text?: string; excludeUnitIds?: string[] };
+  coordinatorUnitIds: string[];
+  deadline?: string | null;
+  deadlineText?: string | null;
+  recurrence?: Recurrence | null;
+  pillar?: Pillar | null;
+  sourceStart?: number | null;
+  sourceEnd?: number | null;
+}
+
+export function useDocuments(q: string, page: { limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['documents', 'list', q, page],
+    queryFn: () => api.get<{ total: number; items: DirectiveDocument[] }>('/api/documents', { query: { q: q.trim() || undefined, ...page } }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useDocument(id: string | null) {
+  return useQuery({
+    queryKey: ['documents', 'detail', id],
+    queryFn: () => api.get<{ document: DirectiveDocument; tasks: Task[] }>(`/api/documents/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+  });
+}
+
+export function useRegisterDocument() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { text: string } | { file: File }) =>
+      'file' in input ? uploadFile<DirectiveDocument>(qc, '/api/documents/upload', input.file) : api.post<DirectiveDocument>('/api/documents', { text: input.text }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['documents'] }),
+  });
+}
+
+export function usePropose() {
+  return useMutation({ mutationFn: (id: string) => api.post<Proposal>(`/api/documents/${encodeURIComponent(id)}/proposal`) });
+}
+
+export function useConfirmProposal() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; version: number; metadata: DocumentMetadata; assignments: ConfirmAssignment[] }) =>
+      api.post<{ created: number; document: DirectiveDocument; tasks: Task[] }>(`/api/documents/${encodeURIComponent(id)}/confirm`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['documents'] });
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+}

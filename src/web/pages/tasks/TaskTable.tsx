@@ -1,0 +1,103 @@
+import { Progress, Table, Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
+import type { Task } from '../../api/tasks';
+import { formatDate } from '../../i18n/format';
+import { StatusTag } from './StatusTag';
+import { useTaskText } from './messages';
+
+interface Props {
+  tasks: Task[];
+  loading?: boolean;
+  onOpen: (task: Task) => void;
+  pagination?: false | TablePaginationConfig;
+  showDocument?: boolean;
+  testId?: string;
+}
+
+/** Tasks as rows: what, who leads, by when (and the original deadline when extended), status, progress. */
+export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocument = true, testId = 'tasks-table' }: Props) {
+  const tt = useTaskText();
+  const columns: TableColumnsType<Task> = [
+    {
+      title: tt('col.title'),
+      dataIndex: 'title',
+      render: (title: string, t) => (
+        <div>
+          <Typography.Link onClick={() => onOpen(t)} className="hd-task-title" aria-label={`${tt('action.open')}: ${title}`}>
+            {title}
+          </Typography.Link>
+          {t.sample ? (
+            <Tag className="hd-sample-tag" bordered={false}>
+              {tt('sample')}
+            </Tag>
+          ) : null}
+          {showDocument && t.document ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12.5 }}>
+                {[t.document.type, t.document.number, t.document.issuedOn ? formatDate(t.document.issuedOn) : null].filter(Boolean).join(' · ')}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: tt('col.lead'),
+      dataIndex: ['leadUnit', 'name'],
+      width: 220,
+      render: (name: string, t) => (
+        <div>
+          <div>{name}</div>
+          {t.coordinators.length ? (
+            <Tooltip title={t.coordinators.map((c) => c.name).join('; ')}>
+              <Typography.Text type="secondary" style={{ fontSize: 12.5 }}>
+                {tt('coordinatorsCount', { n: t.coordinators.length })}
+              </Typography.Text>
+            </Tooltip>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: tt('col.deadline'),
+      dataIndex: 'deadline',
+      width: 140,
+      render: (d: string | null, t) =>
+        d ? (
+          <div>
+            <div>{formatDate(d)}</div>
+            {t.extended && t.originalDeadline ? (
+              <Typography.Text type="secondary" delete style={{ fontSize: 12.5 }}>
+                {tt('originalDeadline', { date: formatDate(t.originalDeadline) })}
+              </Typography.Text>
+            ) : null}
+          </div>
+        ) : (
+          <Typography.Text type="secondary">{t.recurrenceLabel ?? tt('noDeadline')}</Typography.Text>
+        ),
+    },
+    {
+      title: tt('col.status'),
+      key: 'status',
+      width: 240,
+      render: (_, t) => <StatusTag task={t} />,
+    },
+    {
+      title: tt('col.progress'),
+      dataIndex: 'progressPercent',
+      width: 130,
+      render: (p: number, t) => <Progress percent={p} size="small" status={t.status === 'in_progress_overdue' ? 'exception' : t.done ? 'success' : 'active'} />,
+    },
+  ];
+  return (
+    <Table<Task>
+      data-testid={testId}
+      rowKey="id"
+      columns={columns}
+      dataSource={tasks}
+      loading={loading}
+      pagination={pagination}
+      size="middle"
+      rowClassName={(t) => (t.status === 'in_progress_overdue' ? 'hd-row-overdue' : '')}
+    />
+  );
+}

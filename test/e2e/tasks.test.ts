@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { startTestServer } from '../helpers/server';
+import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
+
+const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
+/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each journey's end. */
+const SHOTS = process.env.E2E_SCREENSHOTS;
+
+/** An invented conclusion notice (not one of the seed documents). */
+const THONG_BAO = `ỦY BAN NHÂN DÂN
+THÀNH PHỐ HẢI PHÒNG
+
+Số: 88/TB-UBND
+Hải Phòng, ngày 12 tháng 3 năm 2024
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND thành phố tại cuộc họp về số hóa hồ sơ thủ tục hành chính
+
+Ngày 08/3/2024, Phó Chủ tịch UBND thành phố chủ trì cuộc họp về số hóa hồ sơ thủ tục hành chính. Sau khi nghe báo cáo và ý kiến của các đơn vị, Phó Chủ tịch UBND thành phố kết luận như sau:
+
+1. Giao Sở Tư pháp chủ trì, phối hợp với Sở Thông tin và Truyền thông số hóa toàn bộ sổ hộ tịch lưu trữ, hoàn thành trước ngày 30/6/2024.
+
+2. Sở Tài chính khẩn trương bố trí kinh phí số hóa hồ sơ cho các quận, huyện, hoàn thành trong tháng 4/2024.
+
+3. Giao Văn phòng Ủy ban nhân dân thành phố theo dõi, đôn đốc việc thực hiện, báo cáo định kỳ hằng tháng.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+
+Nguyễn Thị Thu Hà
+`;
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+describe.skipIf(!hasChromium)('directives and tasks in Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function logIn(username: string): Promise<Page> {
+    const context = await newVietnameseContext(browser, server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('current-user').waitFor();
+    return page;
+  }
+
+  async function shot(page: Page, name: string): Promise<void> {
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  }
+
+  it('pastes a directive, confirms the proposal and finds the tasks in the list', async () => {
+    const page = await logIn('dieuphoi');
+    await page.goto('/documents');
+    await page.getByTestId('register-document').click();
+    await page.getByTestId('document-text').fill(THONG_BAO);
+    await page.getByTestId('propose-button').click();
+
+    const review = page.getByTestId('proposal-review');
+    await review.waitFor();
+    expect(await page.getByTestId('meta-number').inputValue()).toBe('88/TB-UBND');
+    const rows = page.getByTestId('review-table').locator('tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBe(3);
+    // The source sentence is shown highlighted, and the lead was matched to the registry.
+    expect(await rows.nth(0).locator('mark').innerText()).toContain('Sở Tư pháp chủ trì');
+    expect(await rows.nth(0).getByTestId('lead-select').innerText()).toContain('Sở Tư pháp');
+    expect(await rows.nth(1).locator('.ant-picker input').inputValue()).toBe('30/04/2024');
+    expect(await page.getByTestId('review-text').locator('mark').count()).toBe(3);
+    await shot(page, 'tasks-proposal-review');
+
+    await page.getByTestId('confirm-proposal').click();
+    await page.waitForURL(/\/tasks\?.*documentId=/);
+    const table = page.getByTestId('tasks-table');
+    await table.getByText('Số hóa toàn bộ sổ hộ tịch lưu trữ', { exact: false }).waitFor();
+    const text = await table.innerText();
+    expect(text).toContain('Sở Tư pháp');
+    expect(text).toContain('30/06/2024');
+    expect(text).toContain('Sở Tài chính');
+    expect(text).toContain('Văn phòng Ủy ban nhân dân thành phố');
+    // The deadline passed long ago: the status is computed, shown as overdue.
+    expect(text).toContain('Đang thực hiện quá hạn');
+
+    // Diacritic-blind search over the whole list finds the same task.
+    await page.goto('/tasks?tab=all');
+    await page.getByTestId('task-search').fill('so ho tich luu tru');
+    await expect.poll(async () => (await page.getByTestId('tasks-table').innerText()).includes('Số hóa toàn bộ sổ hộ tịch')).toBe(true);
+    await page.getByTestId('tasks-table').getByText('Số hóa toàn bộ sổ hộ tịch', { exact: false }).click();
+    const drawer = page.getByTestId('task-drawer');
+    await drawer.getByTestId('task-history').waitFor();
+    expect(await drawer.getByTestId('task-history').innerText()).toContain('Giao nhiệm vụ');
+    expect(await drawer.getByTestId('task-deadline').innerText()).toBe('30/06/2024');
+    await shot(page, 'tasks-detail');
+    await page.context().close();
+  });
+});
