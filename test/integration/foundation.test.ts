@@ -166,6 +166,21 @@ describe.each(ENGINES)('foundation over HTTP on %s', (engine) => {
     expect(list.map((u) => u.username).sort()).toEqual(['canbo.lechan', 'lanhdao.lechan']);
   });
 
+  it("gives the primary successor's people the predecessor's history, and nobody else", async () => {
+    const units: U[] = (await call(s.app, admin, 'GET', '/api/units?asOf=2026-01-01')).json();
+    const khcn = units.find((u) => u.code === 'HP.SKHCN')!;
+    const culture = units.find((u) => u.name === 'Sở Văn hóa, Thể thao và Du lịch')!;
+    for (const [username, unitId] of [['khcn.officer', khcn.id], ['vhttdl.officer', culture.id]] as const) {
+      const res = await call(s.app, admin, 'POST', '/api/users', { username, password: 'CanBo-2026-xyz', fullName: 'Cán bộ thử', role: 'unit_officer', unitId });
+      expect(res.statusCode).toBe(201);
+    }
+    const seen = async (username: string) =>
+      ((await call(s.app, await login(s.app, username, 'CanBo-2026-xyz'), 'GET', '/api/users')).json() as Array<{ username: string }>).map((u) => u.username);
+    // dieuphoi belongs to Sở TT&TT, which ended on 28/02/2025 with Sở KH&CN as primary successor.
+    expect(await seen('khcn.officer')).toContain('dieuphoi');
+    expect(await seen('vhttdl.officer')).not.toContain('dieuphoi');
+  });
+
   it('serves the OpenAPI description', async () => {
     const res = await s.app.inject({ method: 'GET', url: '/api/docs/json' });
     expect(res.statusCode).toBe(200);

@@ -30,6 +30,19 @@ interface SessionRow {
   unit_name: string;
 }
 
+/**
+ * A user's scope: their unit and its subtree, plus every unit whose history their unit
+ * inherited as primary successor (and those units' subtrees). A Sở KH&CN officer after
+ * 2025 thus acts on what Sở TT&TT left open.
+ */
+export const SCOPE_SQL = `
+  with recursive lineage(id) as (
+    select $1::uuid
+    union
+    select s.predecessor_id from unit_successors s join lineage l on s.successor_id = l.id where s.is_primary
+  )
+  select distinct c.descendant_id as id from unit_closure c join lineage l on c.ancestor_id = l.id`;
+
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; actor: SessionActor };
 
 /**
@@ -52,7 +65,7 @@ export async function loadSession(db: Queryable, token: string, now: Date, idleM
     return { kind: 'expired' };
   }
   if (idleMs > 60_000) await db.query('update sessions set last_seen_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
-  const scope = await db.query<{ id: string }>('select descendant_id as id from unit_closure where ancestor_id = $1', [row.unit_id]);
+  const scope = await db.query<{ id: string }>(SCOPE_SQL, [row.unit_id]);
   return {
     kind: 'ok',
     actor: {

@@ -20,7 +20,7 @@ export interface UnitRow {
 
 const SELECT_UNITS = `
   select u.id, u.code, u.name, u.short_name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.sample, u.groups, u.version,
-         coalesce((select array_agg(s.successor_id::text order by s.successor_id) from unit_successors s where s.predecessor_id = u.id), '{}') as successor_ids,
+         coalesce((select array_agg(s.successor_id::text order by s.is_primary desc, s.successor_id) from unit_successors s where s.predecessor_id = u.id), '{}') as successor_ids,
          coalesce((select array_agg(a.alias order by a.alias) from unit_aliases a where a.unit_id = u.id), '{}') as aliases
     from units u`;
 

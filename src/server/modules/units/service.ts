@@ -49,7 +49,7 @@ export async function createUnit(deps: Deps, ctx: AuditContext, input: CreateUni
     });
     const id = inserted[0]!.id;
     await replaceAliases(tx, id, input.aliases ?? [], foldVietnamese);
-    for (const s of input.successorIds ?? []) await tx.query('insert into unit_successors (predecessor_id, successor_id) values ($1, $2)', [id, s]);
+    for (const [i, s] of (input.successorIds ?? []).entries()) await tx.query('insert into unit_successors (predecessor_id, successor_id, is_primary) values ($1, $2, $3)', [id, s, i === 0]);
     await rebuildClosure(tx);
     const after = presentUnit((await unitById(tx, id))!);
     await recordAudit(tx, ctx, { action: 'create', entity: 'unit', entityId: id, after });
@@ -86,7 +86,7 @@ export async function updateUnit(deps: Deps, ctx: AuditContext, id: string, inpu
     if (input.successorIds) {
       if (input.successorIds.includes(id)) throw new AppError('VALIDATION', 'Đơn vị không thể kế thừa chính nó', 'successorIds');
       await tx.query('delete from unit_successors where predecessor_id = $1', [id]);
-      for (const s of input.successorIds) await tx.query('insert into unit_successors (predecessor_id, successor_id) values ($1, $2)', [id, s]);
+      for (const [i, s] of input.successorIds.entries()) await tx.query('insert into unit_successors (predecessor_id, successor_id, is_primary) values ($1, $2, $3)', [id, s, i === 0]);
     }
     if (validTo !== current.valid_to) await rebuildClosure(tx);
     const after = presentUnit((await unitById(tx, id))!);
