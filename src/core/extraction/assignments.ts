@@ -12,8 +12,12 @@
  */
 import { foldVietnamese } from '../text/fold';
 import { findDeadlines, type TDeadlineMatch } from './deadline';
-import { findRecurrences, findTaskRecurrence, type TRecurrence, type TRecurrenceMatch } from './recurrence';
+import { findIrregularPeriod, findRecurrences, findTaskRecurrence, type TRecurrence, type TRecurrenceMatch } from './recurrence';
+import { splitSteps } from './steps';
 import { splitBlocks, splitSentences, type TBlock, type TMarkerKind, type TSpan } from './sentences';
+import { CLOSING, isAttachmentStart } from './attachment';
+import { isIssuer, leadsOf, type TAssignmentContext, type TLead } from './leads';
+import { tableAssignments } from './table-assignments';
 import {
   canonicalUnitName,
   expandGroup,
@@ -23,6 +27,8 @@ import {
   type TGroupKey,
   type TUnitChain,
 } from './units';
+
+export type { TAssignmentContext } from './leads';
 
 export type TAssignment = {
   lead: string;
@@ -41,17 +47,8 @@ export type TAssignment = {
   sourceText: string;
 };
 
-export type TAssignmentContext = {
-  documentDate: string | null;
-  /** Issuing body, e.g. "Ủy ban nhân dân thành phố Hải Phòng". */
-  issuer: string | null;
-  /** Place of issue, e.g. "Hải Phòng". */
-  place: string | null;
-};
-
-type TLead = { text: string; kind: 'unit' | 'group'; canonical: string };
-type TPiece = TSpan & { clauseStart: number };
-type TDraft = {
+export type TPiece = TSpan & { clauseStart: number };
+export type TDraft = {
   lead: TLead;
   taskStart: number;
   /** Where the task is written when it is not after the lead ("… Cơ quan chủ trì: X"). */
@@ -81,43 +78,6 @@ type TExplicit = {
 const WS = /\s+/g;
 const collapse = (s: string): string => s.replace(WS, ' ').trim();
 
-function leadOf(text: string, chain: TUnitChain): TLead {
-  const only = chain.mentions.length === 1 ? chain.mentions[0] : undefined;
-  const leadText = only ? mentionName(only, text) : collapse(text.slice(chain.start, chain.end));
-  const kind = !only || only.kind === 'group' ? 'group' : 'unit';
-  return { text: leadText, kind, canonical: canonicalUnitName(leadText) };
-}
-
-/**
- * A task has exactly one lead unit (QĐ 42/2014): named units listed together
- * ("Giao Sở Tài chính, Sở Nội vụ …") each lead their own copy; a list with a group
- * phrase in it stays one lead, as written.
- */
-function leadsOf(text: string, chain: TUnitChain): TLead[] {
-  if (chain.mentions.length > 1 && chain.mentions.every((m) => m.kind === 'unit')) {
-    return chain.mentions.map((m) => {
-      const name = mentionName(m, text);
-      return { text: name, kind: 'unit' as const, canonical: canonicalUnitName(name) };
-    });
-  }
-  return [leadOf(text, chain)];
-}
-
-/** The issuing People's Committee (or its chair) speaking of itself. */
-function isIssuer(text: string, chain: TUnitChain, ctx: TAssignmentContext): boolean {
-  if (chain.mentions.length !== 1) return false;
-  const m = chain.mentions[0];
-  if (!m || m.kind === 'group') return false;
-  const name = canonicalUnitName(text.slice(m.start, m.end)).replace(/^(?:pho )?chu tich (?:thuong truc )?/, '');
-  const issuer = ctx.issuer ? canonicalUnitName(ctx.issuer) : null;
-  if (issuer && name === issuer) return true;
-  const provincial = /^uy ban nhan dan (?:tinh|thanh pho)(?: (.+))?$/.exec(name);
-  if (!provincial) return false;
-  const place = provincial[1];
-  if (!place) return true;
-  return (ctx.place !== null && place === canonicalUnitName(ctx.place)) || (issuer !== null && issuer.endsWith(` ${place}`));
-}
-
 const NON_PREDICATE = new Set(
   'đã đang được bị chưa còn vẫn của về tại trong với cho thuộc nhưng mà thì gồm như là cũng đều luôn vừa mới và hoặc'.split(' '),
 );
@@ -138,7 +98,9 @@ function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContex
   if (!next || !next[1]) return null;
   const w1 = next[1].toLowerCase();
   const w2 = (next[2] ?? '').toLowerCase();
-  if (NON_PREDICATE.has(w1)) return null;
+  // "Sở X là cơ quan thường trực, …" names the lead of the plan's follow-up.
+  const standing = w1 === 'là' && /^\s+là\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:thường\s+trực|đầu\s+mối)/u.test(rest);
+  if (NON_PREDICATE.has(w1) && !standing) return null;
   if (w1 === 'có' && /^(?:nhiều|sự|số|một|tỷ|kết|thể)$/u.test(w2)) return null;
   return { ...base, taskStart: chain.end, colonTopic: false };
 }
@@ -233,8 +195,12 @@ function afterLabel(text: string, s: TSpan): number {
 const TRIGGER = /(?:kết\s+luận|ý\s+kiến|chỉ\s+đạo|chỉ\s+thị|yêu\s+cầu|giao\s+nhiệm\s+vụ|như\s+sau|cụ\s+thể)\s*:\s*$/iu;
 const EARLY_GRANT = /(?<![\p{L}])(?<!(?:được|đã|bàn|chuyển|phân)\s)[Gg]iao\s+(?:cho\s+)?(?:Sở|Văn\s+phòng|UBND|Ủy\s+ban|Uỷ\s+ban|[Cc]ác|Công\s+an|Ban)\s/u;
 
-/** The part of the text that can assign: after "… kết luận như sau:" and before "Nơi nhận". */
-function bodyBlocks(text: string, blocks: TBlock[]): TBlock[] {
+/**
+ * The part of the text that can assign: after "… kết luận như sau:" and before "Nơi nhận",
+ * then again in any attached document; task tables are read on their own.
+ */
+function bodyBlocks(text: string, blocks: TBlock[], tables: TSpan[]): TBlock[] {
+  const inTable = (b: TBlock): boolean => tables.some((t) => b.start < t.end && b.end > t.start);
   let startIdx = 0;
   const triggerIdx = blocks.findIndex(
     (b) => b.markerKind === null && b.end - b.start < 800 && TRIGGER.test(text.slice(b.start, b.end)),
@@ -242,9 +208,19 @@ function bodyBlocks(text: string, blocks: TBlock[]): TBlock[] {
   const trigger = triggerIdx >= 0 ? blocks[triggerIdx] : undefined;
   if (trigger && !EARLY_GRANT.test(text.slice(0, trigger.start))) startIdx = triggerIdx + 1;
   const out: TBlock[] = [];
+  let closed = false;
   for (const b of blocks.slice(startIdx)) {
     const content = text.slice(b.contentStart, b.end);
-    if (/^\s*(?:Nơi\s+nhận|NƠI\s+NHẬN)/u.test(content) || /^\s*(?:TM|KT|TL|TUQ)\.\s/u.test(content)) break;
+    if (inTable(b)) continue;
+    // After the signature only an attached document (a plan, an appendix) assigns again.
+    if (closed) {
+      if (text.slice(b.start, b.end).split('\n').some(isAttachmentStart)) closed = false;
+      continue;
+    }
+    if (CLOSING.test(content) || /^\s*(?:TM|KT|TL|TUQ)\.\s/u.test(content)) {
+      closed = true;
+      continue;
+    }
     out.push(b);
   }
   return out;
@@ -282,8 +258,8 @@ const EVALUATIVE = /(?:rút\s+kinh\s+nghiệm|phê\s+bình|ghi\s+nhận|biểu\s
 const ITEM_DETAIL = /^\s*(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp|^\s*(?:Thời\s+(?:gian|hạn)|Sản\s+phẩm|Kinh\s+phí|Nguồn)/u;
 
 /** Drafts: every clause that assigns, with the sentences that continue it. */
-function collectDrafts(text: string, ctx: TAssignmentContext): TDraft[] {
-  const blocks = bodyBlocks(text, splitBlocks(text));
+function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): TDraft[] {
+  const blocks = bodyBlocks(text, splitBlocks(text), tables);
   const isImplementation = (b: TBlock): boolean => /to chuc thuc hien/.test(foldVietnamese(text.slice(b.contentStart, b.end)));
   const hasImplementation = blocks.some((b) => b.markerKind === 'roman' && isImplementation(b));
   const drafts: TDraft[] = [];
@@ -380,13 +356,23 @@ function collectDrafts(text: string, ctx: TAssignmentContext): TDraft[] {
   return drafts;
 }
 
-type TBuilt = TAssignment & { headingId: string | null; outsideImplementation: boolean; introOnly: boolean; firstTask: string };
+type TBuilt = TAssignment & {
+  headingId: string | null;
+  outsideImplementation: boolean;
+  introOnly: boolean;
+  firstTask: string;
+  /** A period outside the recurrence vocabulary ("định kỳ 6 tháng"), as written. */
+  period: string | null;
+};
 
 const LEADING_NOISE: RegExp[] = [
   /^[\s:,;.–-]+/u,
   /^là\s+/u,
   /^(?:có|chịu)\s+trách\s+nhiệm\s+/u,
   /^chủ\s+trì\s*,?\s*/iu,
+  // What is left of a period or deadline written in brackets before the task.
+  /^\([^)]*\)\s*,?\s*/u,
+  /^theo\s+chức\s+năng\s*,\s*nhiệm\s+vụ(?:\s+được\s+giao)?\s*,?\s*/iu,
 ];
 const COORDINATE =
   /(?<![\p{L}])(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+)/gu;
@@ -417,7 +403,7 @@ function stripLeading(task: string): string {
 function cleanTask(raw: string, remove: string[]): string {
   let task = collapse(raw);
   for (const r of remove) if (r) task = task.split(r).join(' ');
-  task = collapse(task).replace(/\s+([,;.])/g, '$1');
+  task = collapse(task).replace(/\s+([,;.])/g, '$1').replace(/,(?=;)/g, '');
   task = stripLeading(task);
   task = task.replace(/(?:[\s,;:]+|\s*\.\/\.|\s*\.)+$/u, '').replace(/;\s*(?:hoàn\s+thành|báo\s+cáo(?:\s+[^,;]*)?)$/iu, '');
   task = task.replace(/[\s,;:.]+$/u, '');
@@ -464,6 +450,8 @@ function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
   const last = d.pieces[d.pieces.length - 1] as TPiece;
   const dl = deadline as TDeadlineMatch | null;
   const rec = recurrence as TRecurrenceMatch | null;
+  const period = dl || rec ? null : findIrregularPeriod(text.slice(first.clauseStart, last.end));
+  if (period) remove.push(period.text);
   return {
     lead: d.lead.text,
     leadKind: d.lead.kind,
@@ -471,7 +459,7 @@ function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
     coordinators: coordinatorsOf(text, d.taskSpan ? first.clauseStart : Math.min(d.taskStart, first.end), last.end, d.lead),
     task: cleanTask(taskParts.join(' '), remove),
     deadline: dl?.date ?? null,
-    deadlineText: dl ? collapse(dl.text) : rec ? collapse(rec.text) : null,
+    deadlineText: dl ? collapse(dl.text) : rec ? collapse(rec.text) : period ? period.text : null,
     recurrence: rec?.recurrence ?? null,
     sourceStart: first.start,
     sourceEnd: last.end,
@@ -480,6 +468,7 @@ function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
     outsideImplementation: d.outsideImplementation,
     introOnly: d.introOnly,
     firstTask: cleanTask(taskParts[0] ?? '', remove),
+    period: period?.text ?? null,
   };
 }
 
@@ -515,8 +504,8 @@ function mergeHeadingItems(items: TBuilt[]): TBuilt[] {
       out.push(item);
       continue;
     }
-    const ownTiming = (item.deadline !== null || item.recurrence !== null) &&
-      (item.deadline !== primary.deadline || item.recurrence !== primary.recurrence);
+    const ownTiming = (item.deadline !== null || item.recurrence !== null || item.period !== null) &&
+      (item.deadline !== primary.deadline || item.recurrence !== primary.recurrence || item.period !== primary.period);
     if (ownTiming) {
       out.push(item);
       continue;
@@ -531,16 +520,20 @@ function mergeHeadingItems(items: TBuilt[]): TBuilt[] {
 
 /** Every assignment in a normalised document text. */
 export function extractAssignments(text: string, ctx: TAssignmentContext): TAssignment[] {
-  const drafts = collectDrafts(text, ctx);
+  const fromTables = tableAssignments(text, ctx);
+  const drafts = collectDrafts(text, ctx, fromTables.tables);
   const built = drafts
+    .flatMap((d) => splitSteps(text, d, ctx))
     .map((d) => build(text, d, ctx))
     .filter((a) => !a.introOnly && a.task !== '' && !isEmptyTask(a.firstTask) && !isEmptyTask(a.task));
   return mergeHeadingItems(built)
     // In a plan, the content sections describe work; "Tổ chức thực hiện" assigns it.
     // Outside it only a dated or periodic duty (a reporting regime) is an assignment.
     .filter((a) => !a.outsideImplementation || a.deadline !== null || a.recurrence !== null)
-    .map(({ headingId: _h, outsideImplementation: _o, introOnly: _i, firstTask: _f, ...a }) => ({
+    .map(({ headingId: _h, outsideImplementation: _o, introOnly: _i, firstTask: _f, period: _p, ...a }): TAssignment => ({
       ...a,
       sourceText: text.slice(a.sourceStart, a.sourceEnd),
-    }));
+    }))
+    .concat(fromTables.assignments)
+    .sort((a, b) => a.sourceStart - b.sourceStart);
 }

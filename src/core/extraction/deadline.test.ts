@@ -90,3 +90,16 @@ describe('formatDeadline / parseDeadline round trip', () => {
     );
   });
 });
+
+describe('deadline before a month or quarter', () => {
+  it('means the end of the month or quarter before it', () => {
+    expect(parseDeadline('hoàn thành trước tháng 6/2024', null)).toEqual({ date: '2024-05-31', text: 'hoàn thành trước tháng 6/2024' });
+    expect(parseDeadline('trước tháng 01/2025', null)?.date).toBe('2024-12-31');
+    expect(parseDeadline('trước quý III/2024', null)?.date).toBe('2024-06-30');
+    expect(parseDeadline('trước tháng 3', '2024-01-10')?.date).toBe('2024-02-29');
+  });
+
+  it('does not take "trước hết tháng" (by the end of) for "before"', () => {
+    expect(parseDeadline('trước hết tháng 6/2024', null)?.date).toBe('2024-06-30');
+  });
+});

@@ -2,8 +2,9 @@
  * Deadline expressions of Vietnamese directives and the date each one stands for:
  * "trước ngày 25/3/2020" → that day; "trong tháng 02/2023" → the month's last day;
  * "trong quý II/2022" → the quarter's last day; "trong năm 2022" → 31/12; "6 tháng đầu
- * năm" → 30/6. Without a year, the document's year is meant (the next one when the date
- * would lie more than a month before the document). An impossible date gives date null.
+ * năm" → 30/6; "trước tháng 6/2024" → 31/5 (before June, so by the end of May). Without
+ * a year, the document's year is meant (the next one when the date would lie more than a
+ * month before the document). An impossible date gives date null.
  */
 import { daysBetween, isoDate, lastDayOfMonth, parseIso } from './dates';
 
@@ -54,7 +55,25 @@ const endOfQuarter = (m: RegExpExecArray): TPartial | null => {
   return q === undefined ? null : { year: num(m[2] ?? m[3]), month: q * 3, day: 'end' };
 };
 
+/** "trước tháng 6/2024": before June, so by the end of May; January gives the previous December. */
+const beforeMonth = (m: RegExpExecArray): TPartial => {
+  const month = Number(m[1]);
+  if (month < 1 || month > 12) return { invalid: true };
+  const year = num(m[2] ?? m[3]);
+  if (month > 1) return { year, month: month - 1, day: 'end' };
+  return { year: year === null ? null : year - 1, month: 12, day: 'end' };
+};
+const beforeQuarter = (m: RegExpExecArray): TPartial | null => {
+  const q = ROMAN[(m[1] ?? '').toLowerCase()];
+  if (q === undefined) return null;
+  const year = num(m[2] ?? m[3]);
+  if (q > 1) return { year, month: (q - 1) * 3, day: 'end' };
+  return { year: year === null ? null : year - 1, month: 12, day: 'end' };
+};
+
 const RULES: TRule[] = [
+  { re: new RegExp(`${DONE}trước${W}tháng${W}(\\d{1,2})${YEAR_TAIL}${NOT_MORE}`, 'giu'), resolve: beforeMonth },
+  { re: new RegExp(`${DONE}trước${W}quý${W}(IV|I{1,3}|[1-4])${YEAR_TAIL}${NOT_MORE}`, 'giu'), resolve: beforeQuarter },
   {
     re: new RegExp(`${LABEL}(?:trước${W})?(?:ngày${W})?(?:${NUMERIC_DATE}|${WORDED_DATE})${NOT_MORE}`, 'giu'),
     resolve: dayRule,
@@ -148,6 +167,7 @@ export const DEADLINE_FORMS = [
   'truoc_ngay_no_year',
   'truoc_no_year',
   'trong_thang_no_year',
+  'truoc_thang',
 ] as const;
 
 export type TDeadlineForm = (typeof DEADLINE_FORMS)[number];
@@ -202,5 +222,7 @@ export function formatDeadline(date: string, form: TDeadlineForm): string | null
       return `trước ${pad(d)}/${pad(m)}`;
     case 'trong_thang_no_year':
       return monthEnd ? `hoàn thành trong tháng ${m}` : null;
+    case 'truoc_thang':
+      return monthEnd ? `trước tháng ${m === 12 ? 1 : m + 1}/${m === 12 ? y + 1 : y}` : null;
   }
 }

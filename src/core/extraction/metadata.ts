@@ -5,6 +5,7 @@
  * the title ("Kết luận của Phó Chủ tịch UBND tỉnh …") or the first paragraph.
  */
 import { foldVietnamese } from '../text/fold';
+import { CLOSING, isAttachmentStart } from './attachment';
 import { applyCaseHints, capitalize, findFoldedOccurrence, sentenceCase, titleCase } from './casing';
 import { isoDate } from './dates';
 import { isNameLine, looksLikePersonName, PERSON_NAME_PATTERN } from './names';
@@ -186,7 +187,16 @@ function findLeader(text: string): TLeader | null {
 
 const AUTHORITY_LINE = /^(?:TM\.|KT\.|TL\.|TUQ\.|Q\.|CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|BÍ\s+THƯ)/u;
 
-function findSigner(lines: TLine[]): string | null {
+/** The letter's own lines: a plan or appendix attached after "Nơi nhận" is signed above it. */
+function ownLines(lines: TLine[]): TLine[] {
+  const closing = lines.findIndex((l) => CLOSING.test(l.text));
+  if (closing === -1) return lines;
+  const attached = lines.findIndex((l, i) => i > closing && isAttachmentStart(l.text));
+  return attached === -1 ? lines : lines.slice(0, attached);
+}
+
+function findSigner(all: TLine[]): string | null {
+  const lines = ownLines(all);
   const tail = lines.filter((l) => l.text !== '' && !/^\(?(?:đã\s+ký|Đã\s+ký)/u.test(l.text)).slice(-15);
   for (let i = tail.length - 1; i >= 0; i--) {
     const t = tail[i]?.text ?? '';

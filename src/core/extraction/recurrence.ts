@@ -105,6 +105,43 @@ export function findTaskRecurrence(text: string, clauseStart = 0): TRecurrenceMa
     if (REPORT_BEFORE.test(before.slice(-30)) || /báo\s+cáo[^,;.:]{0,50}$/iu.test(before)) return r;
     // "định kỳ trước ngày 20 hằng tháng", "trước ngày 15/12 hằng năm": a recurring due day.
     if (/định\s+kỳ[^.;:]*$/iu.test(before) || /(?:ngày\s+\d{1,2}|\d{1,2}\s*\/\s*\d{1,2})\s*$/u.test(before)) return r;
+    if (closesDuty(text, r, clauseStart)) return r;
   }
   return null;
+}
+
+/** Verbs of a duty that is done again and again. */
+const DUTY = /(?<![\p{L}])(?:báo\s+cáo|cập\s+nhật|tổng\s+hợp|rà\s+soát|kiểm\s+tra|thống\s+kê|công\s+khai|theo\s+dõi|giao\s+ban|đăng\s+tải|gửi)(?![\p{L}])/iu;
+/** Nouns that carry their own cycle: "xét thi đua hằng năm" says when the award is, not the task. */
+const CYCLIC_NOUN = /(?:thi\s+đua|khen\s+thưởng|ngân\s+sách|dự\s+toán|kế\s+hoạch|chấm\s+điểm|tiêu\s+chí|xếp\s+loại)\s*$/iu;
+
+/**
+ * "rà soát, cập nhật dữ liệu cán bộ, công chức, viên chức … hằng tháng;": a frequency that
+ * closes a clause governs the clause's duty verb, however long the object between them.
+ */
+function closesDuty(text: string, r: TRecurrenceMatch, clauseStart: number): boolean {
+  if (!/^\s*(?:[;.:]|$)/u.test(text.slice(r.end))) return false;
+  const head = text.slice(0, r.start);
+  const from = Math.max(clauseStart, ...[';', ':', '.'].map((c) => head.lastIndexOf(c) + 1));
+  const clause = head.slice(from);
+  return DUTY.test(clause) && !CYCLIC_NOUN.test(clause);
+}
+
+export type TPeriodMatch = { start: number; end: number; text: string };
+
+const COUNT = '(?:\\d{1,2}|hai|ba|bốn|năm|sáu|nửa)';
+const IRREGULAR = new RegExp(
+  `(?:định${W}kỳ${W}${COUNT}${W}(?:tuần|tháng|năm)(?:\\s*(?:\\/|${W}(?:một|1)${W})\\s*lần)?|(?<![\\p{L}\\d])${COUNT}${W}(?:tuần|tháng|năm)${ONCE})(?![\\p{L}])`,
+  'iu',
+);
+
+/**
+ * A period outside the recurrence vocabulary ("định kỳ 6 tháng/lần"): no recurrence value,
+ * but the task is still periodic, so its words are kept as the deadline text.
+ */
+export function findIrregularPeriod(text: string): TPeriodMatch | null {
+  const m = IRREGULAR.exec(text);
+  if (!m) return null;
+  const regular = findRecurrences(text).some((r) => r.start < m.index + m[0].length && r.end > m.index);
+  return regular ? null : { start: m.index, end: m.index + m[0].length, text: m[0].replace(/\s+/g, ' ') };
 }

@@ -3,6 +3,7 @@
  * list items, with hard-wrapped lines joined back) and sentences, all as character
  * offsets into the normalised text so the UI can highlight the source of an assignment.
  */
+import { barTabTables } from './table';
 import { readUnitChain } from './units';
 
 export type TSpan = { start: number; end: number };
@@ -50,13 +51,12 @@ export function markerLevel(kind: TMarkerKind | null, marker: string | null = nu
 }
 
 /**
- * NFC, LF line ends, no markdown emphasis or heading marks, no table bars or rules.
+ * NFC, LF line ends, no markdown emphasis or heading marks, no lone table bars or rules.
  * Word processors and converters add these; they carry no meaning in an official letter.
+ * A task table's tab-separated rows are written between bars, so the table survives.
  */
 export function normalizeDocument(raw: string): string {
-  return raw
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
+  return barTabTables(raw.normalize('NFC').replace(/\r\n?/g, '\n'))
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/(?<!\()\*+(?!\))/g, '')

@@ -97,3 +97,40 @@ describe('expandGroup', () => {
     expect(expandGroup('Ủy ban nhân dân quận Lê Chân')).toBeNull();
   });
 });
+
+describe('unit names of other provinces and of national letters', () => {
+  it.each([
+    ['Đề nghị Đài Phát thanh - Truyền hình Đà Nẵng tăng cường', 'Đài Phát thanh - Truyền hình Đà Nẵng'],
+    ['Báo và Phát thanh, Truyền hình An Giang phối hợp', 'Báo và Phát thanh, Truyền hình An Giang'],
+    ['Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng phối hợp', 'Ban Quản lý Khu công nghệ cao và các khu công nghiệp Đà Nẵng'],
+    ['Ban Quản lý các Khu công nghiệp tỉnh chủ trì', 'Ban Quản lý các Khu công nghiệp tỉnh'],
+    ['Bộ Khoa học và Công nghệ chủ trì', 'Bộ Khoa học và Công nghệ'],
+    ['Bộ Chỉ huy Quân sự tỉnh phối hợp', 'Bộ Chỉ huy Quân sự tỉnh'],
+    ['UBND các xã, phường, đặc khu chủ động', 'UBND các xã, phường, đặc khu'],
+    ['Chủ tịch UBND các huyện, thị xã và thành phố Huế nghiêm túc', 'Chủ tịch UBND các huyện, thị xã và thành phố Huế'],
+    ['Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ khẩn trương', 'Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ'],
+    ['Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương rà soát', 'Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương'],
+    ['các sở, ban, ngành, đoàn thể cấp tỉnh thực hiện', 'các sở, ban, ngành, đoàn thể cấp tỉnh'],
+  ])('%s', (text, expected) => {
+    expect(texts(text)[0]).toBe(expected);
+  });
+
+  it('reads a heading in capitals and gives the names their usual case', () => {
+    const heading = '3. ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TỈNH, BÁO NGHỆ AN\nMở chuyên mục về chuyển đổi số.';
+    const chain = readUnitChain(heading, 3);
+    expect(chain?.mentions.map((m) => m.text)).toEqual(['Đài Phát thanh và Truyền hình tỉnh', 'Báo Nghệ An']);
+    const army = readUnitChain('4. BỘ CHỈ HUY QUÂN SỰ TỈNH, CÔNG AN TỈNH\nPhối hợp', 3);
+    expect(army?.mentions.map((m) => m.text)).toEqual(['Bộ Chỉ huy Quân sự tỉnh', 'Công an tỉnh']);
+    expect(readUnitChain('2. SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 3)?.mentions[0]?.text).toBe('Sở Thông tin và Truyền thông');
+  });
+
+  it('prefers how the letter itself writes a name it also prints in capitals', () => {
+    const text = 'Trung tâm Phục vụ hành chính công tỉnh tiếp nhận hồ sơ.\n2. TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH';
+    const at = text.indexOf('TRUNG');
+    expect(readUnitChain(text, at)?.mentions[0]?.text).toBe('Trung tâm Phục vụ hành chính công tỉnh');
+  });
+
+  it('keeps a name in capitals within its line', () => {
+    expect(findUnitMentions('CÔNG AN TỈNH\nPhối hợp').map((m) => m.end)).toEqual([12]);
+  });
+});

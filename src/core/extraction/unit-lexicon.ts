@@ -1,0 +1,192 @@
+/**
+ * The words unit names are made of: department and ministry names, administrative
+ * levels, heads of bodies, group categories. Patterns come in two sets: one for running
+ * text, where capitals mark a proper name, and one for lines written all in capitals
+ * (headings such as "2. SỞ THÔNG TIN VÀ TRUYỀN THÔNG"), matched ignoring case.
+ */
+/** Department and ministry names (after "Sở" / "Bộ"), full forms and usual short forms. */
+export const DEPARTMENT_NAMES: string[] = [
+  'Thông tin và Truyền thông',
+  'TT&TT',
+  'TT và TT',
+  'TTTT',
+  'TT-TT',
+  'Kế hoạch và Đầu tư',
+  'KH&ĐT',
+  'KHĐT',
+  'KH và ĐT',
+  'Tài chính',
+  'Nội vụ',
+  'Tư pháp',
+  'Y tế',
+  'Xây dựng',
+  'Công Thương',
+  'Giáo dục và Đào tạo',
+  'GD&ĐT',
+  'GDĐT',
+  'Khoa học và Công nghệ',
+  'KH&CN',
+  'KHCN',
+  'Tài nguyên và Môi trường',
+  'TN&MT',
+  'TNMT',
+  'Nông nghiệp và Phát triển nông thôn',
+  'NN&PTNT',
+  'NNPTNT',
+  'Nông nghiệp và Môi trường',
+  'NN&MT',
+  'Lao động - Thương binh và Xã hội',
+  'Lao động, Thương binh và Xã hội',
+  'Lao động Thương binh và Xã hội',
+  'LĐ-TB&XH',
+  'LĐTB&XH',
+  'LĐTBXH',
+  'Giao thông vận tải',
+  'Giao thông - Vận tải',
+  'GTVT',
+  'Văn hóa, Thể thao và Du lịch',
+  'Văn hoá, Thể thao và Du lịch',
+  'VH,TT&DL',
+  'VHTT&DL',
+  'VHTTDL',
+  'Văn hóa và Thể thao',
+  'Văn hoá và Thể thao',
+  'VH&TT',
+  'Du lịch',
+  'Ngoại vụ',
+  'Dân tộc và Tôn giáo',
+  'Quy hoạch - Kiến trúc',
+  'Quy hoạch và Kiến trúc',
+];
+
+const MINISTRY_ONLY_NAMES = ['Công an', 'Quốc phòng', 'Ngoại giao', 'Thông tin và Truyền thông', 'TTTT'];
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function namesAlternation(names: string[]): string {
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map((n) => {
+      // Case-insensitive on the name only; "i" would also make \p{Lu} match lower case.
+      const words = n.split(/\s+/).map((w) =>
+        [...w]
+          .map((ch) => (ch.toLowerCase() !== ch.toUpperCase() ? `[${ch.toLowerCase()}${ch.toUpperCase()}]` : escapeRe(ch)))
+          .join('')
+          .replace(/&/g, '\\s*&\\s*')
+          .replace(/,/g, '\\s*,'),
+      );
+      return words.join('\\s+').replace(/\\s\+-\\s\+/g, '\\s*[-–]\\s*');
+    })
+    .join('|');
+}
+
+const S = '\\s+';
+const CAP_WORD = '\\p{Lu}[\\p{Ll}\\p{Lu}]*';
+const PLACE = `(?:${S}${CAP_WORD}(?:${S}(?:-${S})?${CAP_WORD}){0,3})`;
+const LEVEL_PROV = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?)';
+const LEVEL_ANY = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?|[Qq]uận|[Hh]uyện|[Tt]hị\\s+xã|[Xx]ã|[Pp]hường|[Tt]hị\\s+trấn|[Đđ]ặc\\s+khu)';
+const LEVEL_PLURAL_WORD = '(?:quận|huyện|thị\\s+xã|thành\\s+phố|xã|phường|thị\\s+trấn|tỉnh|đặc\\s+khu)';
+const LEVEL_LIST = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_WORD}|${S}và${S}${LEVEL_PLURAL_WORD})*`;
+const UBND_HEAD = '(?:(?:[Ủủ]y|[Uu]ỷ|ỦY|UỶ)\\s+(?:ban|Ban|BAN)(?:\\s+(?:nhân|Nhân)(?:\\s+(?:dân|Dân))?)?|UBND)';
+const PROV_QUAL = `(?:${S}${LEVEL_PROV}${PLACE}?)?`;
+/** A kind of economic zone, as management boards name them. */
+const ZONE = `[Kk]hu${S}(?:[Cc]ông${S}nghệ${S}cao|[Kk]inh${S}tế(?:${S}cửa${S}khẩu)?|[Cc]ông${S}nghiệp|[Cc]hế${S}xuất)`;
+
+/** Lower-case words that begin a predicate, so a name cannot continue through them. */
+export const NAME_STOP = new Set(
+  (
+    'chủ phối tổ thực triển xây tham khẩn tích tiếp có chịu báo đề hướng kiểm rà đẩy tăng nghiên bảo đảm hoàn ' +
+    'theo đôn trình gửi là được đã đang sẽ cần phải với về trong tại để của cho các những nghiêm thông ghi biểu ' +
+    'phê và hoặc nhằm từ trên dưới khi nếu thì mà đến sau trước lập tập cung chỉ sử làm đưa chuẩn rút quan mở ' +
+    'tạo phục thẩm cập duy vận giám ban tiến đánh nâng chấn tuyên phát kịp xin lấy cùng đồng như gồm'
+  ).split(' '),
+);
+
+const GROUP_CATEGORY =
+  `(?:thành${S}viên${S}Ban${S}[Cc]hỉ${S}đạo|cơ${S}quan${S}báo${S}chí|cơ${S}quan${S}chuyên${S}môn|cơ${S}quan${S}ngang${S}bộ|` +
+  `cơ${S}quan${S}thuộc${S}Chính${S}phủ|cơ${S}quan|đơn${S}vị${S}sự${S}nghiệp|` +
+  `đơn${S}vị|địa${S}phương|[Ss]ở|[Bb]an|[Nn]gành|[Bb]ộ|cấp|quận|huyện|thị${S}xã|thành${S}phố|xã|phường|thị${S}trấn|đặc${S}khu|` +
+  `doanh${S}nghiệp|tổ${S}chức${S}chính${S}trị${S}-${S}xã${S}hội|tổ${S}chức|đoàn${S}thể|hội|hiệp${S}hội)(?![\\p{L}])`;
+const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?)`;
+/** "… trực thuộc Trung ương", "… thuộc tỉnh": who the listed units belong to. */
+const UNDER_CENTRE = `(?:${S}(?:trực${S}thuộc|thuộc)${S}[Tt]rung${S}ương)`;
+
+export type TUnitPatterns = {
+  units: RegExp[];
+  groupUbnd: RegExp[];
+  genericHeads: RegExp;
+  completeHeads: RegExp;
+  title: RegExp;
+  groupCore: RegExp;
+  groupRelated: RegExp;
+  qualRelated: RegExp;
+  qualUnder: RegExp;
+  qualPlace: RegExp;
+  qualFollowing: RegExp;
+  level: RegExp;
+};
+
+/**
+ * The patterns for running text (`caseless` false) or for a line in capitals (true). In
+ * capitals every word looks like a proper name, so there the line's end and its commas,
+ * not capitalisation, bound a name; callers only read such lines as headings.
+ */
+function buildPatterns(caseless: boolean): TUnitPatterns {
+  const flags = caseless ? 'yiu' : 'yu';
+  const re = (source: string): RegExp => new RegExp(source, flags);
+  return {
+    units: [
+      // Office of the People's Committee, of the Delegation of NA deputies and People's Council, …
+      re(`(?:Văn\\s+phòng|VP)${S}${UBND_HEAD}(?:${S}${LEVEL_ANY}${PLACE}?)?`),
+      re(`Văn\\s+phòng${S}Đoàn${S}(?:ĐBQH|Đại\\s+biểu\\s+Quốc\\s+hội)(?:\\s*,\\s*|${S}và${S})(?:HĐND|Hội\\s+đồng\\s+nhân\\s+dân)${PROV_QUAL}`),
+      re(`Văn\\s+phòng${S}(?:HĐND|Hội\\s+đồng\\s+nhân\\s+dân|Tỉnh\\s+ủy|Thành\\s+ủy|Tỉnh\\s+uỷ|Thành\\s+uỷ)${PROV_QUAL}`),
+      re(`Văn\\s+phòng${S}Chính\\s+phủ`),
+      // People's Committee of one administrative unit.
+      re(`${UBND_HEAD}${S}${LEVEL_ANY}${PLACE}?`),
+      // Departments and ministries.
+      re(`Sở${S}(?:${namesAlternation(DEPARTMENT_NAMES)})(?![\\p{L}])${PROV_QUAL}`),
+      re(`Bộ${S}(?:${namesAlternation([...DEPARTMENT_NAMES, ...MINISTRY_ONLY_NAMES])})(?![\\p{L}])`),
+      re(`Bộ${S}Chỉ${S}huy${S}(?:[Qq]uân${S}sự|Bộ${S}đội${S}[Bb]iên${S}phòng)${PROV_QUAL}`),
+      re(`Công${S}an${S}${LEVEL_ANY}${PLACE}?`),
+      re(`Thanh${S}tra${S}(?:${LEVEL_PROV}${PLACE}?|Chính${S}phủ|Sở(?:${S}${CAP_WORD})?)`),
+      re(`(?:Thành|Tỉnh)${S}(?:ủy|uỷ|đoàn)${PLACE}?`),
+      re(`(?:Hội${S}đồng${S}nhân${S}dân|HĐND)${S}${LEVEL_ANY}${PLACE}?`),
+      // Management boards of zones: "Ban Quản lý các Khu công nghiệp", "… Khu công nghệ cao và các khu công nghiệp Đà Nẵng".
+      re(
+        `Ban${S}[Qq]uản${S}lý${S}(?:các${S})?${ZONE}(?:(?:\\s*,\\s*|${S}và${S})(?:các${S})?${ZONE})*(?:${S}${LEVEL_ANY}${PLACE}?|${PLACE})?`,
+      ),
+      // Media: "Đài Phát thanh - Truyền hình Đà Nẵng"; after 2025 "Báo và Phát thanh, Truyền hình An Giang".
+      re(`(?:Báo${S}và${S})?(?:Đài${S})?Phát${S}thanh(?:\\s*[-–,]\\s*|${S}và${S})Truyền${S}hình(?:${S}${LEVEL_PROV})?${PLACE}?`),
+    ],
+    groupUbnd: [
+      re(
+        `${UBND_HEAD}${S}(?:các|Các)${S}${LEVEL_LIST}(?:${UNDER_CENTRE}|${S}(?:trên${S}địa${S}bàn|thuộc)${S}${LEVEL_PROV}|(?<=thành${S}phố|thị${S}xã)${PLACE})?`,
+      ),
+      re(`${UBND_HEAD}${S}cấp${S}(?:huyện|xã|tỉnh)`),
+      re(`Công${S}an${S}các${S}${LEVEL_LIST}`),
+    ],
+    /** Heads of bodies whose names continue with capitalised words ("Ban Quản lý Khu Kinh tế …"). */
+    genericHeads: re(
+      `(?:Ban${S}[Qq]uản${S}lý|Ban${S}[Cc]hỉ${S}đạo|Văn${S}phòng|Phòng|Trung${S}tâm|Đài|Báo|Cục|Chi${S}cục|Tổng${S}cục|Liên${S}hiệp${S}các${S}Hội|Hội${S}đồng|Viễn${S}thông|Bưu${S}điện|Viettel|VNPT|MobiFone|Trường|Bệnh${S}viện|Viện|Tổ${S}công${S}tác|Sở|Ủy${S}ban|Công${S}ty|Tập${S}đoàn|Tổng${S}công${S}ty)(?![\\p{L}])`,
+    ),
+    /** Heads that are a whole name by themselves ("Kho bạc Nhà nước tỉnh"). */
+    completeHeads: re(
+      `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
+    ),
+    title: re(
+      `(?:Thủ${S}trưởng|thủ${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)${S}`,
+    ),
+    groupCore: re(`(?:[Cc]ác|CÁC)${S}${GROUP_CATEGORY}(?:${GROUP_SEP}${GROUP_CATEGORY})*`),
+    groupRelated: re(`(?:[Cc]ơ${S}quan|[Đđ]ơn${S}vị)(?:\\s*,\\s*đơn${S}vị)?${S}(?:có${S})?liên${S}quan`),
+    qualRelated: re(`${S}(?:có${S})?liên${S}quan`),
+    qualUnder: re(`${S}(?:trực${S}thuộc|thuộc)${S}`),
+    qualPlace: re(
+      `${S}(?:${LEVEL_PROV}|cấp${S}(?:tỉnh|thành${S}phố|huyện|xã|trung${S}ương)|thuộc${S}${LEVEL_PROV}|trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?)(?![\\p{L}])${PLACE}?`,
+    ),
+    qualFollowing: re(`${S}sau(?:${S}đây)?(?![\\p{L}])`),
+    level: re(`${S}${LEVEL_ANY}${PLACE}?`),
+  };
+}
+
+export const EXACT_PATTERNS = buildPatterns(false);
+export const CAPS_PATTERNS = buildPatterns(true);
