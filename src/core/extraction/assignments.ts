@@ -81,6 +81,7 @@ const collapse = (s: string): string => s.replace(WS, ' ').trim();
 const NON_PREDICATE = new Set(
   'đã đang được bị chưa còn vẫn của về tại trong với cho thuộc nhưng mà thì gồm như là cũng đều luôn vừa mới và hoặc'.split(' '),
 );
+const SOLE = /^Riêng\s+(?!đối\s+với)/u;
 const OPENER = /^(?:Trong|Khi|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/u;
 
 /** A unit chain opening the clause at `pos`, followed by a predicate or a colon. */
@@ -169,6 +170,10 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
     if (rec && rec.start === lead) {
       const s = subjectAt(text, from + rec.end, to, ctx);
       if (s) found.push({ ...s, triggerStart: from });
+    } else if (!found.length && SOLE.test(text.slice(from + lead, to))) {
+      // "Riêng UBND các xã, phường chỉ đạo …": one unit singled out of the list above.
+      const s = subjectAt(text, from + lead + (SOLE.exec(text.slice(from + lead, to))?.[0].length ?? 0), to, ctx);
+      if (s) found.push(s);
     } else if (!found.length && OPENER.test(text.slice(from + lead, to))) {
       const comma = text.indexOf(',', from);
       if (comma !== -1 && comma < to) {
@@ -473,7 +478,7 @@ function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
 }
 
 const GENERIC_LEAD_WORDS =
-  /^(?:(?:nghiem tuc|nghiem|khan truong|co trach nhiem|chiu trach nhiem|to chuc|trien khai|thuc hien|chu dong|kip thoi|day du|tiep tuc|thi hanh)\s*)+/;
+  /^(?:(?:nghiem tuc|nghiem|khan truong|quan tam|phoi hop|co trach nhiem|chiu trach nhiem|to chuc|trien khai|thuc hien|chu dong|kip thoi|day du|tiep tuc|thi hanh)\s*)+/;
 const DOC_SELF = '(?:ke hoach|thong bao|van ban|cong van|chi thi|quyet dinh|ket luan)';
 const GENERIC_REST = new RegExp(
   `^(?:|(?:cac )?(?:nhiem vu|noi dung|yeu cau)(?: (?:duoc giao|neu tren|tren))?(?: (?:tai|theo|cua) ${DOC_SELF}(?: (?:nay|tren))?)?|${DOC_SELF} (?:nay|tren)|(?:theo )?(?:dung )?quy dinh)$`,

@@ -103,3 +103,10 @@ describe('deadline before a month or quarter', () => {
     expect(parseDeadline('trước hết tháng 6/2024', null)?.date).toBe('2024-06-30');
   });
 });
+
+describe('report days of a cycle', () => {
+  it('takes "trước ngày 10/6 và 10/12" as no deadline, a dated day still as one', () => {
+    expect(findDeadlines('báo cáo định kỳ 6 tháng (trước ngày 10/6 và 10/12)', '2025-11-05')).toEqual([]);
+    expect(findDeadlines('hoàn thành trước ngày 10/6/2026 và báo cáo', '2025-11-05')[0]?.date).toBe('2026-06-10');
+  });
+});

@@ -23,6 +23,9 @@ const NOT_MORE = '(?![\\d/.\\-]*\\d)(?![\\p{L}])';
 /** A day followed by "hằng tháng" recurs: it is a reporting day, not a deadline. */
 const RECURRING_AFTER = /^\s*(?:hằng|hàng|mỗi|của)\s+(?:tuần|tháng|quý|năm)/iu;
 
+/** "trước ngày 10/6 và 10/12": yearless days of a cycle (half-yearly reports), not one deadline. */
+const MORE_DAYS_AFTER = /^\s*(?:và|,|;)\s*(?:ngày\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?!\s*[/.-]\s*\d)/u;
+
 type TRule = { re: RegExp; resolve: (m: RegExpExecArray) => TPartial | null };
 /** A date that may lack its year; `invalid` when it names no real day. */
 type TPartial = { year: number | null; month: number; day: number | 'end' } | { invalid: true };
@@ -130,6 +133,7 @@ export function findDeadlines(text: string, documentDate: string | null): TDeadl
       if (RECURRING_AFTER.test(text.slice(end, end + 20))) continue;
       const partial = rule.resolve(m);
       if (!partial) continue;
+      if (!('invalid' in partial) && partial.year === null && MORE_DAYS_AFTER.test(text.slice(end, end + 30))) continue;
       found.push({ start: m.index, end, text: m[0].replace(/\s+/g, ' '), date: resolveDate(partial, documentDate) });
     }
   }

@@ -5,6 +5,7 @@
  */
 import { extractAssignments, type TAssignment } from './assignments';
 import { extractMetadata, type TDocumentMetadata } from './metadata';
+import { isContingency, isUpwardDocument, isUpwardLead } from './scope';
 import { normalizeDocument } from './sentences';
 
 export type TDirectiveProposal = {
@@ -37,11 +38,12 @@ export type TGoldDocument = {
 export function extractDirective(raw: string): TDirectiveProposal {
   const text = normalizeDocument(raw);
   const metadata = extractMetadata(text);
-  const assignments = extractAssignments(text, {
+  const found = extractAssignments(text, {
     documentDate: metadata.ngayBanHanh,
     issuer: metadata.coQuan,
     place: metadata.diaDanh,
   });
+  const assignments = isUpwardDocument(metadata.loai) ? [] : found.filter((a) => !isUpwardLead(a.lead, metadata.coQuan) && !isContingency(a.sourceText));
   return { text, metadata, assignments };
 }
 

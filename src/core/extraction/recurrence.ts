@@ -111,7 +111,7 @@ export function findTaskRecurrence(text: string, clauseStart = 0): TRecurrenceMa
 }
 
 /** Verbs of a duty that is done again and again. */
-const DUTY = /(?<![\p{L}])(?:báo\s+cáo|cập\s+nhật|tổng\s+hợp|rà\s+soát|kiểm\s+tra|thống\s+kê|công\s+khai|theo\s+dõi|giao\s+ban|đăng\s+tải|gửi)(?![\p{L}])/iu;
+const DUTY = /(?<![\p{L}])(?:báo\s+cáo|sơ\s+kết|tổng\s+kết|đánh\s+giá|cập\s+nhật|tổng\s+hợp|rà\s+soát|kiểm\s+tra|thống\s+kê|công\s+khai|theo\s+dõi|giao\s+ban|đăng\s+tải|gửi)(?![\p{L}])/iu;
 /** Nouns that carry their own cycle: "xét thi đua hằng năm" says when the award is, not the task. */
 const CYCLIC_NOUN = /(?:thi\s+đua|khen\s+thưởng|ngân\s+sách|dự\s+toán|kế\s+hoạch|chấm\s+điểm|tiêu\s+chí|xếp\s+loại)\s*$/iu;
 

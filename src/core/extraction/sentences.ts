@@ -4,6 +4,7 @@
  * offsets into the normalised text so the UI can highlight the source of an assignment.
  */
 import { barTabTables } from './table';
+import { joinWrappedRows } from './table-wrap';
 import { readUnitChain } from './units';
 
 export type TSpan = { start: number; end: number };
@@ -56,7 +57,7 @@ export function markerLevel(kind: TMarkerKind | null, marker: string | null = nu
  * A task table's tab-separated rows are written between bars, so the table survives.
  */
 export function normalizeDocument(raw: string): string {
-  return barTabTables(raw.normalize('NFC').replace(/\r\n?/g, '\n'))
+  return joinWrappedRows(barTabTables(raw.normalize('NFC').replace(/\r\n?/g, '\n')))
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
     .replace(/[\u200b\u200c\u200d\ufeff]/g, '')
     .replace(/(?<!\()\*+(?!\))/g, '')

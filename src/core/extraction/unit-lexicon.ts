@@ -102,11 +102,15 @@ export const NAME_STOP = new Set(
   ).split(' '),
 );
 
+/** "các doanh nghiệp viễn thông, bưu chính": a sector names the group, not the task. */
+const BUSINESS_SECTOR =
+  `(?:${S}(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}số|công${S}nghệ${S}thông${S}tin|nhà${S}nước|cung${S}cấp${S}dịch${S}vụ${S}(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}thông${S}tin))` +
+  `(?:(?:\\s*,\\s*|${S}và${S})(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}số|công${S}nghệ${S}thông${S}tin))*)?`;
 const GROUP_CATEGORY =
   `(?:thành${S}viên${S}Ban${S}[Cc]hỉ${S}đạo|cơ${S}quan${S}báo${S}chí|cơ${S}quan${S}chuyên${S}môn|cơ${S}quan${S}ngang${S}bộ|` +
   `cơ${S}quan${S}thuộc${S}Chính${S}phủ|cơ${S}quan|đơn${S}vị${S}sự${S}nghiệp|` +
   `đơn${S}vị|địa${S}phương|[Ss]ở|[Bb]an|[Nn]gành|[Bb]ộ|cấp|quận|huyện|thị${S}xã|thành${S}phố|xã|phường|thị${S}trấn|đặc${S}khu|` +
-  `doanh${S}nghiệp|tổ${S}chức${S}chính${S}trị${S}-${S}xã${S}hội|tổ${S}chức|đoàn${S}thể|hội|hiệp${S}hội)(?![\\p{L}])`;
+  `doanh${S}nghiệp${BUSINESS_SECTOR}|tổ${S}chức${S}chính${S}trị${S}-${S}xã${S}hội|tổ${S}chức|đoàn${S}thể|hội|hiệp${S}hội)(?![\\p{L}])`;
 const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?)`;
 /** "… trực thuộc Trung ương", "… thuộc tỉnh": who the listed units belong to. */
 const UNDER_CENTRE = `(?:${S}(?:trực${S}thuộc|thuộc)${S}[Tt]rung${S}ương)`;
