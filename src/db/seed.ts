@@ -7,6 +7,9 @@ import { rebuildClosure } from '../server/modules/units/queries';
 import { recordAudit } from '../server/audit';
 import { ORGANISATION, type SeedUnit } from './seeds/organisation';
 import { seedDemoTasks } from './seeds/demo-tasks';
+import { seedDemoIndicators } from './seeds/demo-indicators';
+import { seedDemoProjects } from './seeds/demo-projects';
+import { seedDemoEvaluation } from './seeds/demo-evaluation';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
 
@@ -45,8 +48,9 @@ export async function seedOrganisation(db: Db, units: readonly SeedUnit[] = ORGA
       for (const alias of aliases) {
         await tx.query('insert into unit_aliases (unit_id, alias, alias_folded) values ($1, $2, $3) on conflict do nothing', [id, alias, foldVietnamese(alias)]);
       }
-      for (const s of u.successorCodes ?? []) {
-        await tx.query('insert into unit_successors (predecessor_id, successor_id) values ($1, $2)', [id, ids.get(s)]);
+      // The first successor listed is the primary one: it inherits the unit's history.
+      for (const [i, s] of (u.successorCodes ?? []).entries()) {
+        await tx.query('insert into unit_successors (predecessor_id, successor_id, is_primary) values ($1, $2, $3)', [id, ids.get(s), i === 0]);
       }
     }
     const closureRows = await rebuildClosure(tx);
@@ -116,6 +120,9 @@ export async function seedDemoUsers(db: Db, password: string): Promise<string[]>
  */
 export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db) => Promise<unknown> }> = [
   { name: 'tasks', run: (db) => seedDemoTasks(db) },
+  { name: 'projects', run: (db) => seedDemoProjects(db) },
+  { name: 'indicators', run: (db) => seedDemoIndicators(db) },
+  { name: 'evaluation', run: (db) => seedDemoEvaluation(db) }, // keep last: its 2022 run reads the other demo data
 ];
 
 export async function seedDemoData(db: Db, log: (msg: string) => void = () => undefined): Promise<string[]> {

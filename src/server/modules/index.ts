@@ -1,10 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
 import { auditRoutes } from './audit/routes';
+import { budgetRoutes } from './budget/routes';
 import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
+import { dashboardRoutes } from './dashboard/routes';
+import { documentRoutes } from './documents/routes';
+import { dossierRoutes } from './dossiers/routes';
+import { evaluationRoutes } from './evaluation/routes';
 import { healthRoutes } from './health/routes';
+import { indicatorRoutes } from './indicators/routes';
 import { notificationRoutes } from './notifications/routes';
+import { pipelineRoutes } from './pipelines/routes';
+import { projectRoutes } from './projects/routes';
+import { reportRoutes } from './reports/routes';
+import { taskRoutes } from './tasks/routes';
 import { unitRoutes } from './units/routes';
 import { userRoutes } from './users/routes';
 
@@ -17,4 +27,14 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   auditRoutes,
   notificationRoutes,
   calendarRoutes,
+  documentRoutes,
+  taskRoutes,
+  pipelineRoutes,
+  projectRoutes,
+  budgetRoutes,
+  indicatorRoutes,
+  reportRoutes,
+  dossierRoutes,
+  evaluationRoutes,
+  dashboardRoutes,
 ];

@@ -1,0 +1,275 @@
+import type { Db, Queryable } from '../client';
+import { addWorkingDays } from '../../core/calendar/working-days';
+import { holidaySet, VN_HOLIDAYS } from '../../core/calendar/holidays';
+import { cutoffWindow } from '../../core/periods/cutoff';
+import { reportDeadline, type DeadlineRule } from '../../core/periods/deadline';
+import { periodRange } from '../../core/periods/period-range';
+import { foldVietnamese } from '../../core/text/fold';
+import { recordAudit } from '../../server/audit';
+import { addContribution, applyDeltas, writeRateValues, type CountMap } from '../../server/modules/dossiers/aggregates';
+import { DOSSIER_SOURCE, ensureRateIndicators } from '../../server/modules/dossiers/rate-indicators';
+import { writeValues, type ValueWrite } from '../../server/modules/indicators/values';
+import { DEMO_DOSSIER_UNITS, DEMO_ONLINE_SHARE_2022, sampleDossiers } from './sample-dossiers';
+
+/**
+ * Indicators, targets and reports of the demo city.
+ *
+ * Real (from the sources, not sample): the KH 74/KH-UBND (24/03/2022) targets of
+ * shared/eval/seeds-gold.json; the 60 % online-dossier target of the 22/07/2022 conclusion
+ * (seed 001); the DTI main-index structure of QĐ 922/QĐ-BTTTT (9 main indices, points) and
+ * QĐ 405/QĐ-BKHCN (8 main indices, points not published in the sources read); Hải Phòng's
+ * DTI 2024 of 0,7857 (vn-specs §7.1).
+ * SAMPLE (invented, `sample = true`): every other value, the dossiers behind the two rates
+ * (their city online share over the first half of 2022 is exactly the seed's 27.9 %), the
+ * interim quarterly and lower-level dossier targets, the monthly report regime and its reports.
+ */
+
+const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
+
+type Pillar = 'infrastructure' | 'government' | 'economy' | 'society' | 'other';
+
+interface Def {
+  code: string;
+  name: string;
+  pillar: Pillar;
+  kind: 'raw' | 'ratio';
+  unit: string;
+  unitRule: 'sum' | 'ratio' | 'mean' | 'last';
+  timeRule: 'sum' | 'ratio' | 'mean' | 'last';
+  periodicity: 'month' | 'quarter' | 'year';
+  source: string;
+  num?: string;
+  den?: string;
+  maxPoints?: number;
+  parent?: string;
+  description?: string;
+}
+
+const KH74 = { code: 'KH74-2022', name: 'Kế hoạch Chuyển đổi số thành phố Hải Phòng năm 2022', issuer: 'UBND thành phố Hải Phòng', doc: '74/KH-UBND ngày 24/03/2022', from: '2022-01-01', to: '2022-12-31' };
+const STTTT = 'Sở Thông tin và Truyền thông';
+
+/** KH 74 targets (seeds-gold.json, document 004) as indicators, with the plan's city-level target. */
+const KH74_DEFS: Array<Def & { gold: string; target: number }> = [
+  { gold: '1a', target: 100, code: 'KH74_1A', name: 'Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến mức độ 4', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số TTHC cung cấp DVCTT mức độ 4', den: 'Số TTHC đủ điều kiện' },
+  { gold: '1b', target: 100, code: 'KH74_1B', name: 'Tỷ lệ người dân, doanh nghiệp sử dụng DVCTT được định danh và xác thực thông suốt', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số tài khoản được định danh, xác thực thông suốt', den: 'Số tài khoản sử dụng DVCTT' },
+  { gold: '1c', target: 60, code: 'KH74_1C', name: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'ratio', periodicity: 'month', source: STTTT, num: 'Số hồ sơ công việc xử lý trên môi trường mạng', den: 'Tổng số hồ sơ công việc', description: 'KH 74: cấp thành phố 60 %, cấp huyện 50 %, cấp xã 30 %.' },
+  { gold: '1d', target: 70, code: 'KH74_1D', name: 'Tỷ lệ chế độ báo cáo được thực hiện trên Hệ thống thông tin báo cáo quốc gia', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'ratio', periodicity: 'month', source: STTTT, num: 'Số báo cáo gửi qua Hệ thống thông tin báo cáo', den: 'Tổng số báo cáo định kỳ' },
+  { gold: '2a', target: 10, code: 'KH74_2A', name: 'Tỷ trọng kinh tế số trong GRDP', pillar: 'economy', kind: 'raw', unit: '%', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source: 'Cục Thống kê thành phố' },
+  { gold: '2b', target: 9, code: 'KH74_2B', name: 'Tỷ trọng kinh tế số trong từng ngành, lĩnh vực (tối thiểu)', pillar: 'economy', kind: 'raw', unit: '%', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source: 'Cục Thống kê thành phố' },
+  { gold: '2c', target: 15, code: 'KH74_2C', name: 'Tăng năng suất lao động hằng năm (tối thiểu)', pillar: 'economy', kind: 'raw', unit: '%', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source: 'Cục Thống kê thành phố' },
+  { gold: '3a', target: 80, code: 'KH74_3A', name: 'Tỷ lệ hộ gia đình được phủ hạ tầng băng rộng cáp quang', pillar: 'society', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số hộ gia đình được phủ cáp quang', den: 'Tổng số hộ gia đình' },
+  { gold: '3c-tt', target: 30, code: 'KH74_3C_TT', name: 'Tỷ lệ dân số có tài khoản thanh toán điện tử', pillar: 'society', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: 'Ngân hàng Nhà nước chi nhánh Hải Phòng', num: 'Số người có tài khoản thanh toán điện tử', den: 'Dân số' },
+  { gold: '3c-dd', target: 20, code: 'KH74_3C_DD', name: 'Tỷ lệ người dân được cung cấp danh tính số trên nền tảng di động (tối thiểu)', pillar: 'society', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: 'Công an thành phố', num: 'Số người có danh tính số', den: 'Dân số' },
+];
+
+const DTI_SOURCE_922 = 'Bộ Thông tin và Truyền thông';
+const DTI_SOURCE_405 = 'Bộ Khoa học và Công nghệ';
+const dti = (code: string, name: string, pillar: Pillar, source: string, maxPoints?: number, parent?: string): Def => ({
+  code, name, pillar, kind: 'raw', unit: 'điểm (0–1)', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source, maxPoints, parent,
+  description: 'Giá trị công bố = điểm đạt / điểm tối đa, trong [0, 1]. Tỉnh hợp nhất lấy trung bình cộng các chỉ số chính của các tỉnh trước hợp nhất.',
+});
+
+/** QĐ 922/QĐ-BTTTT (20/05/2022), Phụ lục 1: 9 main indices, 98 components, 1,000 points (vn-specs §1.1). */
+const DTI_922: Def[] = [
+  dti('DTI922', 'Chỉ số chuyển đổi số cấp tỉnh (DTI) – QĐ 922', 'other', DTI_SOURCE_922, 1000),
+  dti('DTI922_G1', 'Nhóm chỉ số nền tảng chung', 'other', DTI_SOURCE_922, 500, 'DTI922'),
+  dti('DTI922_1', 'Nhận thức số', 'other', DTI_SOURCE_922, 100, 'DTI922_G1'),
+  dti('DTI922_2', 'Thể chế số', 'other', DTI_SOURCE_922, 100, 'DTI922_G1'),
+  dti('DTI922_3', 'Hạ tầng số', 'infrastructure', DTI_SOURCE_922, 100, 'DTI922_G1'),
+  dti('DTI922_4', 'Nhân lực số', 'other', DTI_SOURCE_922, 100, 'DTI922_G1'),
+  dti('DTI922_5', 'An toàn thông tin mạng', 'infrastructure', DTI_SOURCE_922, 100, 'DTI922_G1'),
+  dti('DTI922_6', 'Đô thị thông minh (không tính điểm)', 'other', DTI_SOURCE_922, 0, 'DTI922_G1'),
+  dti('DTI922_G2', 'Nhóm chỉ số hoạt động', 'other', DTI_SOURCE_922, 500, 'DTI922'),
+  dti('DTI922_7', 'Hoạt động chính quyền số', 'government', DTI_SOURCE_922, 200, 'DTI922_G2'),
+  dti('DTI922_8', 'Hoạt động kinh tế số', 'economy', DTI_SOURCE_922, 150, 'DTI922_G2'),
+  dti('DTI922_9', 'Hoạt động xã hội số', 'society', DTI_SOURCE_922, 150, 'DTI922_G2'),
+];
+
+/** QĐ 405/QĐ-BKHCN (03/04/2025): 8 main indices, 47 components; points per index not in the sources read. */
+const DTI_405: Def[] = [
+  dti('DTI405', 'Chỉ số chuyển đổi số cấp tỉnh (DTI) – QĐ 405', 'other', DTI_SOURCE_405, 1000),
+  dti('DTI405_1', 'Nhận thức số', 'other', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_2', 'Thể chế số', 'other', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_3', 'Hạ tầng số', 'infrastructure', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_4', 'Nhân lực số', 'other', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_5', 'An toàn thông tin mạng', 'infrastructure', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_6', 'Hoạt động chính quyền số', 'government', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_7', 'Hoạt động kinh tế số', 'economy', DTI_SOURCE_405, undefined, 'DTI405'),
+  dti('DTI405_8', 'Hoạt động xã hội số', 'society', DTI_SOURCE_405, undefined, 'DTI405'),
+];
+
+async function catalogue(tx: Queryable, c: { code: string; name: string; issuer: string; doc: string; from: string; to: string | null }, sample = false) {
+  await tx.query(
+    `insert into indicator_catalogues (code, name, issuer, document_ref, valid_from, valid_to, sample) values ($1, $2, $3, $4, $5, $6, $7) on conflict (code) do nothing`,
+    [c.code, c.name, c.issuer, c.doc, c.from, c.to, sample],
+  );
+  return (await tx.query<{ id: string }>('select id from indicator_catalogues where code = $1', [c.code]))[0]!.id;
+}
+
+async function indicators(tx: Queryable, catalogueId: string, defs: readonly Def[], validFrom: string, validTo: string | null): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  for (const [i, d] of defs.entries()) {
+    const rows = await tx.query<{ id: string }>(
+      `insert into indicators (catalogue_id, code, name, name_folded, pillar, parent_id, unit_of_measure, kind, numerator_label, denominator_label,
+                               unit_rule, time_rule, direction, periodicity, source_agency, max_points, description, sort_order, valid_from, valid_to)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'higher_better', $13, $14, $15, $16, $17, $18, $19)
+       on conflict (code) do update set name = indicators.name returning id`,
+      [catalogueId, d.code, d.name, foldVietnamese(d.name), d.pillar, d.parent ? ids.get(d.parent) : null, d.unit, d.kind, d.num ?? null, d.den ?? null, d.unitRule, d.timeRule, d.periodicity, d.source, d.maxPoints ?? null, d.description ?? null, i + 1, validFrom, validTo],
+    );
+    ids.set(d.code, rows[0]!.id);
+  }
+  return ids;
+}
+
+async function target(tx: Queryable, t: { indicatorId: string; level: 'city' | 'district' | 'commune'; period: string; value: number; planCode: string; note?: string; sample?: boolean }) {
+  await tx.query(
+    `insert into indicator_targets (indicator_id, plan_code, plan_title, level, period, value, note, sample) values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (indicator_id, plan_code, level, unit_id, period) do nothing`,
+    [t.indicatorId, t.planCode, t.planCode === '74/KH-UBND' ? KH74.name : null, t.level, t.period, t.value, t.note ?? null, t.sample ?? false],
+  );
+}
+
+/** A deterministic pseudo-random number in [0, 1) for a key: the demo is the same on every machine. */
+function hash01(key: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 10_000) / 10_000;
+}
+
+const REGIME_CODE = 'HP-BC-CDS-THANG-2022';
+const REGIME_RULE: DeadlineRule = { kind: 'working_days_after_cutoff', days: 2 };
+const REGIME_DEPARTMENTS = ['HP.VPUBND', 'HP.SNV', 'HP.STC', 'HP.SKHDT', 'HP.SYT', 'HP.SGDDT', 'HP.SXD', 'HP.SGTVT', 'HP.STNMT', 'HP.STP', 'HP.SCT', 'HP.SDL'];
+
+/** Loads the demo indicators, targets, dossier feed and monthly reports once. Returns false when already loaded. */
+export async function seedDemoIndicators(db: Db): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if ((await tx.query("select 1 from app_settings where key = 'seed.indicators'")).length) return false;
+    const units = new Map((await tx.query<{ id: string; code: string; kind: string; province_id: string }>('select id, code, kind, province_id from units')).map((u) => [u.code, u]));
+    if (!units.has('HP')) return false;
+    const unitId = (code: string) => units.get(code)!.id;
+
+    // Catalogues and indicators.
+    const kh74 = await indicators(tx, await catalogue(tx, KH74), KH74_DEFS, KH74.from, KH74.to);
+    const dti922 = await indicators(tx, await catalogue(tx, { code: 'DTI-922', name: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (QĐ 922/QĐ-BTTTT)', issuer: 'Bộ Thông tin và Truyền thông', doc: '922/QĐ-BTTTT ngày 20/05/2022', from: '2022-05-20', to: '2025-04-02' }), DTI_922, '2021-01-01', '2025-04-02');
+    await indicators(tx, await catalogue(tx, { code: 'DTI-405', name: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (QĐ 405/QĐ-BKHCN)', issuer: 'Bộ Khoa học và Công nghệ', doc: '405/QĐ-BKHCN ngày 03/04/2025', from: '2025-04-03', to: null }), DTI_405, '2025-01-01', null);
+    const rates = await ensureRateIndicators(tx);
+
+    // Targets: KH 74 as written; the interim quarters and the online-dossier levels are sample.
+    for (const d of KH74_DEFS) await target(tx, { indicatorId: kh74.get(d.code)!, level: 'city', period: '2022', value: d.target, planCode: '74/KH-UBND', note: `KH 74, mục ${d.gold}` });
+    await target(tx, { indicatorId: kh74.get('KH74_1C')!, level: 'district', period: '2022', value: 50, planCode: '74/KH-UBND', note: 'KH 74, mục 1c (cấp huyện)' });
+    await target(tx, { indicatorId: kh74.get('KH74_1C')!, level: 'commune', period: '2022', value: 30, planCode: '74/KH-UBND', note: 'KH 74, mục 1c (cấp xã)' });
+    for (const [q, v] of [[1, 45], [2, 50], [3, 55], [4, 60]] as const) {
+      await target(tx, { indicatorId: kh74.get('KH74_1C')!, level: 'city', period: `2022-Q${q}`, value: v, planCode: '74/KH-UBND', note: 'Chỉ tiêu quý (dữ liệu mẫu)', sample: true });
+    }
+    await target(tx, { indicatorId: rates.online, level: 'city', period: '2022', value: 60, planCode: '74/KH-UBND', note: 'Chỉ tiêu hồ sơ trực tuyến năm 2022 nêu tại Thông báo kết luận ngày 22/07/2022 (phiên họp thứ 2 BCĐ CĐS thành phố)' });
+    await target(tx, { indicatorId: rates.online, level: 'district', period: '2022', value: 50, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp huyện của mục 1c', sample: true });
+    await target(tx, { indicatorId: rates.online, level: 'commune', period: '2022', value: 30, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp xã của mục 1c', sample: true });
+    await target(tx, { indicatorId: rates.onTime, level: 'city', period: '2022', value: 95, planCode: 'MAU-2022', note: 'Dữ liệu mẫu', sample: true });
+
+    // Published DTI 2024 of Hải Phòng (0,7857, rank 3): real, kept with its source.
+    await writeValues(tx, [{
+      indicatorId: dti922.get('DTI922')!, unitId: unitId('HP'), provinceId: 'HP', period: '2024', periodType: 'year', periodStart: '2024-01-01', periodEnd: '2024-12-31',
+      sourceAgency: 'Bộ Khoa học và Công nghệ (công bố DTI 2024, 10/2025)', value: 0.7857, numerator: null, denominator: null, note: 'Xếp hạng 3/63',
+      status: 'approved', origin: 'seed', enteredBy: null, enteredByName: SYSTEM.actorName,
+    }]);
+
+    // The dossier feed of 2022 (sample): the city's first half is exactly 27.9 % online.
+    // Read at the end of 2022; dossiers still open then are left out, so no sample dossier is
+    // carried into later years (and the nightly recount of open months finds nothing to move).
+    const asOf = '2022-12-31T23:59:59+07:00';
+    const dossiers = [...sampleDossiers({ year: 2022, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], perMonth: 1000, onlineShare: DEMO_ONLINE_SHARE_2022, units: DEMO_DOSSIER_UNITS, asOf, codePrefix: 'MAU' })].filter((d) => d.finishedAt !== null);
+    for (let i = 0; i < dossiers.length; i += 2000) {
+      const b = dossiers.slice(i, i + 2000);
+      await tx.query(
+        `insert into dossiers (province_id, unit_id, code, procedure_code, received_at, channel, fully_online, due_at, finished_at)
+         select 'HP', * from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::boolean[], $7::timestamptz[], $8::timestamptz[])`,
+        [b.map((d) => unitId(d.unitCode)), b.map((d) => d.code), b.map((d) => d.procedureCode), b.map((d) => d.receivedAt), b.map((d) => d.channel), b.map((d) => d.fullyOnline), b.map((d) => (d.dueAt ? `${d.dueAt}T23:59:59.999+07:00` : null)), b.map((d) => d.finishedAt)],
+      );
+    }
+    const counts: CountMap = new Map();
+    for (const d of dossiers) addContribution(counts, unitId(d.unitCode), { receivedAt: d.receivedAt, channel: d.channel, fullyOnline: d.fullyOnline, dueAt: d.dueAt, finishedAt: d.finishedAt }, asOf);
+    await applyDeltas(tx, counts, new Map([...units.values()].map((u) => [u.id, u.province_id])), asOf);
+    const pairs = [...counts.keys()].map((k) => ({ unitId: k.split('|')[0]!, month: k.split('|')[1]! }));
+    await writeRateValues(tx, pairs, { id: null, name: SYSTEM.actorName }, null, asOf, true);
+
+    // The monthly report regime of 2022 and its reports for January–June (sample).
+    const reporting = [...DEMO_DOSSIER_UNITS.filter((u) => units.get(u.code)?.kind === 'district').map((u) => u.code), ...REGIME_DEPARTMENTS].filter((c) => units.has(c));
+    const regime = (await tx.query<{ id: string }>(
+      `insert into report_regimes (province_id, code, title, content, report_kind, period_type, deadline_rule, receiving_unit_id, sending_method, legal_basis, valid_from, valid_to, sample)
+       values ('HP', $1, $2, $3, 'periodic', 'month', $4, $5, $6, $7, '2022-01-01', '2022-12-31', true) returning id`,
+      [
+        REGIME_CODE,
+        'Báo cáo tình hình thực hiện Kế hoạch chuyển đổi số năm 2022 (hằng tháng)',
+        'Kết quả thực hiện các chỉ tiêu, nhiệm vụ của Kế hoạch 74/KH-UBND trong tháng; khó khăn, vướng mắc; đề xuất, kiến nghị. Số liệu chốt theo Điều 12 Nghị định 09/2019/NĐ-CP.',
+        JSON.stringify(REGIME_RULE),
+        unitId('HP.STTTT'),
+        'Hệ thống Hải Đăng (văn bản điện tử có chữ ký số)',
+        'Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ; Kế hoạch số 74/KH-UBND ngày 24/03/2022 của UBND thành phố (chế độ báo cáo là dữ liệu mẫu)',
+      ],
+    ))[0]!.id;
+    const fields = [
+      { kind: 'indicator', indicator: kh74.get('KH74_1C')!, label: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', required: true },
+      { kind: 'indicator', indicator: kh74.get('KH74_1D')!, label: 'Tỷ lệ chế độ báo cáo thực hiện trên Hệ thống thông tin báo cáo quốc gia', required: false },
+      { kind: 'text', indicator: null, label: 'Kết quả thực hiện nhiệm vụ chuyển đổi số trong tháng', required: true },
+      { kind: 'text', indicator: null, label: 'Khó khăn, vướng mắc', required: false },
+      { kind: 'text', indicator: null, label: 'Đề xuất, kiến nghị', required: false },
+    ];
+    const fieldIds: string[] = [];
+    for (const [i, f] of fields.entries()) {
+      fieldIds.push((await tx.query<{ id: string }>('insert into report_regime_fields (regime_id, position, kind, indicator_id, label, required) values ($1, $2, $3, $4, $5, $6) returning id', [regime, i + 1, f.kind, f.indicator, f.label, f.required]))[0]!.id);
+    }
+    await tx.query('insert into report_regime_units (regime_id, unit_id) select $1, unnest($2::uuid[])', [regime, reporting.map(unitId)]);
+
+    const holidays = holidaySet(VN_HOLIDAYS);
+    const writes: ValueWrite[] = [];
+    const texts = ['Triển khai phần mềm quản lý văn bản và điều hành đến 100 % phòng, ban; duy trì gửi nhận văn bản điện tử có chữ ký số.', 'Tổ chức tuyên truyền sử dụng dịch vụ công trực tuyến tại bộ phận một cửa.', 'Rà soát, cập nhật danh mục thủ tục hành chính cung cấp trực tuyến.'];
+    const difficulties = ['Hạ tầng máy trạm một số bộ phận đã cũ.', 'Người dân còn quen nộp hồ sơ trực tiếp.', ''];
+    for (let m = 1; m <= 6; m++) {
+      const period = `2022-M${String(m).padStart(2, '0')}`;
+      const deadline = reportDeadline(period, REGIME_RULE, holidays);
+      const cutoffEnd = cutoffWindow(period).end;
+      for (const code of reporting) {
+        const r = hash01(`${code}|${period}`);
+        // June is the month being worked on: some reports still wait for approval, one was sent back.
+        const outcome = r < 0.07 ? 'missing' : r < 0.19 ? 'late' : m === 6 && r > 0.85 ? 'submitted' : m === 6 && r > 0.8 ? 'returned' : 'on_time';
+        if (outcome === 'missing') continue;
+        const submittedDay = outcome === 'late' ? addWorkingDays(deadline, 1 + Math.floor(r * 30) % 4, holidays) : addWorkingDays(cutoffEnd, 1 + Math.floor(r * 10) % 2, holidays);
+        const submittedAt = `${submittedDay}T${String(8 + Math.floor(r * 90) % 9).padStart(2, '0')}:15:00+07:00`;
+        const status = outcome === 'submitted' ? 'submitted' : outcome === 'returned' ? 'returned' : 'approved';
+        const district = units.get(code)!.kind === 'district';
+        const den = Math.round((district ? 600 : 350) + hash01(`${code}|den`) * 900);
+        const share = (district ? 0.38 : 0.5) + hash01(`${code}|share`) * 0.25 + m * 0.012;
+        const num = Math.min(den, Math.round(den * share));
+        const repDen = 10 + Math.floor(hash01(`${code}|rep`) * 8);
+        const repNum = Math.min(repDen, Math.round(repDen * (0.45 + hash01(`${code}|${period}|r`) * 0.4)));
+        const answers = {
+          [fieldIds[0]!]: { value: null, numerator: num, denominator: den },
+          [fieldIds[1]!]: { value: null, numerator: repNum, denominator: repDen },
+          [fieldIds[2]!]: { text: texts[Math.floor(r * 3) % 3] },
+          [fieldIds[3]!]: { text: difficulties[Math.floor(r * 7) % 3] },
+          [fieldIds[4]!]: { text: '' },
+        };
+        const decidedAt = status === 'submitted' ? null : `${addWorkingDays(submittedDay, 1, holidays)}T10:00:00+07:00`;
+        const sub = (await tx.query<{ id: string }>(
+          `insert into report_submissions (province_id, regime_id, unit_id, period, status, answers, submitted_at, first_submitted_at, decided_at, return_reason, sample)
+           values ('HP', $1, $2, $3, $4, $5, $6, $6, $7, $8, true) returning id`,
+          [regime, unitId(code), period, status, JSON.stringify(answers), submittedAt, decidedAt, status === 'returned' ? 'Số liệu tỷ lệ hồ sơ công việc chưa khớp với báo cáo của phần mềm quản lý văn bản; đề nghị rà soát, gửi lại.' : null],
+        ))[0]!.id;
+        await tx.query(`insert into report_submission_events (submission_id, at, actor_name, action, from_status, to_status) values ($1, $2, $3, 'submit', 'draft', 'submitted')`, [sub, submittedAt, SYSTEM.actorName]);
+        if (decidedAt) await tx.query(`insert into report_submission_events (submission_id, at, actor_name, action, from_status, to_status, reason) values ($1, $2, $3, $4, 'submitted', $5, $6)`, [sub, decidedAt, SYSTEM.actorName, status === 'returned' ? 'return' : 'approve', status, status === 'returned' ? 'Số liệu chưa khớp; đề nghị rà soát, gửi lại.' : null]);
+        const range = periodRange(period);
+        for (const [k, [n, d]] of [[fieldIds[0], [num, den]], [fieldIds[1], [repNum, repDen]]] as const) {
+          writes.push({
+            indicatorId: k === fieldIds[0] ? kh74.get('KH74_1C')! : kh74.get('KH74_1D')!, unitId: unitId(code), provinceId: 'HP', period, periodType: 'month', periodStart: range.start, periodEnd: range.end,
+            sourceAgency: STTTT, value: (n / d) * 100, numerator: n, denominator: d, note: null, status, origin: 'report', submissionId: sub, enteredBy: null, enteredByName: SYSTEM.actorName, enteredAt: submittedAt, sample: true,
+          });
+        }
+      }
+    }
+    await writeValues(tx, writes);
+
+    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'indicator', after: { catalogues: 4, dossiers: dossiers.length, reportValues: writes.length, regime: REGIME_CODE, dossierSource: DOSSIER_SOURCE } });
+    await tx.query(`insert into app_settings (key, value) values ('seed.indicators', $1) on conflict (key) do nothing`, [JSON.stringify({ at: new Date().toISOString(), dossiers: dossiers.length })]);
+    return true;
+  });
+}

@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import type { Queryable } from '../../../db/client';
+import type { Deps } from '../../context';
+import { changeBus, type PanelUpdated } from '../../events';
+import { PANELS, panelsAffectedBy } from './panels';
+import type { PanelContext, PanelResult } from './panels/context';
+import type { PanelKey } from './types';
+
+/** The Vietnam calendar date of an instant. */
+export function vnToday(now: Date): string {
+  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A year's panels are seen on its last day, or today for the current year. */
+export function panelContext(q: Queryable, year: number, today: string): PanelContext {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const asOf = today < to ? (today < from ? from : today) : to;
+  return { q, year, from, to, asOf, today, memo: new Map() };
+}
+
+export interface Computed {
+  key: PanelKey;
+  result: PanelResult;
+  link: string;
+  ms: number;
+}
+
+/** Computes panels of one year from the raw rows: only ever called by a refresh, never by a view. */
+export async function computePanels(q: Queryable, year: number, today: string, keys?: readonly PanelKey[]): Promise<Computed[]> {
+  const ctx = panelContext(q, year, today);
+  const out: Computed[] = [];
+  for (const def of PANELS) {
+    if (keys && !keys.includes(def.key)) continue;
+    const started = performance.now();
+    let result: PanelResult;
+    try {
+      result = await def.compute(ctx);
+    } catch (err) {
+      // One broken capability must not blank the wall: the panel says what failed.
+      result = { status: 'error', message: `Không tính được số liệu: ${(err as Error).message}`, payload: null };
+    }
+    let link = '/';
+    try {
+      link = def.link({ year }, result.payload as never);
+    } catch {
+      // A failed panel has no payload to build its link from: the wall still opens the home page.
+    }
+    out.push({ key: def.key, result, link, ms: Math.round(performance.now() - started) });
+  }
+  return out;
+}
+
+const hashOf = (c: Computed) => createHash('sha256').update(JSON.stringify([c.result.status, c.result.message, c.link, c.result.payload])).digest('hex');
+
+/** Upserts the panels of a scope; returns those whose figures changed. */
+export async function storePanels(q: Queryable, scope: string, computed: readonly Computed[], at: Date): Promise<PanelUpdated[]> {
+  if (computed.length === 0) return [];
+  const before = new Map(
+    (await q.query<{ panel_key: string; payload_hash: string }>('select panel_key, payload_hash from dashboard_panels where scope = $1', [scope])).map((r) => [r.panel_key, r.payload_hash]),
+  );
+  const changed: PanelUpdated[] = [];
+  const iso = at.toISOString();
+  for (const c of computed) {
+    const hash = hashOf(c);
+    const payload = JSON.stringify({ link: c.link, data: c.result.payload });
+    await q.query(
+      `insert into dashboard_panels (scope, panel_key, status, message, payload, payload_hash, computed_at, changed_at, compute_ms)
+       values ($1, $2, $3, $4, $5, $6, $7, $7, $8)
+       on conflict (scope, panel_key) do update set
+         status = excluded.status, message = excluded.message, payload = excluded.payload, compute_ms = excluded.compute_ms,
+         computed_at = excluded.computed_at,
+         changed_at = case when dashboard_panels.payload_hash = excluded.payload_hash then dashboard_panels.changed_at else excluded.changed_at end,
+         payload_hash = excluded.payload_hash`,
+      [scope, c.key, c.result.status, c.result.message, payload, hash, iso, c.ms],
+    );
+    if (before.get(c.key) !== hash) changed.push({ key: c.key, scope, computedAt: iso, status: c.result.status });
+  }
+  return changed;
+}
+
+/** Years kept up to date: every year someone has looked at, and the current one. */
+export async function activeScopes(q: Queryable, today: string): Promise<string[]> {
+  const rows = await q.query<{ scope: string }>('select distinct scope from dashboard_panels');
+  return [...new Set([today.slice(0, 4), ...rows.map((r) => r.scope)])].filter((s) => /^\d{4}$/.test(s)).sort();
+}
+
+/** Recomputes and stores panels for the given (or every active) year; returns what changed. */
+export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: readonly PanelKey[]; scopes?: readonly string[] } = {}): Promise<PanelUpdated[]> {
+  const today = vnToday(now);
+  const scopes = opts.scopes ?? (await activeScopes(q, today));
+  const changed: PanelUpdated[] = [];
+  for (const scope of scopes) {
+    const computed = await computePanels(q, Number(scope), today, opts.keys);
+    changed.push(...(await storePanels(q, scope, computed, now)));
+  }
+  return changed;
+}
+
+/**
+ * Keeps the aggregates current in one process: a write (the "data changed" event) schedules a
+ * refresh of the panels it can affect, debounced so a burst of writes costs one refresh; one
+ * refresh runs at a time. A slow poll catches writes made by other processes, the CLI or a job
+ * (max(audit_log.id) moved: every mutation writes an audit row) and panels refreshed by another
+ * process (max(changed_at) moved), see src/server/events.ts.
+ */
+export class DashboardRefresher {
+  private timer: NodeJS.Timeout | null = null;
+  private poller: NodeJS.Timeout | null = null;
+  private pending: Set<PanelKey> | null = null;
+  private running: Promise<void> | null = null;
+  private lastAuditId = -1;
+  private lastChangedAt = '';
+  private unsubscribe: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly opts: { debounceMs: number; pollMs: number } = { debounceMs: 250, pollMs: 5_000 },
+  ) {}
+
+  start(): void {
+    this.unsubscribe = changeBus(this.deps.db).onData((e) => this.schedule(panelsAffectedBy(e.url)));
+    this.poller = setInterval(() => void this.poll(), this.opts.pollMs);
+    this.poller.unref();
+  }
+
+  schedule(keys: readonly PanelKey[]): void {
+    if (this.stopped) return;
+    this.pending ??= new Set();
+    for (const k of keys) this.pending.add(k);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, this.opts.debounceMs);
+    this.timer.unref();
+  }
+
+  /** Runs the pending refresh now (and waits for one already running). */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+    const keys = this.pending;
+    this.pending = null;
+    if (!keys || keys.size === 0 || this.stopped) return;
+    this.running = this.run([...keys]).finally(() => {
+      this.running = null;
+    });
+    await this.running;
+  }
+
+  private async run(keys: PanelKey[]): Promise<void> {
+    try {
+      this.lastAuditId = Math.max(this.lastAuditId, await lastChangeAuditId(this.deps.db));
+      const changed = await refreshDashboard(this.deps.db, this.deps.now(), { keys });
+      this.emit(changed);
+    } catch (err) {
+      if (!this.stopped) console.error(`Không làm mới được màn hình điều hành: ${(err as Error).message}`);
+    }
+  }
+
+  private emit(changed: readonly PanelUpdated[]): void {
+    const bus = changeBus(this.deps.db);
+    for (const e of changed) {
+      if (e.computedAt > this.lastChangedAt) this.lastChangedAt = e.computedAt;
+      bus.emitPanel(e);
+    }
+  }
+
+  private async poll(): Promise<void> {
+    if (this.stopped || this.running) return;
+    try {
+      const [row] = await this.deps.db.query<{ audit: number; changed: string | null }>(
+        `select (${LAST_CHANGE_AUDIT}) as audit, (select max(changed_at) from dashboard_panels) as changed`,
+      );
+      if (!row) return;
+      if (this.lastAuditId >= 0 && row.audit > this.lastAuditId) this.schedule(PANELS.map((p) => p.key));
+      if (this.lastAuditId < 0) this.lastAuditId = row.audit;
+      if (row.changed && this.lastChangedAt && row.changed > this.lastChangedAt) {
+        const rows = await this.deps.db.query<{ scope: string; panel_key: PanelKey; changed_at: string; status: string }>(
+          'select scope, panel_key, changed_at, status from dashboard_panels where changed_at > $1',
+          [this.lastChangedAt],
+        );
+        this.emit(rows.map((r) => ({ key: r.panel_key, scope: r.scope, computedAt: r.changed_at, status: r.status })));
+      }
+      if (row.changed && !this.lastChangedAt) this.lastChangedAt = row.changed;
+    } catch {
+      // The database is closing or briefly unavailable: the next tick tries again.
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearTimeout(this.timer);
+    if (this.poller) clearInterval(this.poller);
+    while (this.running) await this.running;
+  }
+}
+
+/** The latest audit row that records a change of data (not a sign-in or an export). */
+const LAST_CHANGE_AUDIT = `coalesce((select id from audit_log where entity <> 'session' and action <> 'export' order by id desc limit 1), 0)::bigint`;
+
+async function lastChangeAuditId(q: Queryable): Promise<number> {
+  return (await q.query<{ id: number }>(`select ${LAST_CHANGE_AUDIT} as id`))[0]?.id ?? 0;
+}
+
+const refreshers = new WeakMap<object, DashboardRefresher>();
+
+/** The refresher of a database, created on first use. */
+export function refresherFor(deps: Deps): DashboardRefresher {
+  let r = refreshers.get(deps.db);
+  if (!r) {
+    r = new DashboardRefresher(deps);
+    refreshers.set(deps.db, r);
+  }
+  return r;
+}

@@ -1,0 +1,154 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { seedDemoEvaluation } from '../../src/db/seeds/demo-evaluation';
+import { readZipEntry } from '../../src/server/modules/documents/zip';
+import { call, login } from '../helpers/api';
+import { startTestServer } from '../helpers/server';
+import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
+
+const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
+const SHOTS = process.env.E2E_SCREENSHOTS;
+const SOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => existsSync(p));
+
+type Server = Awaited<ReturnType<typeof startTestServer>>;
+
+interface Gold {
+  ghi_nhan: string[];
+  rut_kinh_nghiem: string[];
+  phe_binh: string[];
+}
+
+function gold(): Gold {
+  const g = JSON.parse(readFileSync(join(import.meta.dirname, '../../../shared/eval/seeds-gold.json'), 'utf8')) as { documents: Array<{ file: string; evaluation?: Gold }> };
+  return g.documents.find((d) => d.file.startsWith('000_'))!.evaluation!;
+}
+
+/** The letter's text: LibreOffice's own reading when it is installed (the file opens), else document.xml. */
+function letterText(path: string): string {
+  if (SOFFICE) {
+    const out = mkdtempSync(join(tmpdir(), 'hd-letter-'));
+    try {
+      execFileSync(SOFFICE, ['--headless', '--convert-to', 'txt:Text', '--outdir', out, path], { timeout: 120_000, stdio: 'ignore' });
+      const txt = readFileSync(join(out, path.split('/').pop()!.replace(/\.docx$/, '.txt')), 'utf8');
+      return txt.normalize('NFC');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }
+  const xml = readZipEntry(readFileSync(path), 'word/document.xml')!.toString('utf8');
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(''))
+    .join('\n')
+    .replace(/&amp;/g, '&');
+}
+
+describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium', () => {
+  let server: Server;
+  let browser: Browser;
+  let runId: string;
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    server = await startTestServer();
+    runId = await seedDemoEvaluation(server.db);
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openAs(username: string): Promise<Page> {
+    const context = await newVietnameseContext(browser, server.url);
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto('/login');
+    await page.getByLabel('Tên đăng nhập').fill(username);
+    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    return page;
+  }
+
+  it('shows the four pillars, updates a figure changed through the API without reloading, and opens a detail', async () => {
+    const page = await openAs('lanhdao');
+    await page.goto('/ioc');
+    for (const pillar of ['Hạ tầng số', 'Chính quyền số', 'Kinh tế số', 'Xã hội số']) {
+      await page.locator('.ioc-pillar-name', { hasText: pillar }).waitFor();
+    }
+    await expect.poll(() => page.getByTestId('ioc-live').innerText()).toContain('Trực tuyến');
+    const tasks = page.getByTestId('ioc-panel-tasks');
+    await tasks.getByText('Chưa có dữ liệu', { exact: true }).waitFor();
+    expect(await page.getByTestId('ioc-fresh-tasks').innerText()).toMatch(/^Cập nhật \d\d:\d\d \d\d\/\d\d$/);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-before.png') });
+
+    // A coordinator assigns a 2022 task through the API; the wall learns of it by server-sent event.
+    const coordinator = await login(server.app, 'dieuphoi');
+    const unit = (await server.db.query<{ id: string }>(`select id from units where code = 'HP.SYT'`))[0]!.id;
+    const created = await call(server.app, coordinator, 'POST', '/api/tasks', { title: 'Triển khai bệnh án điện tử (thử nghiệm)', leadUnitId: unit, assignedOn: '2022-03-01', deadline: '2022-06-30' });
+    expect(created.statusCode, created.body).toBe(201);
+    await tasks.locator('.ioc-donut-center .ioc-big').waitFor({ timeout: 20_000 });
+    expect(await tasks.locator('.ioc-donut-center .ioc-big').innerText()).toBe('1');
+    expect(await tasks.locator('.ioc-stat-value').innerText()).toBe('1');
+
+    const evaluation = page.getByTestId('ioc-panel-evaluation');
+    expect(await evaluation.locator('.ioc-eval-count').allInnerTexts()).toEqual(['6', '9', '7']);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-after.png') });
+    await page.getByTestId('ioc-link-evaluation').click();
+    await page.waitForURL(`**/evaluation?run=${runId}`);
+    await page.getByTestId('ev-results').getByText('Sở Nội vụ', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('goes full screen for the wall', async () => {
+    const page = await openAs('lanhdao');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/ioc');
+    await page.getByTestId('ioc-wall').click();
+    await page.waitForURL('**/ioc?wall=1');
+    const box = await page.getByTestId('ioc').boundingBox();
+    expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-wall.png') });
+    await page.context().close();
+  });
+
+  it('downloads the drafted letter, a .docx that opens and carries the three lists', async () => {
+    const page = await openAs('dieuphoi');
+    await page.goto(`/evaluation?run=${runId}&tab=letter`);
+    const button = page.getByTestId('ev-letter-download');
+    await button.waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    const dir = mkdtempSync(join(tmpdir(), 'hd-e2e-'));
+    const path = join(dir, 'cong-van.docx');
+    await download.saveAs(path);
+    expect(download.suggestedFilename()).toBe('cong-van-danh-gia-2022.docx');
+    const text = letterText(path);
+    rmSync(dir, { recursive: true, force: true });
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('Nơi nhận:');
+    const sections: Array<[keyof Gold, string, string]> = [
+      ['ghi_nhan', '1. Ghi nhận', '2. Yêu cầu'],
+      ['rut_kinh_nghiem', '2. Yêu cầu', '3. Phê bình'],
+      ['phe_binh', '3. Phê bình', '4. '],
+    ];
+    const names = new Map((await server.db.query<{ code: string; name: string; aliases: string[] }>(
+      `select u.code, u.name, coalesce(array_agg(a.alias_folded) filter (where a.alias_folded is not null), '{}') as aliases
+         from units u left join unit_aliases a on a.unit_id = u.id group by u.code, u.name`,
+    )).map((u) => [u.name, u]));
+    const { foldVietnamese } = await import('../../src/core/text/fold');
+    const resolve = (n: string) => [...names.values()].find((u) => foldVietnamese(u.name) === foldVietnamese(n) || u.aliases.includes(foldVietnamese(n)))!.name;
+    for (const [cls, from, to] of sections) {
+      const part = text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from) + from.length));
+      for (const n of gold()[cls]) expect(part, `${n} in ${cls}`).toContain(resolve(n));
+    }
+    await page.context().close();
+  });
+});
