@@ -86,7 +86,8 @@ export async function ensureAdmin(db: Db, password?: string): Promise<AdminBoots
 
 /** Demo accounts, one per role, sharing the administrator's initial password. Sample data. */
 export const DEMO_USERS = [
-  { username: 'dieuphoi', fullName: 'Cán bộ đầu mối Sở TT&TT (mẫu)', role: 'coordinator', unitCode: 'HP.STTTT' },
+  // The đầu mối is Sở KH&CN since 01/03/2025; as primary successor it also holds Sở TT&TT's history.
+  { username: 'dieuphoi', fullName: 'Cán bộ đầu mối Sở KH&CN (mẫu)', role: 'coordinator', unitCode: 'HP.SKHCN' },
   { username: 'taichinh', fullName: 'Chuyên viên Sở Tài chính (mẫu)', role: 'finance', unitCode: 'HP.STC' },
   { username: 'canbo.lechan', fullName: 'Cán bộ UBND quận Lê Chân (mẫu)', role: 'unit_officer', unitCode: 'HP.Q.LECHAN' },
   { username: 'lanhdao.lechan', fullName: 'Lãnh đạo UBND quận Lê Chân (mẫu)', role: 'unit_leader', unitCode: 'HP.Q.LECHAN' },

@@ -170,15 +170,17 @@ describe.each(ENGINES)('foundation over HTTP on %s', (engine) => {
     const units: U[] = (await call(s.app, admin, 'GET', '/api/units?asOf=2026-01-01')).json();
     const khcn = units.find((u) => u.code === 'HP.SKHCN')!;
     const culture = units.find((u) => u.name === 'Sở Văn hóa, Thể thao và Du lịch')!;
-    for (const [username, unitId] of [['khcn.officer', khcn.id], ['vhttdl.officer', culture.id]] as const) {
+    const sttttId = (await s.db.query<{ id: string }>("select id from units where code = 'HP.STTTT'"))[0]!.id;
+    for (const [username, unitId] of [['khcn.officer', khcn.id], ['vhttdl.officer', culture.id], ['stttt.former', sttttId]] as const) {
       const res = await call(s.app, admin, 'POST', '/api/users', { username, password: 'CanBo-2026-xyz', fullName: 'Cán bộ thử', role: 'unit_officer', unitId });
       expect(res.statusCode).toBe(201);
     }
     const seen = async (username: string) =>
       ((await call(s.app, await login(s.app, username, 'CanBo-2026-xyz'), 'GET', '/api/users')).json() as Array<{ username: string }>).map((u) => u.username);
-    // dieuphoi belongs to Sở TT&TT, which ended on 28/02/2025 with Sở KH&CN as primary successor.
-    expect(await seen('khcn.officer')).toContain('dieuphoi');
-    expect(await seen('vhttdl.officer')).not.toContain('dieuphoi');
+    // Sở TT&TT ended on 28/02/2025 with Sở KH&CN as primary successor (Sở VH-TT&DL took only its press work).
+    expect(await seen('khcn.officer')).toContain('stttt.former');
+    expect(await seen('vhttdl.officer')).not.toContain('stttt.former');
+    expect(await seen('stttt.former')).not.toContain('khcn.officer');
   });
 
   it('serves the OpenAPI description', async () => {

@@ -107,7 +107,7 @@ describe.each(ENGINES)('IT projects over HTTP on %s', (engine) => {
       'submit', 'return_for_revision', 'submit', 'appraise', 'appraise', 'approve', 'allocate', 'contract', 'accept', 'disburse', 'disburse',
     ]);
     const returned = detail.events[1];
-    expect(returned).toMatchObject({ date: '2024-03-25', actorName: expect.stringContaining('Sở TT&TT'), actorUnitName: 'Sở Thông tin và Truyền thông' });
+    expect(returned).toMatchObject({ date: '2024-03-25', actorName: expect.stringContaining('đầu mối'), actorUnitName: 'Sở Thông tin và Truyền thông' });
     expect(detail.events[5]).toMatchObject({ documentNumber: '1234/QĐ-UBND', actorRole: 'approver' });
     // Clocks: (15/03, 25/03] holds 6 working days; the revision visit is timed on its own.
     expect(detail.visits[1]).toMatchObject({ stepCode: 'tham_dinh_ky_thuat', outcome: 'returned', workingDays: 6, limit: 14, overdue: false });
