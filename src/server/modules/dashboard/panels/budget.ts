@@ -1,8 +1,5 @@
-import { compareIsoDates } from '../../../../core/calendar/dates';
-import { assessRisk, type FundingSource, type RiskItem } from '../../../../core/projects/risk';
-import type { PipelineState } from '../../../../core/projects/pipeline';
-import { loadHolidaySet } from '../../calendar/holidays';
-import { listRoleUnitRows, listTemplateRows, toCoreRoleUnit, toCoreTemplate } from '../../pipelines/queries';
+import { riskList } from '../../projects/analysis';
+import { loadPortfolio } from '../../projects/portfolio';
 import type { BudgetPayload } from '../types';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
@@ -21,22 +18,6 @@ interface SumRow {
   cancelled: number;
 }
 
-interface OpenRow {
-  id: string;
-  unit_id: string;
-  kind: RiskItem['kind'];
-  funding_source: FundingSource;
-  fiscal_year: number;
-  estimate: number;
-  allocated: number | null;
-  disbursed: number;
-  template_code: string;
-  step_index: number;
-  step_started_on: string;
-  started_on: string;
-  revisions: number;
-}
-
 export interface BudgetFigures {
   payload: BudgetPayload;
   /** unit id → money at risk (đồng) and number of items. */
@@ -45,11 +26,7 @@ export interface BudgetFigures {
   disbursedByMonth: number[];
 }
 
-/**
- * Money of the fiscal year read from the projects (so totals are sums of their parts), and
- * money at risk by the core early-warning rule on the step limits for every open item: funded
- * (or planned, when not yet allocated) and not yet disbursed.
- */
+/** Money of the fiscal year read from the projects (so totals are sums of their parts), and money at risk. */
 export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> {
   return memo(ctx, 'budget', async () => {
     if (!(await hasTables(ctx.q, ['projects', 'pipeline_templates', 'pipeline_role_units', 'project_events']))) return null;
@@ -57,13 +34,6 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
       `select funding_source, sum(estimate)::bigint as planned, sum(coalesce(allocated, 0))::bigint as allocated,
               sum(disbursed)::bigint as disbursed, sum(carried_over)::bigint as carried_over, sum(cancelled)::bigint as cancelled
          from projects where fiscal_year = $1 group by funding_source order by funding_source`,
-      [ctx.year],
-    );
-    const open = await ctx.q.query<OpenRow>(
-      `select p.id, p.unit_id, p.kind, p.funding_source, p.fiscal_year, p.estimate, p.allocated, p.disbursed,
-              t.code as template_code, p.step_index, p.step_started_on, p.started_on, p.revisions
-         from projects p join pipeline_templates t on t.id = p.template_id
-        where p.fiscal_year = $1 and p.closed_on is null and p.finished_on is null and p.step_code is not null`,
       [ctx.year],
     );
     const events = await ctx.q.query<{ month: number; amount: number }>(
@@ -76,59 +46,36 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
     const disbursedByMonth = new Array<number>(12).fill(0);
     for (const e of events) disbursedByMonth[e.month - 1] = e.amount;
 
+    // Money at risk is the projects module's own early-warning list (step limits and the
+    // paces observed per appraiser), so the wall and the Dự án page never disagree.
     const atRiskByUnit = new Map<string, { amount: number; count: number }>();
-    let atRisk = 0n;
+    let atRisk = 0;
     let atRiskCount = 0;
-    if (open.length > 0) {
-      const templates = new Map((await listTemplateRows(ctx.q)).map((t) => [t.code, toCoreTemplate(t)]));
-      const roleUnits = (await listRoleUnitRows(ctx.q)).map(toCoreRoleUnit);
-      const holidays = await loadHolidaySet(ctx.q);
-      const items: RiskItem[] = [];
-      for (const p of open) {
-        const template = templates.get(p.template_code);
-        if (!template) continue;
-        const funded = BigInt(p.allocated ?? p.estimate);
-        const amount = funded - BigInt(p.disbursed);
-        if (amount <= 0n) continue;
-        // Only what the early-warning rule reads of the state: where the dossier is and since when.
-        const state: PipelineState = {
-          templateCode: template.code,
-          startedOn: p.started_on,
-          stepIndex: p.step_index,
-          stepStartedOn: compareIsoDates(p.step_started_on, ctx.asOf) > 0 ? ctx.asOf : p.step_started_on,
-          revisions: p.revisions,
-          revisionsByStep: {},
-          allocated: p.allocated === null ? null : BigInt(p.allocated),
-          contracted: null,
-          disbursed: BigInt(p.disbursed),
-          disbursements: [],
-          history: [],
-        };
-        items.push({ projectId: p.id, ownerUnit: p.unit_id, kind: p.kind, fundingSource: p.funding_source, fiscalYear: p.fiscal_year, amount, template, state });
-      }
-      for (const a of assessRisk(items, { today: ctx.asOf, holidays, roleUnits })) {
-        if (!a.atRisk) continue;
-        atRisk += a.amount;
-        atRiskCount += 1;
-        const u = atRiskByUnit.get(a.ownerUnit) ?? { amount: 0, count: 0 };
-        u.amount += Number(a.amount);
-        u.count += 1;
-        atRiskByUnit.set(a.ownerUnit, u);
-      }
+    const { rules, items } = await loadPortfolio(ctx.q, null, ctx.asOf);
+    const ofYear = items.filter((p) => p.row.fiscal_year === ctx.year);
+    for (const a of riskList(rules, items, ofYear, ctx.asOf)) {
+      if (!a.atRisk) continue;
+      atRisk += a.amount;
+      atRiskCount += 1;
+      const u = atRiskByUnit.get(a.unitId) ?? { amount: 0, count: 0 };
+      u.amount += a.amount;
+      u.count += 1;
+      atRiskByUnit.set(a.unitId, u);
     }
     const total = (k: keyof Omit<SumRow, 'funding_source'>) => sums.reduce((s, r) => s + BigInt(r[k]), 0n);
-    const allocated = total('allocated');
+    const planned = total('planned');
     const disbursed = total('disbursed');
     const payload: BudgetPayload = {
       year: ctx.year,
-      planned: Number(total('planned')),
-      allocated: Number(allocated),
+      planned: Number(planned),
+      allocated: Number(total('allocated')),
       disbursed: Number(disbursed),
       carriedOver: Number(total('carried_over')),
       cancelled: Number(total('cancelled')),
-      atRisk: Number(atRisk),
+      atRisk,
       atRiskCount,
-      disbursementRate: allocated > 0n ? Number((disbursed * 10_000n) / allocated) / 100 : null,
+      // Against the plan, as the city reports it (2022: 20 of 397 tỷ đồng).
+      disbursementRate: planned > 0n ? Number((disbursed * 10_000n) / planned) / 100 : null,
       bySource: sums.map((r) => ({
         source: r.funding_source,
         label: SOURCE_LABEL[r.funding_source] ?? r.funding_source,
