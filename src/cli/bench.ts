@@ -27,7 +27,7 @@ export async function runBench(args: string[]): Promise<number> {
     console.log(`▶ ${suite.title}…`);
     const mod = (await import(path.href)) as Record<string, () => Promise<BenchResult[]>>;
     const results = await mod[suite.fn]!();
-    const lines = results.map((r) => `| ${r.name} | ${r.rows.toLocaleString('vi-VN')} | ${r.ms.toLocaleString('vi-VN')} |`);
+    const lines = results.map((r) => `| ${r.name} | ${r.rows.toLocaleString('en-US')} | ${r.ms.toLocaleString('en-US')} |`);
     console.table(results);
     sections.push(`### ${suite.title}\n\n| measurement | rows | median ms |\n|---|---:|---:|\n${lines.join('\n')}`);
   }
