@@ -77,6 +77,15 @@ describe.each(ENGINES)('demo indicators and reports on %s', (engine) => {
     expect(unlabelled).toHaveLength(0);
   });
 
+  it('gives every pillar at least one 2022 indicator with a value and a target, the invented values labelled sample', async () => {
+    const all = (await call(s.app, leadership, 'GET', '/api/indicators')).json() as Array<{ id: string; pillar: string }>;
+    const pillarOf = new Map(all.map((i) => [i.id, i.pillar]));
+    const summary = (await call(s.app, leadership, 'GET', `/api/indicator-summary?unitId=${hp}&period=2022`)).json() as { items: Array<{ indicatorId: string; value: number | null; target: { value: number } | null }> };
+    const judged = new Set(summary.items.filter((i) => i.value !== null && i.target !== null).map((i) => pillarOf.get(i.indicatorId)));
+    for (const pillar of ['infrastructure', 'government', 'economy', 'society']) expect(judged.has(pillar), pillar).toBe(true);
+    expect(await s.db.query(`select 1 from indicator_values where origin = 'seed' and period = '2022' and not sample`)).toHaveLength(0);
+  });
+
   it('has a monthly report regime for 2022 whose timeliness view matches its submissions', async () => {
     const regimes = (await call(s.app, leadership, 'GET', '/api/report-regimes')).json();
     const regime = regimes.find((r: { code: string }) => r.code === 'HP-BC-CDS-THANG-2022');

@@ -21,7 +21,9 @@ import { DEMO_DOSSIER_UNITS, DEMO_ONLINE_SHARE_2022, sampleDossiers } from './sa
  * DTI 2024 of 0,7857 (vn-specs §7.1).
  * SAMPLE (invented, `sample = true`): every other value, the dossiers behind the two rates
  * (their city online share over the first half of 2022 is exactly the seed's 27.9 %), the
- * interim quarterly and lower-level dossier targets, the monthly report regime and its reports.
+ * interim quarterly and lower-level dossier targets, the monthly report regime and its reports,
+ * the 2022 results of every KH 74 target, and the Hạ tầng số catalogue (KH 74 sets no numeric
+ * infrastructure target) with its indicators, targets and values.
  */
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
@@ -43,6 +45,8 @@ interface Def {
   maxPoints?: number;
   parent?: string;
   description?: string;
+  /** An invented indicator (not from a published catalogue). */
+  sample?: boolean;
 }
 
 const KH74 = { code: 'KH74-2022', name: 'Kế hoạch Chuyển đổi số thành phố Hải Phòng năm 2022', issuer: 'UBND thành phố Hải Phòng', doc: '74/KH-UBND ngày 24/03/2022', from: '2022-01-01', to: '2022-12-31' };
@@ -98,6 +102,65 @@ const DTI_405: Def[] = [
   dti('DTI405_8', 'Hoạt động xã hội số', 'society', DTI_SOURCE_405, undefined, 'DTI405'),
 ];
 
+/**
+ * Hạ tầng số has no numeric target in KH 74 (its fibre target 3a sits under Xã hội số; 3b asks
+ * for 5G in the central urban area and industrial zones without a figure), so the pillar gets a
+ * SAMPLE catalogue: indicators, 2022 targets and values all invented and labelled sample.
+ */
+const HTS = { code: 'MAU-HTS-2022', name: 'Chỉ số hạ tầng số năm 2022 (dữ liệu mẫu)', issuer: STTTT, doc: 'Dữ liệu mẫu: chỉ số và chỉ tiêu do Hải Đăng đề xuất, không trích từ văn bản ban hành', from: '2022-01-01', to: '2022-12-31' };
+const HTS_NOTE = 'Dữ liệu mẫu: chỉ số và chỉ tiêu do Hải Đăng đề xuất để minh họa trụ cột Hạ tầng số, không trích từ văn bản ban hành.';
+const HTS_DEFS: Array<Def & { target: number }> = [
+  { target: 99, code: 'HTS_4G_DANSO', name: 'Tỷ lệ dân số được phủ sóng di động 4G (mẫu)', pillar: 'infrastructure', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số dân trong vùng phủ sóng 4G', den: 'Dân số', description: HTS_NOTE, sample: true },
+  { target: 100, code: 'HTS_XA_CAPQUANG', name: 'Tỷ lệ xã, phường, thị trấn có hạ tầng cáp quang băng rộng (mẫu)', pillar: 'infrastructure', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số xã, phường, thị trấn có cáp quang đến trung tâm', den: 'Tổng số xã, phường, thị trấn', description: HTS_NOTE, sample: true },
+  { target: 50, code: 'HTS_5G_KCN', name: 'Tỷ lệ khu công nghiệp có sóng 5G (mẫu)', pillar: 'infrastructure', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số khu công nghiệp có sóng 5G', den: 'Số khu công nghiệp đang hoạt động', description: `${HTS_NOTE} Gắn với KH 74 mục 3b (triển khai 5G tại khu đô thị trung tâm, khu công nghiệp), mục này không nêu tỷ lệ.`, sample: true },
+];
+
+/**
+ * SAMPLE 2022 figures per district (rounded, invented around the city's order of magnitude:
+ * about 2.1 million people, some 220 communes): population, communes, and the shares the sample
+ * values apply — fibre-covered households (3a), 4G population coverage, communes with fibre,
+ * people with a mobile digital identity (3c). Bạch Long Vĩ has no communes.
+ */
+const DISTRICTS_2022: ReadonlyArray<{ code: string; population: number; communes: number; noFibreCommunes: number; fibreHh: number; cover4g: number; eid: number }> = [
+  { code: 'HP.Q.HONGBANG', population: 118_000, communes: 11, noFibreCommunes: 0, fibreHh: 0.98, cover4g: 1, eid: 0.17 },
+  { code: 'HP.Q.NGOQUYEN', population: 176_000, communes: 13, noFibreCommunes: 0, fibreHh: 0.99, cover4g: 1, eid: 0.18 },
+  { code: 'HP.Q.LECHAN', population: 226_000, communes: 15, noFibreCommunes: 0, fibreHh: 0.98, cover4g: 1, eid: 0.17 },
+  { code: 'HP.Q.HAIAN', population: 139_000, communes: 8, noFibreCommunes: 0, fibreHh: 0.96, cover4g: 1, eid: 0.16 },
+  { code: 'HP.Q.KIENAN', population: 121_000, communes: 10, noFibreCommunes: 0, fibreHh: 0.93, cover4g: 1, eid: 0.14 },
+  { code: 'HP.Q.DOSON', population: 58_000, communes: 7, noFibreCommunes: 0, fibreHh: 0.88, cover4g: 0.998, eid: 0.13 },
+  { code: 'HP.Q.DUONGKINH', population: 61_000, communes: 6, noFibreCommunes: 0, fibreHh: 0.86, cover4g: 0.999, eid: 0.12 },
+  { code: 'HP.H.THUYNGUYEN', population: 330_000, communes: 37, noFibreCommunes: 0, fibreHh: 0.82, cover4g: 0.997, eid: 0.12 },
+  { code: 'HP.H.ANDUONG', population: 195_000, communes: 16, noFibreCommunes: 0, fibreHh: 0.85, cover4g: 0.998, eid: 0.12 },
+  { code: 'HP.H.ANLAO', population: 150_000, communes: 17, noFibreCommunes: 0, fibreHh: 0.76, cover4g: 0.996, eid: 0.1 },
+  { code: 'HP.H.KIENTHUY', population: 146_000, communes: 18, noFibreCommunes: 0, fibreHh: 0.74, cover4g: 0.996, eid: 0.1 },
+  { code: 'HP.H.TIENLANG', population: 158_000, communes: 23, noFibreCommunes: 1, fibreHh: 0.71, cover4g: 0.994, eid: 0.09 },
+  { code: 'HP.H.VINHBAO', population: 184_000, communes: 30, noFibreCommunes: 1, fibreHh: 0.69, cover4g: 0.994, eid: 0.09 },
+  { code: 'HP.H.CATHAI', population: 35_000, communes: 12, noFibreCommunes: 2, fibreHh: 0.72, cover4g: 0.985, eid: 0.11 },
+  { code: 'HP.H.BACHLONGVI', population: 950, communes: 0, noFibreCommunes: 0, fibreHh: 0.3, cover4g: 1, eid: 0.32 },
+];
+const PEOPLE_PER_HOUSEHOLD = 3.3;
+
+/** SAMPLE 2022 per department: TTHC eligible for level-4 online service and those provided (KH 74 mục 1a). Sở TN&MT is low, as seed 001 asks it to speed up level 3–4 land services. */
+const LEVEL4_2022: ReadonlyArray<{ code: string; eligible: number; provided: number }> = [
+  { code: 'HP.SKHDT', eligible: 96, provided: 94 },
+  { code: 'HP.STNMT', eligible: 88, provided: 69 },
+  { code: 'HP.SXD', eligible: 52, provided: 47 },
+  { code: 'HP.SGTVT', eligible: 120, provided: 120 },
+  { code: 'HP.STP', eligible: 110, provided: 104 },
+  { code: 'HP.SLDTBXH', eligible: 84, provided: 80 },
+  { code: 'HP.SCT', eligible: 118, provided: 118 },
+  { code: 'HP.SYT', eligible: 92, provided: 86 },
+  { code: 'HP.STTTT', eligible: 40, provided: 40 },
+  { code: 'HP.SGDDT', eligible: 58, provided: 56 },
+  { code: 'HP.SNV', eligible: 64, provided: 60 },
+  { code: 'HP.STC', eligible: 22, provided: 22 },
+  { code: 'HP.SNNPTNT', eligible: 76, provided: 68 },
+  { code: 'HP.SVHTT', eligible: 70, provided: 66 },
+  { code: 'HP.SDL', eligible: 28, provided: 28 },
+  { code: 'HP.SKHCN', eligible: 38, provided: 36 },
+  { code: 'HP.BQLKKT', eligible: 60, provided: 57 },
+];
+
 async function catalogue(tx: Queryable, c: { code: string; name: string; issuer: string; doc: string; from: string; to: string | null }, sample = false) {
   await tx.query(
     `insert into indicator_catalogues (code, name, issuer, document_ref, valid_from, valid_to, sample) values ($1, $2, $3, $4, $5, $6, $7) on conflict (code) do nothing`,
@@ -111,10 +174,10 @@ async function indicators(tx: Queryable, catalogueId: string, defs: readonly Def
   for (const [i, d] of defs.entries()) {
     const rows = await tx.query<{ id: string }>(
       `insert into indicators (catalogue_id, code, name, name_folded, pillar, parent_id, unit_of_measure, kind, numerator_label, denominator_label,
-                               unit_rule, time_rule, direction, periodicity, source_agency, max_points, description, sort_order, valid_from, valid_to)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'higher_better', $13, $14, $15, $16, $17, $18, $19)
+                               unit_rule, time_rule, direction, periodicity, source_agency, max_points, description, sort_order, valid_from, valid_to, sample)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'higher_better', $13, $14, $15, $16, $17, $18, $19, $20)
        on conflict (code) do update set name = indicators.name returning id`,
-      [catalogueId, d.code, d.name, foldVietnamese(d.name), d.pillar, d.parent ? ids.get(d.parent) : null, d.unit, d.kind, d.num ?? null, d.den ?? null, d.unitRule, d.timeRule, d.periodicity, d.source, d.maxPoints ?? null, d.description ?? null, i + 1, validFrom, validTo],
+      [catalogueId, d.code, d.name, foldVietnamese(d.name), d.pillar, d.parent ? ids.get(d.parent) : null, d.unit, d.kind, d.num ?? null, d.den ?? null, d.unitRule, d.timeRule, d.periodicity, d.source, d.maxPoints ?? null, d.description ?? null, i + 1, validFrom, validTo, d.sample ?? false],
     );
     ids.set(d.code, rows[0]!.id);
   }
@@ -136,6 +199,49 @@ function hash01(key: string): number {
   return ((h >>> 0) % 10_000) / 10_000;
 }
 
+/**
+ * The sample 2022 results: some targets met, some close, some far off. Year-end statistics are
+ * entered in February of the next year, by the indicator's own source agency (the one a rollup
+ * reads by default).
+ */
+function results2022(kh74: ReadonlyMap<string, string>, hts: ReadonlyMap<string, string>, unitId: (code: string) => string): ValueWrite[] {
+  const year = periodRange('2022');
+  const defs = new Map([...KH74_DEFS, ...HTS_DEFS].map((d) => [d.code, d]));
+  const ids = new Map([...kh74, ...hts]);
+  const out: ValueWrite[] = [];
+  const put = (code: string, unit: string, v: { value?: number; num?: number; den?: number; note?: string }) => {
+    const def = defs.get(code)!;
+    const ratio = v.num !== undefined && v.den !== undefined;
+    out.push({
+      indicatorId: ids.get(code)!, unitId: unitId(unit), provinceId: 'HP', period: '2022', periodType: 'year', periodStart: year.start, periodEnd: year.end,
+      sourceAgency: def.source, value: ratio ? (v.num! / v.den!) * 100 : v.value!, numerator: ratio ? v.num! : null, denominator: ratio ? v.den! : null, note: v.note ?? null,
+      status: 'approved', origin: 'seed', enteredBy: null, enteredByName: SYSTEM.actorName, enteredAt: '2023-02-15T09:00:00+07:00', sample: true,
+    });
+  };
+  // Chính quyền số: 1a per department (amber overall, Sở TN&MT lowest); 1b from the city portal (amber).
+  for (const d of LEVEL4_2022) put('KH74_1A', d.code, { num: d.provided, den: d.eligible });
+  put('KH74_1B', 'HP', { num: 412_600, den: 478_900 });
+  // Kinh tế số, from the statistics office for the city only: 2a met, 2b close, 2c far off.
+  put('KH74_2A', 'HP', { value: 10.8 });
+  put('KH74_2B', 'HP', { value: 7.4, note: 'Ngành, lĩnh vực có tỷ trọng kinh tế số thấp nhất' });
+  put('KH74_2C', 'HP', { value: 9.6 });
+  // Xã hội số: fibre households per district (met overall), payment accounts for the city (met),
+  // mobile digital identity per district from the police (far off).
+  const population = DISTRICTS_2022.reduce((a, d) => a + d.population, 0);
+  for (const d of DISTRICTS_2022) {
+    const households = Math.round(d.population / PEOPLE_PER_HOUSEHOLD);
+    put('KH74_3A', d.code, { num: Math.round(households * d.fibreHh), den: households });
+    put('KH74_3C_DD', d.code, { num: Math.round(d.population * d.eid), den: d.population });
+    // Hạ tầng số (sample catalogue): 4G coverage met, communes with fibre close.
+    put('HTS_4G_DANSO', d.code, { num: Math.round(d.population * d.cover4g), den: d.population });
+    if (d.communes > 0) put('HTS_XA_CAPQUANG', d.code, { num: d.communes - d.noFibreCommunes, den: d.communes });
+  }
+  put('KH74_3C_TT', 'HP', { num: Math.round(population * 0.581), den: population });
+  // 5G in industrial zones, city-wide: far off.
+  put('HTS_5G_KCN', 'HP', { num: 3, den: 14 });
+  return out;
+}
+
 const REGIME_CODE = 'HP-BC-CDS-THANG-2022';
 const REGIME_RULE: DeadlineRule = { kind: 'working_days_after_cutoff', days: 2 };
 const REGIME_DEPARTMENTS = ['HP.VPUBND', 'HP.SNV', 'HP.STC', 'HP.SKHDT', 'HP.SYT', 'HP.SGDDT', 'HP.SXD', 'HP.SGTVT', 'HP.STNMT', 'HP.STP', 'HP.SCT', 'HP.SDL'];
@@ -153,6 +259,7 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     const dti922 = await indicators(tx, await catalogue(tx, { code: 'DTI-922', name: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (QĐ 922/QĐ-BTTTT)', issuer: 'Bộ Thông tin và Truyền thông', doc: '922/QĐ-BTTTT ngày 20/05/2022', from: '2022-05-20', to: '2025-04-02' }), DTI_922, '2021-01-01', '2025-04-02');
     await indicators(tx, await catalogue(tx, { code: 'DTI-405', name: 'Bộ chỉ số đánh giá chuyển đổi số cấp tỉnh (QĐ 405/QĐ-BKHCN)', issuer: 'Bộ Khoa học và Công nghệ', doc: '405/QĐ-BKHCN ngày 03/04/2025', from: '2025-04-03', to: null }), DTI_405, '2025-01-01', null);
     const rates = await ensureRateIndicators(tx);
+    const hts = await indicators(tx, await catalogue(tx, HTS, true), HTS_DEFS, HTS.from, HTS.to);
 
     // Targets: KH 74 as written; the interim quarters and the online-dossier levels are sample.
     for (const d of KH74_DEFS) await target(tx, { indicatorId: kh74.get(d.code)!, level: 'city', period: '2022', value: d.target, planCode: '74/KH-UBND', note: `KH 74, mục ${d.gold}` });
@@ -165,6 +272,7 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     await target(tx, { indicatorId: rates.online, level: 'district', period: '2022', value: 50, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp huyện của mục 1c', sample: true });
     await target(tx, { indicatorId: rates.online, level: 'commune', period: '2022', value: 30, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp xã của mục 1c', sample: true });
     await target(tx, { indicatorId: rates.onTime, level: 'city', period: '2022', value: 95, planCode: 'MAU-2022', note: 'Dữ liệu mẫu', sample: true });
+    for (const d of HTS_DEFS) await target(tx, { indicatorId: hts.get(d.code)!, level: 'city', period: '2022', value: d.target, planCode: 'MAU-2022', note: 'Dữ liệu mẫu', sample: true });
 
     // Published DTI 2024 of Hải Phòng (0,7857, rank 3): real, kept with its source.
     await writeValues(tx, [{
@@ -172,6 +280,11 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
       sourceAgency: 'Bộ Khoa học và Công nghệ (công bố DTI 2024, 10/2025)', value: 0.7857, numerator: null, denominator: null, note: 'Xếp hạng 3/63',
       status: 'approved', origin: 'seed', enteredBy: null, enteredByName: SYSTEM.actorName,
     }]);
+
+    // 2022 results of every target above that no feed or report fills (sample). Indicators
+    // whose city figure is a sum over units get one value per district or department and none
+    // on the city (the rollup adds them up); city-only statistics get one value on the city.
+    await writeValues(tx, results2022(kh74, hts, unitId));
 
     // The dossier feed of 2022 (sample): the city's first half is exactly 27.9 % online.
     // Read at the end of 2022; dossiers still open then are left out, so no sample dossier is
@@ -268,7 +381,7 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     }
     await writeValues(tx, writes);
 
-    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'indicator', after: { catalogues: 4, dossiers: dossiers.length, reportValues: writes.length, regime: REGIME_CODE, dossierSource: DOSSIER_SOURCE } });
+    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'indicator', after: { catalogues: 5, dossiers: dossiers.length, reportValues: writes.length, regime: REGIME_CODE, dossierSource: DOSSIER_SOURCE } });
     await tx.query(`insert into app_settings (key, value) values ('seed.indicators', $1) on conflict (key) do nothing`, [JSON.stringify({ at: new Date().toISOString(), dossiers: dossiers.length })]);
     return true;
   });
