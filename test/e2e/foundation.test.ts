@@ -1,50 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../helpers/server';
-import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
-
-const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
-/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each journey's end. */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { hasChromium } from './browser';
+import { browserJourney, submitLogin } from './journey';
 
 describe.skipIf(!hasChromium)('foundation screens in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openPage(): Promise<Page> {
-    const context = await newVietnameseContext(browser, server.url);
-    const page = await context.newPage();
-    // Shorter than the test's own timeout, so a failure names the step that waited.
-    page.setDefaultTimeout(10_000);
-    return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: false });
-  }
+  const journey = browserJourney({ stepTimeout: 10_000 });
+  const { openPage, shot } = journey;
 
   async function logInAsAdmin(page: Page): Promise<void> {
     await page.goto('/');
     await page.waitForURL('**/login');
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await submitLogin(page, 'admin', journey.server.adminPassword);
     await page.getByTestId('welcome').waitFor();
   }
 
@@ -61,10 +27,8 @@ describe.skipIf(!hasChromium)('foundation screens in Chromium', () => {
   it('shows the server’s Vietnamese message when a login fails', async () => {
     const page = await openPage();
     await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill('admin');
-    await page.getByLabel('Mật khẩu').fill('sai-mat-khau-123');
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await submitLogin(page, 'admin', 'sai-mat-khau-123');
     const res = await answer;
     expect(res.status()).toBe(401);
     const body = (await res.json()) as { error: { code: string; message: string } };
@@ -85,10 +49,8 @@ describe.skipIf(!hasChromium)('foundation screens in Chromium', () => {
     const alert = page.getByTestId('login-error');
     // The throttle is keyed on the name typed, so an unknown name locks out nobody real.
     for (let attempt = 1; attempt <= 6; attempt++) {
-      await page.getByLabel('Tên đăng nhập').fill('khong.ton.tai');
-      await page.getByLabel('Mật khẩu').fill(`sai-${attempt}-mat-khau`);
       const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
-      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await submitLogin(page, 'khong.ton.tai', `sai-${attempt}-mat-khau`);
       const res = await answer;
       if (res.status() !== 429) continue;
       const body = (await res.json()) as { error: { code: string; message: string } };

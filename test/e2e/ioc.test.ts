@@ -1,20 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seedDemoEvaluation } from '../../src/db/seeds/demo-evaluation';
 import { readZipEntry } from '../../src/server/modules/documents/zip';
 import { call, login } from '../helpers/api';
-import { startTestServer } from '../helpers/server';
-import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
+import { hasChromium } from './browser';
+import { browserJourney } from './journey';
 
-const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
-const SHOTS = process.env.E2E_SCREENSHOTS;
 const SOFFICE = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find((p) => existsSync(p));
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
 
 interface Gold {
   ghi_nhan: string[];
@@ -48,37 +43,19 @@ function letterText(path: string): string {
 }
 
 describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
   let runId: string;
 
-  beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    runId = await seedDemoEvaluation(server.db);
-    browser = await launchBrowser();
+  const journey = browserJourney({
+    stepTimeout: 15_000,
+    landing: 'left-login',
+    prepare: async (server) => {
+      runId = await seedDemoEvaluation(server.db);
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openAs(username: string): Promise<Page> {
-    const context = await newVietnameseContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
-    return page;
-  }
+  const { logIn, shot } = journey;
 
   it('shows the four pillars, updates a figure changed through the API without reloading, and opens a detail', async () => {
-    const page = await openAs('lanhdao');
+    const page = await logIn('lanhdao');
     await page.goto('/ioc');
     for (const pillar of ['Hạ tầng số', 'Chính quyền số', 'Kinh tế số', 'Xã hội số']) {
       await page.locator('.ioc-pillar-name', { hasText: pillar }).waitFor();
@@ -87,12 +64,12 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
     const tasks = page.getByTestId('ioc-panel-tasks');
     await tasks.getByText('Chưa có dữ liệu', { exact: true }).waitFor();
     expect(await page.getByTestId('ioc-fresh-tasks').innerText()).toMatch(/^Cập nhật \d\d:\d\d \d\d\/\d\d$/);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-before.png') });
+    await shot(page, 'ioc-before');
 
     // A coordinator assigns a 2022 task through the API; the wall learns of it by server-sent event.
-    const coordinator = await login(server.app, 'dieuphoi');
-    const unit = (await server.db.query<{ id: string }>(`select id from units where code = 'HP.SYT'`))[0]!.id;
-    const created = await call(server.app, coordinator, 'POST', '/api/tasks', { title: 'Triển khai bệnh án điện tử (thử nghiệm)', leadUnitId: unit, assignedOn: '2022-03-01', deadline: '2022-06-30' });
+    const coordinator = await login(journey.server.app, 'dieuphoi');
+    const unit = (await journey.server.db.query<{ id: string }>(`select id from units where code = 'HP.SYT'`))[0]!.id;
+    const created = await call(journey.server.app, coordinator, 'POST', '/api/tasks', { title: 'Triển khai bệnh án điện tử (thử nghiệm)', leadUnitId: unit, assignedOn: '2022-03-01', deadline: '2022-06-30' });
     expect(created.statusCode, created.body).toBe(201);
     await tasks.locator('.ioc-donut-center .ioc-big').waitFor({ timeout: 20_000 });
     expect(await tasks.locator('.ioc-donut-center .ioc-big').innerText()).toBe('1');
@@ -100,7 +77,7 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
 
     const evaluation = page.getByTestId('ioc-panel-evaluation');
     expect(await evaluation.locator('.ioc-eval-count').allInnerTexts()).toEqual(['6', '9', '7']);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-after.png') });
+    await shot(page, 'ioc-after');
     await page.getByTestId('ioc-link-evaluation').click();
     await page.waitForURL(`**/evaluation?run=${runId}`);
     await page.getByTestId('ev-results').getByText('Sở Nội vụ', { exact: true }).waitFor();
@@ -108,19 +85,19 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
   });
 
   it('goes full screen for the wall', async () => {
-    const page = await openAs('lanhdao');
+    const page = await logIn('lanhdao');
     await page.setViewportSize({ width: 1920, height: 1080 });
     await page.goto('/ioc');
     await page.getByTestId('ioc-wall').click();
     await page.waitForURL('**/ioc?wall=1');
     const box = await page.getByTestId('ioc').boundingBox();
     expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'ioc-wall.png') });
+    await shot(page, 'ioc-wall');
     await page.context().close();
   });
 
   it('downloads the drafted letter, a .docx that opens and carries the three lists', async () => {
-    const page = await openAs('dieuphoi');
+    const page = await logIn('dieuphoi');
     await page.goto(`/evaluation?run=${runId}&tab=letter`);
     const button = page.getByTestId('ev-letter-download');
     await button.waitFor();
@@ -139,7 +116,7 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
       ['rut_kinh_nghiem', '2. Yêu cầu', '3. Phê bình'],
       ['phe_binh', '3. Phê bình', '4. '],
     ];
-    const names = new Map((await server.db.query<{ code: string; name: string; aliases: string[] }>(
+    const names = new Map((await journey.server.db.query<{ code: string; name: string; aliases: string[] }>(
       `select u.code, u.name, coalesce(array_agg(a.alias_folded) filter (where a.alias_folded is not null), '{}') as aliases
          from units u left join unit_aliases a on a.unit_id = u.id group by u.code, u.name`,
     )).map((u) => [u.name, u]));

@@ -1,16 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { call, login } from '../helpers/api';
-import { startTestServer, TEST_PASSWORD } from '../helpers/server';
-import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
-
-const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
-/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each journey's end. */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { TEST_PASSWORD } from '../helpers/server';
+import { hasChromium } from './browser';
+import { browserJourney } from './journey';
 
 /**
  * A project taken from registration to approval in the browser, today (after the 2025 merger):
@@ -19,44 +12,26 @@ type Server = Awaited<ReturnType<typeof startTestServer>>;
  * approval. Each person sees only the buttons of their own step.
  */
 describe.skipIf(!hasChromium)('project pipeline in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
   let projectId = '';
   const NAME = 'Nền tảng quản lý hồ sơ sức khoẻ (thử nghiệm trình duyệt)';
 
-  beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    const admin = await login(server.app, 'admin');
-    const units = await server.db.query<{ code: string; id: string }>(`select code, id from units where code in ('HP.SYT', 'HP.SKHCN')`);
-    const unit = (code: string) => units.find((u) => u.code === code)!.id;
-    for (const [username, fullName, unitId] of [
-      ['canbo.syt', 'Cán bộ Sở Y tế (thử)', unit('HP.SYT')],
-      ['chuyenvien.khcn', 'Chuyên viên Sở KH&CN (thử)', unit('HP.SKHCN')],
-    ] as const) {
-      const res = await call(server.app, admin, 'POST', '/api/users', { username, password: TEST_PASSWORD, fullName, role: 'unit_officer', unitId });
-      expect(res.statusCode, res.body).toBe(201);
-    }
-    browser = await launchBrowser();
+  const journey = browserJourney({
+    stepTimeout: 20_000,
+    fullPageShots: true,
+    prepare: async (server) => {
+      const admin = await login(server.app, 'admin');
+      const units = await server.db.query<{ code: string; id: string }>(`select code, id from units where code in ('HP.SYT', 'HP.SKHCN')`);
+      const unit = (code: string) => units.find((u) => u.code === code)!.id;
+      for (const [username, fullName, unitId] of [
+        ['canbo.syt', 'Cán bộ Sở Y tế (thử)', unit('HP.SYT')],
+        ['chuyenvien.khcn', 'Chuyên viên Sở KH&CN (thử)', unit('HP.SKHCN')],
+      ] as const) {
+        const res = await call(server.app, admin, 'POST', '/api/users', { username, password: TEST_PASSWORD, fullName, role: 'unit_officer', unitId });
+        expect(res.statusCode, res.body).toBe(201);
+      }
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function openAs(username: string): Promise<Page> {
-    const context = await newVietnameseContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('welcome').waitFor();
-    return page;
-  }
+  const { logIn, shot } = journey;
 
   async function openProject(page: Page): Promise<void> {
     await page.goto(`/projects?project=${projectId}`);
@@ -77,12 +52,8 @@ describe.skipIf(!hasChromium)('project pipeline in Chromium', () => {
     await expect.poll(() => page.getByTestId('project-waiting').innerText(), { timeout: 15_000 }).toMatch(expectHolder);
   }
 
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
-
   it('registers a project and submits it (Sở Y tế)', async () => {
-    const page = await openAs('canbo.syt');
+    const page = await logIn('canbo.syt');
     await page.getByRole('link', { name: 'Dự án & kinh phí' }).first().click();
     await page.getByRole('button', { name: 'Đăng ký dự án' }).click();
     const dialog = page.getByRole('dialog');
@@ -103,10 +74,10 @@ describe.skipIf(!hasChromium)('project pipeline in Chromium', () => {
   });
 
   it('is returned once by Sở KH&CN, revised and resubmitted', async () => {
-    const khcn = await openAs('chuyenvien.khcn');
+    const khcn = await logIn('chuyenvien.khcn');
     await openProject(khcn);
     await act(khcn, 'Trả lại để chỉnh sửa', { comment: 'Bổ sung phương án kết nối nền tảng dữ liệu y tế' }, /Sở Y tế/);
-    const syt = await openAs('canbo.syt');
+    const syt = await logIn('canbo.syt');
     await openProject(syt);
     expect(await syt.getByTestId('project-revisions').innerText()).toBe('1');
     await act(syt, 'Nộp hồ sơ', { documentNumber: '230/TTr-SYT' }, /Sở Khoa học và Công nghệ/);
@@ -115,19 +86,19 @@ describe.skipIf(!hasChromium)('project pipeline in Chromium', () => {
   });
 
   it('is appraised technically, then for cost, then approved by the coordinator on behalf of UBND', async () => {
-    const khcn = await openAs('chuyenvien.khcn');
+    const khcn = await logIn('chuyenvien.khcn');
     await openProject(khcn);
     await act(khcn, 'Thẩm định đạt', { documentNumber: '88/SKHCN-CNTT' }, /Sở Tài chính/);
     await khcn.context().close();
 
-    const finance = await openAs('taichinh');
+    const finance = await logIn('taichinh');
     await openProject(finance);
     // Sở Tài chính cannot approve: only its own step is offered.
     expect(await finance.getByTestId('action-approve').count()).toBe(0);
     await act(finance, 'Thẩm định đạt', { documentNumber: '412/STC-HCSN' }, /Ủy ban nhân dân thành phố/);
     await finance.context().close();
 
-    const coordinator = await openAs('dieuphoi');
+    const coordinator = await logIn('dieuphoi');
     await openProject(coordinator);
     await act(coordinator, 'Phê duyệt', { documentNumber: '2468/QĐ-UBND' }, /Sở Tài chính/);
     const history = await coordinator.getByTestId('project-history').innerText();
@@ -137,7 +108,7 @@ describe.skipIf(!hasChromium)('project pipeline in Chromium', () => {
     await shot(coordinator, 'project-approved');
     await coordinator.context().close();
 
-    const detail = (await call(server.app, await login(server.app, 'lanhdao'), 'GET', `/api/projects/${projectId}`)).json();
+    const detail = (await call(journey.server.app, await login(journey.server.app, 'lanhdao'), 'GET', `/api/projects/${projectId}`)).json();
     expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'return_for_revision', 'submit', 'appraise', 'appraise', 'approve']);
     expect(detail.step.code).toBe('phan_bo_kinh_phi');
     expect(detail.revisions).toBe(1);

@@ -1,55 +1,25 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { seedDemoIndicators } from '../../src/db/seeds/demo-indicators';
-import { startTestServer, TEST_PASSWORD } from '../helpers/server';
-import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
-
-const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
-/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each journey's end. */
-const SHOTS = process.env.E2E_SCREENSHOTS;
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { hasChromium } from './browser';
+import { browserJourney } from './journey';
 
 describe.skipIf(!hasChromium)('indicators and periodic reports in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
   let regimeId: string;
   let lechan: string;
   const ind: Record<string, string> = {};
 
-  beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    await seedDemoIndicators(server.db);
-    regimeId = (await server.db.query<{ id: string }>(`select id from report_regimes where code = 'HP-BC-CDS-THANG-2022'`))[0]!.id;
-    lechan = (await server.db.query<{ id: string }>(`select id from units where code = 'HP.Q.LECHAN'`))[0]!.id;
-    for (const r of await server.db.query<{ id: string; code: string }>('select id, code from indicators')) ind[r.code] = r.id;
-    browser = await launchBrowser();
+  const journey = browserJourney({
+    stepTimeout: 15_000,
+    fullPageShots: true,
+    prepare: async (server) => {
+      await seedDemoIndicators(server.db);
+      regimeId = (await server.db.query<{ id: string }>(`select id from report_regimes where code = 'HP-BC-CDS-THANG-2022'`))[0]!.id;
+      lechan = (await server.db.query<{ id: string }>(`select id from units where code = 'HP.Q.LECHAN'`))[0]!.id;
+      for (const r of await server.db.query<{ id: string; code: string }>('select id, code from indicators')) ind[r.code] = r.id;
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function logIn(username: string): Promise<Page> {
-    const context = await newVietnameseContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('welcome').waitFor();
-    return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
+  const { logIn, shot } = journey;
 
   const reportUrl = `/reports?year=2022&period=2022-M07`;
   const status = (page: Page) => page.getByTestId('submission-status').innerText();
@@ -100,7 +70,7 @@ describe.skipIf(!hasChromium)('indicators and periodic reports in Chromium', () 
     expect(await leader.getByTestId('submission-drawer').innerText()).toContain('trả lại: Tử số chưa khớp');
     await shot(leader, 'report-approved');
 
-    const values = await server.db.query<{ status: string; numerator: number; denominator: number; origin: string }>(
+    const values = await journey.server.db.query<{ status: string; numerator: number; denominator: number; origin: string }>(
       `select status, numerator, denominator, origin from indicator_values where indicator_id = $1 and unit_id = $2 and period = '2022-M07'`,
       [ind.KH74_1C, lechan],
     );
@@ -117,7 +87,7 @@ describe.skipIf(!hasChromium)('indicators and periodic reports in Chromium', () 
     await officer.getByTestId('entry-denominator').fill('12');
     await officer.getByTestId('entry-save').click();
     await officer.getByText('Đã lưu số liệu').waitFor();
-    const saved = await server.db.query<{ numerator: number; denominator: number; status: string; origin: string; entered_by_name: string }>(
+    const saved = await journey.server.db.query<{ numerator: number; denominator: number; status: string; origin: string; entered_by_name: string }>(
       `select numerator, denominator, status, origin, entered_by_name from indicator_values where indicator_id = $1 and unit_id = $2 and period = '2022-M08'`,
       [ind.KH74_1D, lechan],
     );

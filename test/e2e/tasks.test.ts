@@ -1,13 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startTestServer } from '../helpers/server';
-import { hasChromium, launchBrowser, newVietnameseContext } from './browser';
-
-const WEB_INDEX = join(import.meta.dirname, '../../dist/web/index.html');
-/** Set E2E_SCREENSHOTS=<dir> to keep a picture of each journey's end. */
-const SHOTS = process.env.E2E_SCREENSHOTS;
+import { describe, expect, it } from 'vitest';
+import { hasChromium } from './browser';
+import { browserJourney } from './journey';
 
 /** An invented conclusion notice (not one of the seed documents). */
 const THONG_BAO = `ỦY BAN NHÂN DÂN
@@ -37,39 +30,8 @@ CHÁNH VĂN PHÒNG
 Nguyễn Thị Thu Hà
 `;
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
 describe.skipIf(!hasChromium)('directives and tasks in Chromium', () => {
-  let server: Server;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function logIn(username: string): Promise<Page> {
-    const context = await newVietnameseContext(browser, server.url);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto('/login');
-    await page.getByLabel('Tên đăng nhập').fill(username);
-    await page.getByLabel('Mật khẩu').fill(server.adminPassword);
-    await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.getByTestId('current-user').waitFor();
-    return page;
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-  }
+  const { logIn, shot } = browserJourney({ stepTimeout: 15_000, landing: 'current-user', fullPageShots: true });
 
   it('pastes a directive, confirms the proposal and finds the tasks in the list', async () => {
     const page = await logIn('dieuphoi');

@@ -1,6 +1,6 @@
 import { formatIsoDate, parseIsoDate } from '../calendar/dates';
-import { formatPeriodKey, parsePeriodKey, type PeriodType, type TilingPeriodType } from './period-key';
-import { periodMonths, type DateRange } from './period-range';
+import { parsePeriodKey, type PeriodType, type TilingPeriodType } from './period-key';
+import { periodMonths, periodOf, type DateRange } from './period-range';
 
 /**
  * Data cut-off windows (thời gian chốt số liệu) of NĐ 09/2019/NĐ-CP Điều 12: a period's data run
@@ -47,16 +47,5 @@ export function cutoffPeriodOf(date: string, type: PeriodType): string | null {
       year += 1;
     }
   }
-  switch (type) {
-    case 'month':
-      return formatPeriodKey({ type, year, index: month });
-    case 'quarter':
-      return formatPeriodKey({ type, year, index: Math.ceil(month / 3) });
-    case 'half':
-      return formatPeriodKey({ type, year, index: month <= 6 ? 1 : 2 });
-    case 'nine_months':
-      return month <= 9 ? formatPeriodKey({ type, year, index: 1 }) : null;
-    case 'year':
-      return formatPeriodKey({ type, year, index: 1 });
-  }
+  return periodOf(formatIsoDate({ year, month, day: 1 }), type);
 }

@@ -85,6 +85,12 @@ export const OVERDUE_BUCKET_LABEL_VI: Readonly<Record<OverdueBucket, string>> = 
   '>120': 'Quá hạn trên 120 ngày',
 };
 
+/** Overdue buckets as URL-safe keys. */
+export const BUCKET_KEYS = { le30: '≤30', gt30: '>30', gt120: '>120' } as const satisfies Record<string, OverdueBucket>;
+export type BucketKey = keyof typeof BUCKET_KEYS;
+export const bucketKeyOf = (b: OverdueBucket | null): BucketKey | null =>
+  b === null ? null : ((Object.keys(BUCKET_KEYS) as BucketKey[]).find((k) => BUCKET_KEYS[k] === b) ?? null);
+
 export function overdueBucketOf(days: number): OverdueBucket | null {
   if (days <= 0) return null;
   if (days > 120) return '>120';

@@ -10,11 +10,12 @@
 import type { Db, Queryable } from '../client';
 import { addDays, diffDays } from '../../core/calendar/dates';
 import { expandGroup } from '../../core/extraction/units';
+import type { Pillar } from '../../core/tasks/pillars';
 import type { Recurrence } from '../../core/tasks/recurrence';
 import { foldVietnamese } from '../../core/text/fold';
 import { recordAudit } from '../../server/audit';
 import { insertTask } from '../../server/modules/tasks/create';
-import { vnDate, type Pillar } from '../../server/modules/tasks/model';
+import { vnDate } from '../../server/modules/tasks/model';
 import { groupMembers, loadRegistry, resolveUnit, type RegistryUnit } from '../../server/modules/tasks/registry';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };

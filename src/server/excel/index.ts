@@ -1,3 +1,3 @@
 export { attachmentHeader, writeSheet, XLSX_MIME, type SheetColumn, type SheetSpec } from './write';
 export { importErrorMessage, readRows, readTable, type ImportColumn, type ImportError, type ImportResult, type ImportedRow } from './read';
-export { parseCsv } from './csv';
+export { parseCsv, splitCsvLine } from './csv';

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TGroupKey } from '../../core/extraction/unit-names';
 import { api } from './client';
 import { uploadFile, type Pillar, type Recurrence, type Task } from './tasks';
 
@@ -29,15 +30,7 @@ export interface DirectiveDocument extends DocumentMetadata {
   version: number;
 }
 
-export type GroupKey =
-  | 'all_departments_and_localities'
-  | 'all_departments'
-  | 'all_districts'
-  | 'all_communes'
-  | 'all_agencies'
-  | 'related_agencies'
-  | 'steering_committee'
-  | 'press_agencies';
+export type GroupKey = TGroupKey;
 
 export type Resolved =
   | { kind: 'unit'; text: string; unit: { id: string; name: string } }

@@ -1,17 +1,19 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { SESSION_KEY } from './auth';
 import { ApiError, NETWORK_ERROR, api } from './client';
+import type { Pillar } from '../../core/tasks/pillars';
+import type { Recurrence } from '../../core/tasks/recurrence';
+import type { BucketKey, TaskStatus } from '../../core/tasks/status';
 import type { Session } from './types';
 
 /** Shapes of /api/tasks as the SPA sees them. */
 
-export type TaskStatus = 'done_on_time' | 'done_late' | 'done_no_deadline' | 'in_progress_on_time' | 'in_progress_overdue' | 'no_deadline_in_progress';
+export { PILLARS, type Pillar } from '../../core/tasks/pillars';
+export { RECURRENCES, type Recurrence } from '../../core/tasks/recurrence';
+export type { BucketKey, TaskStatus } from '../../core/tasks/status';
+
+/** Open tasks first, most urgent first: the order of the status filter and the status strip. */
 export const TASK_STATUSES: readonly TaskStatus[] = ['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_late', 'done_no_deadline'];
-export type Recurrence = 'weekly' | 'biweekly' | 'monthly' | 'quarterly' | 'annual';
-export const RECURRENCES: readonly Recurrence[] = ['weekly', 'biweekly', 'monthly', 'quarterly', 'annual'];
-export type Pillar = 'digital_government' | 'digital_economy' | 'digital_society' | 'digital_infrastructure';
-export const PILLARS: readonly Pillar[] = ['digital_government', 'digital_economy', 'digital_society', 'digital_infrastructure'];
-export type BucketKey = 'le30' | 'gt30' | 'gt120';
 
 export interface UnitRef {
   id: string;

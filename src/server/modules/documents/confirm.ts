@@ -1,10 +1,11 @@
 import type { TGroupKey } from '../../../core/extraction/units';
+import type { Pillar } from '../../../core/tasks/pillars';
 import type { Recurrence } from '../../../core/tasks/recurrence';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { insertTask } from '../tasks/create';
-import { vnDate, type Pillar, type TaskView } from '../tasks/model';
+import { vnDate, type TaskView } from '../tasks/model';
 import { GROUP_LABEL_VI, groupMembers, loadRegistry } from '../tasks/registry';
 import { documentById } from './queries';
 import { applyMetadata, type DocumentMetadataInput } from './service';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PILLARS } from '../../../core/tasks/pillars';
 import { RECURRENCES } from '../../../core/tasks/recurrence';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
@@ -8,7 +9,7 @@ import { attachmentHeader } from '../../excel';
 import { ZId, ZIsoDate } from '../../schemas';
 import { readUpload } from '../../uploads';
 import { readScope } from '../tasks/access';
-import { PILLARS, vnDate } from '../tasks/model';
+import { vnDate } from '../tasks/model';
 import { findTasks } from '../tasks/read';
 import { GROUP_LABEL_VI } from '../tasks/registry';
 import { confirmProposal } from './confirm';

@@ -3,29 +3,6 @@ import { toInstant } from '../../../core/calendar/timestamps';
 import type { DossierChannel } from '../../../core/indicators/dossier-classify';
 import { foldVietnamese } from '../../../core/text/fold';
 
-/** One line of a delimited file (RFC 4180 quoting, no line breaks inside fields: feeds are one record a line). */
-export function splitCsvLine(line: string, sep: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === sep) {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
 export function detectSeparator(header: string): string {
   const count = (c: string) => header.split(c).length - 1;
   if (count('\t') > count(',') && count('\t') > count(';')) return '\t';

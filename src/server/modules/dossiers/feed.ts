@@ -5,11 +5,11 @@ import { vnDateOfInstant } from '../../../core/calendar/timestamps';
 import type { DossierRecord } from '../../../core/indicators/dossier-classify';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
-import type { ImportError } from '../../excel';
+import { splitCsvLine, type ImportError } from '../../excel';
 import { failJob, finishJob, MAX_KEPT_ERRORS, setProgress } from '../indicators/import-jobs';
 import { loadUnitLookup, resolveUnit } from '../indicators/import-values';
 import { addContribution, applyDeltas, isFinalMonth, recountMonths, toRecord, writeRateValues, type CountMap } from './aggregates';
-import { detectSeparator, fieldLabel, mapHeader, parseChannel, parseFeedInstant, parseFlag, splitCsvLine, type FeedHeader } from './feed-rows';
+import { detectSeparator, fieldLabel, mapHeader, parseChannel, parseFeedInstant, parseFlag, type FeedHeader } from './feed-rows';
 
 /** Rows per staging insert and per progress update. */
 export const FEED_BATCH = 5000;

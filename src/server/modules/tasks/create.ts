@@ -1,11 +1,12 @@
 import type { Queryable } from '../../../db/client';
 import { lastDayOfYear, parseIsoDate } from '../../../core/calendar/dates';
+import type { Pillar } from '../../../core/tasks/pillars';
 import { occurrences, type Recurrence } from '../../../core/tasks/recurrence';
 import { normalizeText } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import { AppError } from '../../errors';
 import { loadHolidaySet } from '../calendar/holidays';
-import { auditShape, presentTask, type Pillar, type TaskView } from './model';
+import { auditShape, presentTask, type TaskView } from './model';
 import { refreshSearch, replaceCoordinators, taskRowById, unitsByIds } from './queries';
 
 export interface NewTask {

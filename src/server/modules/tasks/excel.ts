@@ -1,4 +1,5 @@
 import { formatVnDate } from '../../../core/calendar/dates';
+import { PILLARS, PILLAR_LABEL_VI, type Pillar } from '../../../core/tasks/pillars';
 import { RECURRENCES, RECURRENCE_LABEL_VI, type Recurrence } from '../../../core/tasks/recurrence';
 import { expandGroup } from '../../../core/extraction/units';
 import { foldVietnamese } from '../../../core/text/fold';
@@ -7,7 +8,7 @@ import { recordAudit } from '../../audit';
 import type { Deps } from '../../context';
 import { importErrorMessage, readTable, writeSheet, type ImportColumn, type ImportError, type SheetColumn } from '../../excel';
 import { insertTask } from './create';
-import { PILLARS, PILLAR_LABEL_VI, vnDate, type Pillar, type TaskView } from './model';
+import { vnDate, type TaskView } from './model';
 import { loadRegistry, resolveUnit, type RegistryUnit } from './registry';
 
 const EXPORT_COLUMNS: SheetColumn<TaskView & { stt: number }>[] = [

@@ -1,32 +1,17 @@
 import { vnDateOfInstant } from '../../../core/calendar/timestamps';
+import { PILLAR_LABEL_VI, type Pillar } from '../../../core/tasks/pillars';
 import { RECURRENCE_LABEL_VI, type Recurrence } from '../../../core/tasks/recurrence';
 import {
+  bucketKeyOf,
   isDone,
   isStale,
   overdueBucket,
   overdueDays,
   TASK_STATUS_LABEL_VI,
   taskStatus,
-  type OverdueBucket,
+  type BucketKey,
   type TaskStatus,
 } from '../../../core/tasks/status';
-
-/** The four pillars of the programme (KH 74/KH-UBND: Chính quyền số, Kinh tế số, Xã hội số, plus Hạ tầng số). */
-export const PILLARS = ['digital_government', 'digital_economy', 'digital_society', 'digital_infrastructure'] as const;
-export type Pillar = (typeof PILLARS)[number];
-
-export const PILLAR_LABEL_VI: Readonly<Record<Pillar, string>> = {
-  digital_government: 'Chính quyền số',
-  digital_economy: 'Kinh tế số',
-  digital_society: 'Xã hội số',
-  digital_infrastructure: 'Hạ tầng số',
-};
-
-/** Overdue buckets as URL-safe keys. */
-export const BUCKET_KEYS = { le30: '≤30', gt30: '>30', gt120: '>120' } as const satisfies Record<string, OverdueBucket>;
-export type BucketKey = keyof typeof BUCKET_KEYS;
-export const bucketKeyOf = (b: OverdueBucket | null): BucketKey | null =>
-  b === null ? null : ((Object.keys(BUCKET_KEYS) as BucketKey[]).find((k) => BUCKET_KEYS[k] === b) ?? null);
 
 /** The Vietnam calendar date of a timestamp (UTC+7, no daylight saving). */
 export const vnDate = (at: Date | string): string => vnDateOfInstant(typeof at === 'string' ? Date.parse(at) : at.getTime());

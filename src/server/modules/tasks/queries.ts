@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/client';
+import type { Pillar } from '../../../core/tasks/pillars';
 import { foldVietnamese } from '../../../core/text/fold';
-import type { Pillar, TaskRow } from './model';
+import type { TaskRow } from './model';
 
 const SELECT_TASKS = `
   select t.id, t.document_id, d.doc_number, d.doc_type, d.issued_on as doc_issued_on, d.summary as doc_summary,

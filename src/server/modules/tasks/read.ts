@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../db/client';
-import { TASK_STATUSES, type TaskStatus } from '../../../core/tasks/status';
+import { TASK_STATUSES, type BucketKey, type TaskStatus } from '../../../core/tasks/status';
 import { summarizeTasks, type TaskCounts } from '../../../core/tasks/summary';
 import { compareVietnamese } from '../../../core/text/fold';
-import { presentTask, type BucketKey, type TaskView } from './model';
+import { presentTask, type TaskView } from './model';
 import { selectTasks, type TaskFilter } from './queries';
 
 export interface ListOptions extends TaskFilter {

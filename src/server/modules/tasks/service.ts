@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { Pillar } from '../../../core/tasks/pillars';
 import type { Recurrence } from '../../../core/tasks/recurrence';
 import { normalizeText } from '../../../core/text/fold';
 import type { AuditContext } from '../../audit';
 import type { Deps, SessionActor } from '../../context';
 import { AppError } from '../../errors';
 import { checkUnits, generateOccurrences, insertTask, type NewTask } from './create';
-import { vnDate, type Pillar, type TaskView } from './model';
+import { vnDate, type TaskView } from './model';
 import { mutateTask } from './mutate';
 import { replaceCoordinators } from './queries';
 

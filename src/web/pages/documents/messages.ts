@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { SAMPLE_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the directive pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...SAMPLE_TEXT.vi,
   title: 'Văn bản chỉ đạo',
   subtitle: 'Công văn, thông báo kết luận, kế hoạch, quyết định giao nhiệm vụ chuyển đổi số.',
   register: 'Đăng ký văn bản',
@@ -17,7 +18,6 @@ const vi = {
   confirmed: 'Đã giao {n} nhiệm vụ',
   notConfirmed: 'Chưa xác nhận',
   openTasks: '{n} đang thực hiện',
-  sample: 'Dữ liệu mẫu',
   'reg.title': 'Đăng ký văn bản chỉ đạo',
   'reg.paste': 'Dán nội dung',
   'reg.upload': 'Tải tệp lên',
@@ -74,6 +74,7 @@ const vi = {
 export type DocTextKey = keyof typeof vi;
 
 const en: Record<DocTextKey, string> = {
+  ...SAMPLE_TEXT.en,
   title: 'Directives',
   subtitle: 'Official letters, meeting conclusions, plans and decisions that assign digital transformation tasks.',
   register: 'Register a directive',
@@ -88,7 +89,6 @@ const en: Record<DocTextKey, string> = {
   confirmed: '{n} tasks assigned',
   notConfirmed: 'Not confirmed',
   openTasks: '{n} open',
-  sample: 'Sample data',
   'reg.title': 'Register a directive',
   'reg.paste': 'Paste text',
   'reg.upload': 'Upload file',
@@ -142,17 +142,10 @@ const en: Record<DocTextKey, string> = {
   'doc.issuer': 'Issuing body',
 };
 
-const catalogues = { vi, en } as const;
+const catalogues = { vi, en };
 
-export type DocText = (key: DocTextKey, params?: Record<string, string | number>) => string;
+export type DocText = PageText<DocTextKey>;
 
 export function useDocText(): DocText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<DocTextKey>(catalogues);
 }

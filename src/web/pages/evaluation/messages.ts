@@ -1,8 +1,9 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { DIRECTION_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the evaluation pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...DIRECTION_TEXT.vi,
   title: 'Đánh giá, xếp loại đơn vị',
   subtitle: 'Điểm từng tiêu chí, tổng điểm, thứ hạng và xếp loại của mọi đơn vị; công văn ghi nhận, rút kinh nghiệm, phê bình soạn từ kết quả.',
   period: 'Kỳ đánh giá',
@@ -45,8 +46,6 @@ const vi = {
   'source.manual': 'Nhập tay',
   notApplicable: 'Không áp dụng',
   rule: '0 điểm khi {zero}, đủ điểm khi {full} ({dir})',
-  'dir.higher_better': 'càng cao càng tốt',
-  'dir.lower_better': 'càng thấp càng tốt',
   total: 'Tổng {total}/{max} điểm → {score}/100',
   classBands: 'Xếp loại: từ {ghi} điểm ghi nhận; dưới {phe} điểm phê bình; còn lại rút kinh nghiệm.',
   tieRule: 'Quy tắc khi bằng điểm',
@@ -85,6 +84,7 @@ const vi = {
 export type EvalTextKey = keyof typeof vi;
 
 const en: Record<EvalTextKey, string> = {
+  ...DIRECTION_TEXT.en,
   title: 'Unit evaluation',
   subtitle: 'Every unit’s points per criterion, total, rank and class; the commend / learn lessons / criticise letter drafted from the result.',
   period: 'Period',
@@ -127,8 +127,6 @@ const en: Record<EvalTextKey, string> = {
   'source.manual': 'Entered by hand',
   notApplicable: 'Not applicable',
   rule: '0 points at {zero}, full points at {full} ({dir})',
-  'dir.higher_better': 'higher is better',
-  'dir.lower_better': 'lower is better',
   total: 'Total {total}/{max} points → {score}/100',
   classBands: 'Classes: from {ghi} points commended; below {phe} criticised; otherwise lessons to learn.',
   tieRule: 'Tie rule',
@@ -166,17 +164,10 @@ const en: Record<EvalTextKey, string> = {
 
 const catalogues = { vi, en };
 
-export type EvalText = (key: EvalTextKey, params?: Record<string, string | number>) => string;
+export type EvalText = PageText<EvalTextKey>;
 
 export function useEvalText(): EvalText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<EvalTextKey>(catalogues);
 }
 
 export const CLASS_COLOURS = { ghi_nhan: 'green', rut_kinh_nghiem: 'gold', phe_binh: 'red' } as const;

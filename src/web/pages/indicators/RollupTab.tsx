@@ -1,13 +1,18 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Select, Statistic, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useRollup, type Indicator, type Rollup } from '../../api/indicators';
+import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { matchesQuery } from '../../lib/text';
-import { Chart } from './Chart';
 import { formatCount, formatValue, periodText } from './periods';
 import { RAG_COLOURS, useIndText } from './messages';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent]);
 
 type Child = Rollup['children'][number];
 
@@ -145,13 +150,13 @@ export function RollupTab({ indicators, indicatorId, onIndicator, unitId, period
             {childChart ? (
               <Col xs={24} xl={seriesChart ? 14 : 24}>
                 <Typography.Title level={5}>{t('rollup.children')}</Typography.Title>
-                <Chart option={childChart} height={360} testId="rollup-children-chart" />
+                <EChart option={childChart} height={360} testId="rollup-children-chart" />
               </Col>
             ) : null}
             {seriesChart ? (
               <Col xs={24} xl={childChart ? 10 : 24}>
                 <Typography.Title level={5}>{t('rollup.series')}</Typography.Title>
-                <Chart option={seriesChart} height={360} testId="rollup-series-chart" />
+                <EChart option={seriesChart} height={360} testId="rollup-series-chart" />
               </Col>
             ) : null}
           </Row>

@@ -1,8 +1,12 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { DIRECTION_TEXT, IMPORT_ERROR_TEXT, SAMPLE_TEXT, YEAR_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the indicator and report pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...SAMPLE_TEXT.vi,
+  ...YEAR_TEXT.vi,
+  ...DIRECTION_TEXT.vi,
+  ...IMPORT_ERROR_TEXT.vi,
   title: 'Chỉ số chuyển đổi số',
   subtitle: 'Danh mục chỉ số theo trụ cột, chỉ tiêu kế hoạch, số liệu các đơn vị và tổng hợp theo cây đơn vị.',
   'tab.catalogue': 'Danh mục',
@@ -12,11 +16,9 @@ const vi = {
   unit: 'Đơn vị',
   period: 'Kỳ',
   periodType: 'Loại kỳ',
-  year: 'Năm',
   catalogue: 'Bộ chỉ số',
   allCatalogues: 'Tất cả bộ chỉ số',
   indicator: 'Chỉ số',
-  sample: 'Dữ liệu mẫu',
   'pillar.infrastructure': 'Hạ tầng số',
   'pillar.government': 'Chính quyền số',
   'pillar.economy': 'Kinh tế số',
@@ -34,8 +36,6 @@ const vi = {
   'ptype.half': '6 tháng',
   'ptype.nine_months': '9 tháng',
   'ptype.year': 'Năm',
-  'dir.higher_better': 'càng cao càng tốt',
-  'dir.lower_better': 'càng thấp càng tốt',
   'rag.green': 'Đạt',
   'rag.amber': 'Cần theo dõi',
   'rag.red': 'Chưa đạt',
@@ -101,9 +101,6 @@ const vi = {
   'import.done': 'Đã nhập “{file}”: {rows} dòng.',
   'import.failed': 'Không nhập “{file}”',
   'import.errors': 'Lỗi theo dòng và cột ({n})',
-  'import.row': 'Dòng',
-  'import.column': 'Cột',
-  'import.message': 'Lỗi',
   'import.recent': 'Các lượt nhập gần đây',
   'import.rows': '{n} dòng',
   'import.file': 'Tệp',
@@ -120,6 +117,10 @@ const vi = {
 export type IndTextKey = keyof typeof vi;
 
 const en: Record<IndTextKey, string> = {
+  ...SAMPLE_TEXT.en,
+  ...YEAR_TEXT.en,
+  ...DIRECTION_TEXT.en,
+  ...IMPORT_ERROR_TEXT.en,
   title: 'Digital transformation indicators',
   subtitle: 'Indicator catalogue by pillar, plan targets, unit figures and rollups over the unit tree.',
   'tab.catalogue': 'Catalogue',
@@ -129,11 +130,9 @@ const en: Record<IndTextKey, string> = {
   unit: 'Unit',
   period: 'Period',
   periodType: 'Period type',
-  year: 'Year',
   catalogue: 'Catalogue',
   allCatalogues: 'All catalogues',
   indicator: 'Indicator',
-  sample: 'Sample data',
   'pillar.infrastructure': 'Digital infrastructure',
   'pillar.government': 'Digital government',
   'pillar.economy': 'Digital economy',
@@ -151,8 +150,6 @@ const en: Record<IndTextKey, string> = {
   'ptype.half': 'Half year',
   'ptype.nine_months': 'Nine months',
   'ptype.year': 'Year',
-  'dir.higher_better': 'higher is better',
-  'dir.lower_better': 'lower is better',
   'rag.green': 'On target',
   'rag.amber': 'Watch',
   'rag.red': 'Off target',
@@ -218,9 +215,6 @@ const en: Record<IndTextKey, string> = {
   'import.done': 'Imported “{file}”: {rows} rows.',
   'import.failed': '“{file}” was not imported',
   'import.errors': 'Errors by row and column ({n})',
-  'import.row': 'Row',
-  'import.column': 'Column',
-  'import.message': 'Error',
   'import.recent': 'Recent imports',
   'import.rows': '{n} rows',
   'import.file': 'File',
@@ -234,19 +228,12 @@ const en: Record<IndTextKey, string> = {
   'job.failed': 'Rejected',
 };
 
-const catalogues = { vi, en } as const;
+const catalogues = { vi, en };
 
-export type IndText = (key: IndTextKey, params?: Record<string, string | number>) => string;
+export type IndText = PageText<IndTextKey>;
 
 export function useIndText(): IndText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<IndTextKey>(catalogues);
 }
 
 export const RAG_COLOURS = { green: 'green', amber: 'gold', red: 'red' } as const;

@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { BudgetPayload, Panel } from '../../api/dashboard';
+import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Chart, type ChartHandle } from './Chart';
 import { num, pct, ty } from './format';
 import { useIocText, type IocTextKey } from './messages';
 import { PanelCard } from './PanelCard';
@@ -20,7 +20,7 @@ const BARS: Array<{ key: keyof BudgetPayload; label: IocTextKey; colour: string 
 export function BudgetPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
-  const chart = useRef<ChartHandle>(null);
+  const chart = useRef<EChartHandle>(null);
   const p = panel?.payload as BudgetPayload | undefined;
   const option = useMemo(() => {
     if (!p) return {};
@@ -57,7 +57,7 @@ export function BudgetPanel({ panel, year }: { panel: Panel | undefined; year: n
               {t('budget.rate')} · {ty(p.disbursed, lang)}/{ty(p.allocated, lang)} {t('budget.unit')}
             </span>
           </div>
-          <Chart ref={chart} option={option} className="ioc-chart ioc-chart-budget" ariaLabel={t('panel.budget')} />
+          <EChart ref={chart} option={option} className="ioc-chart ioc-chart-budget" ariaLabel={t('panel.budget')} />
         </div>
       ) : null}
     </PanelCard>

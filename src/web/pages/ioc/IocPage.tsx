@@ -8,6 +8,7 @@ import { QueryError } from '../../components/QueryError';
 import { AttentionPanel } from './AttentionPanel';
 import { BudgetPanel } from './BudgetPanel';
 import { EvaluationPanel } from './EvaluationPanel';
+import './echarts';
 import { vnDate } from './format';
 import { useIocText, type IocTextKey } from './messages';
 import { PillarsPanel } from './PillarsPanel';

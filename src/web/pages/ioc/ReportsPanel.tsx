@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { Panel, ReportsPayload } from '../../api/dashboard';
+import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Chart, type ChartHandle } from './Chart';
 import { num, pct, vnDate } from './format';
 import { useIocText } from './messages';
 import { PanelCard } from './PanelCard';
@@ -11,7 +11,7 @@ import { IOC } from './theme';
 export function ReportsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
-  const chart = useRef<ChartHandle>(null);
+  const chart = useRef<EChartHandle>(null);
   const p = panel?.payload as ReportsPayload | undefined;
   const option = useMemo(() => {
     if (!p) return {};
@@ -54,7 +54,7 @@ export function ReportsPanel({ panel, year }: { panel: Panel | undefined; year: 
       {p ? (
         <div className="ioc-reports">
           <div className="ioc-gauge">
-            <Chart ref={chart} option={option} ariaLabel={t('panel.reports')} />
+            <EChart ref={chart} option={option} className="ioc-chart" ariaLabel={t('panel.reports')} />
             <div className="ioc-gauge-label ioc-muted">{t('reports.rate')}</div>
           </div>
           <div className="ioc-reports-counts">

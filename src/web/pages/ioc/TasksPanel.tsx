@@ -1,8 +1,8 @@
 import { useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import type { Panel, TasksPayload } from '../../api/dashboard';
+import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Chart, type ChartHandle } from './Chart';
 import { num, pct } from './format';
 import { useIocText, type IocTextKey } from './messages';
 import { PanelCard } from './PanelCard';
@@ -22,7 +22,7 @@ export function TasksPanel({ panel, year }: { panel: Panel | undefined; year: nu
   const t = useIocText();
   const { lang } = useI18n();
   const navigate = useNavigate();
-  const chart = useRef<ChartHandle>(null);
+  const chart = useRef<EChartHandle>(null);
   const p = panel?.payload as TasksPayload | undefined;
   const option = useMemo(() => {
     if (!p) return {};
@@ -63,7 +63,7 @@ export function TasksPanel({ panel, year }: { panel: Panel | undefined; year: nu
       {p ? (
         <div className="ioc-tasks">
           <div className="ioc-donut">
-            <Chart ref={chart} option={option} onClick={(e) => goStatus((e.data as { status: string }).status)} ariaLabel={t('panel.tasks')} />
+            <EChart ref={chart} option={option} className="ioc-chart" onClick={(e) => goStatus((e.data as { status: string }).status)} ariaLabel={t('panel.tasks')} />
             <div className="ioc-donut-center">
               <div className="ioc-big">{num(p.total, lang)}</div>
               <div className="ioc-muted">{t('tasks.total')}</div>

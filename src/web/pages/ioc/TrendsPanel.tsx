@@ -1,7 +1,7 @@
 import { useMemo, useRef } from 'react';
 import type { Panel, TrendsPayload } from '../../api/dashboard';
+import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Chart, type ChartHandle } from './Chart';
 import { num } from './format';
 import { useIocText } from './messages';
 import { PanelCard } from './PanelCard';
@@ -20,7 +20,7 @@ const COLOURS: Record<string, string> = {
 export function TrendsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
-  const chart = useRef<ChartHandle>(null);
+  const chart = useRef<EChartHandle>(null);
   const p = panel?.payload as TrendsPayload | undefined;
   const option = useMemo(() => {
     if (!p) return {};
@@ -58,7 +58,7 @@ export function TrendsPanel({ panel, year }: { panel: Panel | undefined; year: n
     });
   return (
     <PanelCard panelKey="trends" panel={panel} year={year} className="ioc-area-trends" onPng={onPng}>
-      {p ? <Chart ref={chart} option={option} className="ioc-chart ioc-chart-fill" ariaLabel={`${t('panel.trends')}: ${p.series.map((s) => `${s.name} ${num(s.values.filter((v) => v !== null).at(-1) ?? null, lang)}`).join('; ')}`} /> : null}
+      {p ? <EChart ref={chart} option={option} className="ioc-chart ioc-chart-fill" ariaLabel={`${t('panel.trends')}: ${p.series.map((s) => `${s.name} ${num(s.values.filter((v) => v !== null).at(-1) ?? null, lang)}`).join('; ')}`} /> : null}
     </PanelCard>
   );
 }

@@ -5,9 +5,9 @@ import { useNavigate } from 'react-router';
 import { useDashboardMap, useRemoveMap, useUploadMap, type Panel, type UnitFigures, type UnitMetric, type UnitsPayload } from '../../api/dashboard';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
+import { EChart, type EChartHandle } from '../../components/EChart';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
-import { Chart, type ChartHandle } from './Chart';
 import { echarts } from './echarts';
 import { withUnit } from './format';
 import { useIocText } from './messages';
@@ -40,7 +40,7 @@ export function UnitsPanel({ panel, year }: { panel: Panel | undefined; year: nu
   const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
-  const chart = useRef<ChartHandle>(null);
+  const chart = useRef<EChartHandle>(null);
   const p = panel?.payload as UnitsPayload | undefined;
   const map = useDashboardMap();
   const upload = useUploadMap();
@@ -185,7 +185,7 @@ export function UnitsPanel({ panel, year }: { panel: Panel | undefined; year: nu
     <PanelCard panelKey="units" panel={panel} year={year} className="ioc-area-units" onPng={onPng} extra={extra}>
       {p && metric ? (
         <div className="ioc-units">
-          <Chart
+          <EChart
             ref={chart}
             option={option}
             className="ioc-chart ioc-chart-fill"

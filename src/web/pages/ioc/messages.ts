@@ -1,12 +1,13 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { PILLAR_TEXT, YEAR_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the IOC screen; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...YEAR_TEXT.vi,
+  ...PILLAR_TEXT.vi,
   title: 'Trung tâm điều hành chuyển đổi số',
   city: 'Thành phố Hải Phòng',
   yearLine: 'Năm {year} · số liệu đến ngày {asOf}',
-  year: 'Năm',
   live: 'Trực tuyến',
   connecting: 'Đang kết nối…',
   offline: 'Mất kết nối — đang thử lại',
@@ -27,10 +28,6 @@ const vi = {
   'panel.attention': 'Đơn vị cần lưu ý',
   'panel.trends': 'Diễn biến theo tháng',
   'panel.evaluation': 'Đánh giá, xếp loại',
-  'pillar.digital_infrastructure': 'Hạ tầng số',
-  'pillar.digital_government': 'Chính quyền số',
-  'pillar.digital_economy': 'Kinh tế số',
-  'pillar.digital_society': 'Xã hội số',
   target: 'KH {value}',
   achievement: '{pct}% kế hoạch',
   'rag.green': 'Đạt',
@@ -81,10 +78,11 @@ const vi = {
 export type IocTextKey = keyof typeof vi;
 
 const en: Record<IocTextKey, string> = {
+  ...YEAR_TEXT.en,
+  ...PILLAR_TEXT.en,
   title: 'Digital transformation operations centre',
   city: 'Hải Phòng City',
   yearLine: 'Year {year} · figures as of {asOf}',
-  year: 'Year',
   live: 'Live',
   connecting: 'Connecting…',
   offline: 'Disconnected — retrying',
@@ -105,10 +103,6 @@ const en: Record<IocTextKey, string> = {
   'panel.attention': 'Units needing attention',
   'panel.trends': 'Monthly trends',
   'panel.evaluation': 'Unit evaluation',
-  'pillar.digital_infrastructure': 'Digital infrastructure',
-  'pillar.digital_government': 'Digital government',
-  'pillar.digital_economy': 'Digital economy',
-  'pillar.digital_society': 'Digital society',
   target: 'Target {value}',
   achievement: '{pct}% of target',
   'rag.green': 'Met',
@@ -158,15 +152,8 @@ const en: Record<IocTextKey, string> = {
 
 const catalogues = { vi, en };
 
-export type IocText = (key: IocTextKey, params?: Record<string, string | number>) => string;
+export type IocText = PageText<IocTextKey>;
 
 export function useIocText(): IocText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<IocTextKey>(catalogues);
 }

@@ -1,12 +1,17 @@
 import { useMemo, useState } from 'react';
 import { Alert, Empty, Segmented, Select, Spin, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
 import { useBudgetSummary, useBudgetTree, FUNDING_SOURCES, type BudgetMoney, type BudgetTree, type FundingSource } from '../../api/projects';
+import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
-import { EChart } from './EChart';
 import { sourceKey, useProjectText } from './messages';
 import { formatMoney, formatRate } from './money';
+
+echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent]);
 
 type UnitRow = BudgetTree['units'][number];
 type ProjectRow = UnitRow['projects'][number];
@@ -111,7 +116,7 @@ export function BudgetTab({ onOpen }: { onOpen: (id: string) => void }) {
       <div className="hd-project-grid">
         <div>
           <Typography.Title level={5}>{pt('budget.chart')}</Typography.Title>
-          <EChart option={option} testId="budget-chart" />
+          <EChart option={option} height={320} testId="budget-chart" />
         </div>
         <div>
           <Typography.Title level={5}>{pt('budget.city')}</Typography.Title>

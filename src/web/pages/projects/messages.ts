@@ -1,9 +1,11 @@
-import { useCallback } from 'react';
 import type { ActionType, ActorRole, FundingSource, PipelinePhase, ProjectKind, ProjectStatus } from '../../api/projects';
-import { useI18n } from '../../i18n/I18nProvider';
+import { LIST_TOOLS_TEXT, SAMPLE_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the project and budget pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...SAMPLE_TEXT.vi,
+  ...LIST_TOOLS_TEXT.vi,
   title: 'Dự án & kinh phí',
   subtitle: 'Hồ sơ dự án, nhiệm vụ CNTT qua các bước thẩm định, phê duyệt, phân bổ, giải ngân — và số tiền có nguy cơ bị huỷ.',
   'tab.portfolio': 'Danh mục dự án',
@@ -18,8 +20,6 @@ const vi = {
   'filter.overdue': 'Chỉ hồ sơ quá hạn',
   'filter.search': 'Tìm theo tên dự án (gõ không dấu cũng được)',
   'filter.all': 'Tất cả',
-  'filter.reset': 'Xoá bộ lọc',
-  export: 'Xuất Excel',
   register: 'Đăng ký dự án',
   back: 'Quay lại danh mục',
   'col.name': 'Dự án, nhiệm vụ',
@@ -52,7 +52,6 @@ const vi = {
   'col.unallocated': 'Chưa phân bổ',
   'col.rate': 'Tỷ lệ giải ngân',
   total: '{n} dự án · kế hoạch {planned} · đã giải ngân {disbursed}',
-  sample: 'Dữ liệu mẫu',
   revisions: 'Trả lại {n} lần',
   daysOf: '{days}/{limit}',
   overdueBy: 'Quá {n} ngày LV',
@@ -197,6 +196,8 @@ const vi = {
 export type ProjectTextKey = keyof typeof vi;
 
 const en: Record<ProjectTextKey, string> = {
+  ...SAMPLE_TEXT.en,
+  ...LIST_TOOLS_TEXT.en,
   title: 'Projects & budget',
   subtitle: 'IT projects and activities through appraisal, approval, allocation and disbursement — and the money at risk of lapsing.',
   'tab.portfolio': 'Portfolio',
@@ -211,8 +212,6 @@ const en: Record<ProjectTextKey, string> = {
   'filter.overdue': 'Overdue only',
   'filter.search': 'Search project names (diacritics optional)',
   'filter.all': 'All',
-  'filter.reset': 'Clear filters',
-  export: 'Export to Excel',
   register: 'Register a project',
   back: 'Back to the portfolio',
   'col.name': 'Project / activity',
@@ -245,7 +244,6 @@ const en: Record<ProjectTextKey, string> = {
   'col.unallocated': 'Not allocated',
   'col.rate': 'Disbursement rate',
   total: '{n} projects · planned {planned} · disbursed {disbursed}',
-  sample: 'Sample data',
   revisions: 'Returned {n}×',
   daysOf: '{days}/{limit}',
   overdueBy: '{n} working days late',
@@ -387,19 +385,12 @@ const en: Record<ProjectTextKey, string> = {
   'admin.readOnly': 'Only the administrator edits pipelines.',
 };
 
-const catalogues = { vi, en } as const;
+const catalogues = { vi, en };
 
-export type ProjectText = (key: ProjectTextKey, params?: Record<string, string | number>) => string;
+export type ProjectText = PageText<ProjectTextKey>;
 
 export function useProjectText(): ProjectText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<ProjectTextKey>(catalogues);
 }
 
 export const statusKey = (s: ProjectStatus) => `status.${s}` as ProjectTextKey;

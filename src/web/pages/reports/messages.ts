@@ -1,14 +1,14 @@
-import { useCallback } from 'react';
-import { useI18n } from '../../i18n/I18nProvider';
+import { SAMPLE_TEXT, YEAR_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the periodic-report pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...SAMPLE_TEXT.vi,
+  ...YEAR_TEXT.vi,
   title: 'Báo cáo định kỳ',
   subtitle: 'Chế độ báo cáo theo Nghị định 09/2019/NĐ-CP: kỳ báo cáo, thời gian chốt số liệu, hạn gửi; đơn vị lập, nộp; lãnh đạo duyệt hoặc trả lại.',
   regime: 'Chế độ báo cáo',
-  year: 'Năm',
   noRegime: 'Chưa có chế độ báo cáo nào áp dụng cho đơn vị của bạn.',
-  sample: 'Dữ liệu mẫu',
   'info.receiving': 'Đơn vị nhận',
   'info.period': 'Kỳ báo cáo',
   'info.deadline': 'Hạn gửi',
@@ -84,12 +84,12 @@ const vi = {
 export type RepTextKey = keyof typeof vi;
 
 const en: Record<RepTextKey, string> = {
+  ...SAMPLE_TEXT.en,
+  ...YEAR_TEXT.en,
   title: 'Periodic reports',
   subtitle: 'Reporting regimes under Decree 09/2019/NĐ-CP: period, data cut-off, deadline; units prepare and submit; leaders approve or return.',
   regime: 'Reporting regime',
-  year: 'Year',
   noRegime: 'No reporting regime applies to your unit yet.',
-  sample: 'Sample data',
   'info.receiving': 'Receiving unit',
   'info.period': 'Period',
   'info.deadline': 'Deadline',
@@ -162,19 +162,12 @@ const en: Record<RepTextKey, string> = {
   'action.approve': 'approved',
 };
 
-const catalogues = { vi, en } as const;
+const catalogues = { vi, en };
 
-export type RepText = (key: RepTextKey, params?: Record<string, string | number>) => string;
+export type RepText = PageText<RepTextKey>;
 
 export function useRepText(): RepText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<RepTextKey>(catalogues);
 }
 
 export const STATUS_COLOURS = { none: 'default', draft: 'default', submitted: 'blue', returned: 'volcano', approved: 'green' } as const;

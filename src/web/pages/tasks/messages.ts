@@ -1,9 +1,15 @@
-import { useCallback } from 'react';
+import { RECURRENCE_LABEL_VI } from '../../../core/tasks/recurrence';
+import { TASK_STATUS_LABEL_EN, TASK_STATUS_LABEL_VI } from '../../../core/tasks/status';
 import type { BucketKey, Pillar, Recurrence, TaskStatus } from '../../api/tasks';
-import { useI18n } from '../../i18n/I18nProvider';
+import { IMPORT_ERROR_TEXT, keyed, LIST_TOOLS_TEXT, PILLAR_TEXT, SAMPLE_TEXT } from '../../i18n/common';
+import { usePageText, type PageText } from '../../i18n/page-text';
 
 /** Strings of the task pages; Vietnamese is the source, English follows key for key. */
 const vi = {
+  ...SAMPLE_TEXT.vi,
+  ...LIST_TOOLS_TEXT.vi,
+  ...PILLAR_TEXT.vi,
+  ...IMPORT_ERROR_TEXT.vi,
   title: 'Nhiệm vụ',
   subtitle: 'Nhiệm vụ được giao từ văn bản chỉ đạo; tình trạng tính tự động theo hạn xử lý.',
   'tab.all': 'Tất cả nhiệm vụ',
@@ -19,8 +25,6 @@ const vi = {
   'filter.stale': 'Quá 3 tháng chưa báo cáo',
   'filter.pending': 'Chờ duyệt gia hạn',
   'filter.document': 'Văn bản: {name}',
-  'filter.reset': 'Xoá bộ lọc',
-  export: 'Xuất Excel',
   import: 'Nhập từ Excel',
   template: 'Tải tệp mẫu',
   'col.title': 'Nhiệm vụ',
@@ -34,27 +38,13 @@ const vi = {
   noDeadline: 'Không thời hạn',
   overdueDays: 'Quá {days} ngày',
   stale: 'Quá 3 tháng chưa báo cáo',
-  sample: 'Dữ liệu mẫu',
   pending: 'Chờ gia hạn',
   coordinatorsCount: '+{n} phối hợp',
   'bucket.le30': 'Quá hạn đến 30 ngày',
   'bucket.gt30': 'Quá hạn trên 30 ngày',
   'bucket.gt120': 'Quá hạn trên 120 ngày',
-  'status.in_progress_overdue': 'Đang thực hiện quá hạn',
-  'status.in_progress_on_time': 'Đang thực hiện trong hạn',
-  'status.no_deadline_in_progress': 'Đang thực hiện (không thời hạn)',
-  'status.done_on_time': 'Hoàn thành đúng hạn',
-  'status.done_late': 'Hoàn thành quá hạn',
-  'status.done_no_deadline': 'Hoàn thành (không thời hạn)',
-  'pillar.digital_government': 'Chính quyền số',
-  'pillar.digital_economy': 'Kinh tế số',
-  'pillar.digital_society': 'Xã hội số',
-  'pillar.digital_infrastructure': 'Hạ tầng số',
-  'recurrence.weekly': 'Hằng tuần',
-  'recurrence.biweekly': 'Định kỳ 02 tuần/lần',
-  'recurrence.monthly': 'Hằng tháng',
-  'recurrence.quarterly': 'Hằng quý',
-  'recurrence.annual': 'Hằng năm',
+  ...keyed('status.', TASK_STATUS_LABEL_VI),
+  ...keyed('recurrence.', RECURRENCE_LABEL_VI),
   'inbox.lead': 'Đơn vị chủ trì ({n})',
   'inbox.leadTotal': 'Đơn vị chủ trì',
   'inbox.coordinating': 'Đơn vị phối hợp ({n})',
@@ -76,9 +66,6 @@ const vi = {
   'import.help': 'Tệp .xlsx hoặc .csv có các cột: Nội dung nhiệm vụ, Đơn vị chủ trì (bắt buộc); Đơn vị phối hợp, Ngày giao, Hạn xử lý (dd/mm/yyyy), Định kỳ, Trụ cột, Số, ký hiệu văn bản, Ghi chú. Có lỗi ở bất kỳ dòng nào thì không ghi dòng nào.',
   'import.choose': 'Chọn tệp',
   'import.errors': 'Tệp có lỗi, chưa nhập nhiệm vụ nào',
-  'import.row': 'Dòng',
-  'import.column': 'Cột',
-  'import.message': 'Lỗi',
   'import.done': 'Đã nhập {n} nhiệm vụ',
   'detail.title': 'Chi tiết nhiệm vụ',
   'detail.document': 'Văn bản giao',
@@ -140,6 +127,10 @@ const vi = {
 export type TaskTextKey = keyof typeof vi;
 
 const en: Record<TaskTextKey, string> = {
+  ...SAMPLE_TEXT.en,
+  ...LIST_TOOLS_TEXT.en,
+  ...PILLAR_TEXT.en,
+  ...IMPORT_ERROR_TEXT.en,
   title: 'Tasks',
   subtitle: 'Tasks assigned by directives; status is computed from the deadline.',
   'tab.all': 'All tasks',
@@ -155,8 +146,6 @@ const en: Record<TaskTextKey, string> = {
   'filter.stale': 'No report for 3 months',
   'filter.pending': 'Extension pending',
   'filter.document': 'Document: {name}',
-  'filter.reset': 'Clear filters',
-  export: 'Export to Excel',
   import: 'Import from Excel',
   template: 'Download template',
   'col.title': 'Task',
@@ -170,22 +159,12 @@ const en: Record<TaskTextKey, string> = {
   noDeadline: 'No deadline',
   overdueDays: '{days} days late',
   stale: 'No report for 3 months',
-  sample: 'Sample data',
   pending: 'Extension pending',
   coordinatorsCount: '+{n} coordinating',
   'bucket.le30': 'Up to 30 days late',
   'bucket.gt30': 'Over 30 days late',
   'bucket.gt120': 'Over 120 days late',
-  'status.in_progress_overdue': 'In progress, overdue',
-  'status.in_progress_on_time': 'In progress, on time',
-  'status.no_deadline_in_progress': 'In progress (no deadline)',
-  'status.done_on_time': 'Done on time',
-  'status.done_late': 'Done late',
-  'status.done_no_deadline': 'Done (no deadline)',
-  'pillar.digital_government': 'Digital government',
-  'pillar.digital_economy': 'Digital economy',
-  'pillar.digital_society': 'Digital society',
-  'pillar.digital_infrastructure': 'Digital infrastructure',
+  ...keyed('status.', TASK_STATUS_LABEL_EN),
   'recurrence.weekly': 'Weekly',
   'recurrence.biweekly': 'Every two weeks',
   'recurrence.monthly': 'Monthly',
@@ -212,9 +191,6 @@ const en: Record<TaskTextKey, string> = {
   'import.help': '.xlsx or .csv with columns: Nội dung nhiệm vụ, Đơn vị chủ trì (required); Đơn vị phối hợp, Ngày giao, Hạn xử lý (dd/mm/yyyy), Định kỳ, Trụ cột, Số, ký hiệu văn bản, Ghi chú. Any error in any row and nothing is written.',
   'import.choose': 'Choose file',
   'import.errors': 'The file has errors; nothing was imported',
-  'import.row': 'Row',
-  'import.column': 'Column',
-  'import.message': 'Error',
   'import.done': '{n} tasks imported',
   'detail.title': 'Task',
   'detail.document': 'Assigned by',
@@ -273,19 +249,12 @@ const en: Record<TaskTextKey, string> = {
   'action.open': 'Open',
 };
 
-const catalogues = { vi, en } as const;
+const catalogues = { vi, en };
 
-export type TaskText = (key: TaskTextKey, params?: Record<string, string | number>) => string;
+export type TaskText = PageText<TaskTextKey>;
 
 export function useTaskText(): TaskText {
-  const { lang } = useI18n();
-  return useCallback(
-    (key, params) => {
-      const text: string = catalogues[lang][key];
-      return params ? text.replace(/\{(\w+)\}/g, (w, n: string) => (n in params ? String(params[n]) : w)) : text;
-    },
-    [lang],
-  );
+  return usePageText<TaskTextKey>(catalogues);
 }
 
 export const statusKey = (s: TaskStatus) => `status.${s}` as TaskTextKey;
