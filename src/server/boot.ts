@@ -21,7 +21,8 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
   try {
     await migrate(db, log);
     await seedHolidays(db);
-    if (config.DEMO_DATA && (await seedOrganisation(db))) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng.');
+    const firstStart = config.DEMO_DATA && (await seedOrganisation(db));
+    if (firstStart) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng. Đang nạp dữ liệu mẫu lần đầu (khoảng nửa phút)…');
     const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
     if (config.DEMO_DATA) await seedDemoData(db, log);
