@@ -236,3 +236,82 @@ export function useUploadImport(kind: ImportKind) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: (file: File) => uploadImport(qc, kind, file), onSuccess: () => qc.invalidateQueries({ queryKey: [kind], exact: true }) });
 }
+
+export interface IndicatorInput {
+  catalogueId?: string;
+  code?: string;
+  kind?: IndicatorKind;
+  name?: string;
+  pillar?: Pillar;
+  unitOfMeasure?: string;
+  formula?: string | null;
+  unitRule?: Rule;
+  timeRule?: Rule;
+  direction?: 'higher_better' | 'lower_better';
+  periodicity?: PeriodType;
+  sourceAgency?: string;
+  validFrom?: string;
+  validTo?: string | null;
+  version?: number;
+}
+
+export interface Target {
+  id: string;
+  indicatorId: string;
+  indicatorCode: string;
+  planCode: string;
+  planTitle: string | null;
+  level: 'city' | 'district' | 'commune' | null;
+  unitId: string | null;
+  unitName: string | null;
+  period: string;
+  value: number;
+  note: string | null;
+  sample: boolean;
+  version: number;
+}
+
+export interface TargetInput {
+  indicatorId: string;
+  planCode: string;
+  planTitle?: string | null;
+  level?: 'city' | 'district' | 'commune' | null;
+  unitId?: string | null;
+  period: string;
+  value: number;
+  note?: string | null;
+}
+
+function invalidateCatalogue(qc: QueryClient) {
+  for (const key of ['indicators', 'indicator-catalogues', 'indicator-summary']) void qc.invalidateQueries({ queryKey: [key] });
+}
+
+export function useSaveIndicator() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string; input: IndicatorInput }) =>
+      id ? api.patch<Indicator>(`/api/indicators/${encodeURIComponent(id)}`, input) : api.post<Indicator>('/api/indicators', input),
+    onSettled: () => invalidateCatalogue(qc),
+  });
+}
+
+export function useTargets() {
+  return useQuery({ queryKey: ['indicator-targets'], queryFn: () => api.get<Target[]>('/api/indicator-targets') });
+}
+
+function invalidateTargets(qc: QueryClient) {
+  for (const key of ['indicator-targets', 'indicator-summary', 'indicator-rollup']) void qc.invalidateQueries({ queryKey: [key] });
+}
+
+export function useSetTarget() {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: (input: TargetInput) => api.put<Target>('/api/indicator-targets', input), onSettled: () => invalidateTargets(qc) });
+}
+
+export function useDeleteTarget() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (t: Pick<Target, 'id' | 'version'>) => api.delete<unknown>(`/api/indicator-targets/${encodeURIComponent(t.id)}`, { query: { version: t.version } }),
+    onSettled: () => invalidateTargets(qc),
+  });
+}

@@ -172,3 +172,38 @@ export function useTransition() {
 export function exportUrl(regimeId: string, period: string, format: 'xlsx' | 'docx'): string {
   return `/api/report-regimes/${encodeURIComponent(regimeId)}/export?period=${encodeURIComponent(period)}&format=${format}`;
 }
+
+export interface RegimeFieldInput {
+  kind: 'indicator' | 'text';
+  indicatorId?: string | null;
+  label?: string | null;
+  required?: boolean;
+}
+
+export interface RegimeInput {
+  code?: string;
+  reportKind?: Regime['reportKind'];
+  periodType?: PeriodType;
+  title?: string;
+  content?: string;
+  deadlineRule?: DeadlineRule;
+  receivingUnitId?: string;
+  sendingMethod?: string;
+  legalBasis?: string | null;
+  validFrom?: string;
+  validTo?: string | null;
+  unitIds?: string[];
+  fields?: RegimeFieldInput[];
+  version?: number;
+}
+
+export function useSaveRegime() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input }: { id?: string; input: RegimeInput }) =>
+      id ? api.patch<Regime>(`/api/report-regimes/${encodeURIComponent(id)}`, input) : api.post<Regime>('/api/report-regimes', input),
+    onSettled: () => {
+      for (const key of ['report-regimes', 'report-periods', 'report-timeliness']) void qc.invalidateQueries({ queryKey: [key] });
+    },
+  });
+}

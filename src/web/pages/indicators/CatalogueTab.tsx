@@ -1,8 +1,9 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Empty, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { LineChartOutlined } from '@ant-design/icons';
-import { PILLARS, type Indicator, type SummaryItem } from '../../api/indicators';
+import { EditOutlined, LineChartOutlined, PlusOutlined } from '@ant-design/icons';
+import { PILLARS, type Catalogue, type Indicator, type SummaryItem } from '../../api/indicators';
 import { useI18n } from '../../i18n/I18nProvider';
+import { IndicatorFormModal, type IndicatorFormTarget } from './IndicatorFormModal';
 import { formatValue, periodText } from './periods';
 import { RAG_COLOURS, useIndText } from './messages';
 
@@ -11,12 +12,15 @@ interface Props {
   summary: ReadonlyMap<string, SummaryItem>;
   loading: boolean;
   onShow: (indicatorId: string) => void;
+  /** Set for users who may add and edit indicators. */
+  manage?: { catalogues: readonly Catalogue[]; catalogueId?: string };
 }
 
 /** The catalogue grouped by pillar, each indicator with its rules and its result for the chosen unit and period. */
-export function CatalogueTab({ indicators, summary, loading, onShow }: Props) {
+export function CatalogueTab({ indicators, summary, loading, onShow, manage }: Props) {
   const t = useIndText();
   const { lang } = useI18n();
+  const [form, setForm] = useState<IndicatorFormTarget | null>(null);
   const depth = useMemo(() => {
     const byId = new Map(indicators.map((i) => [i.id, i]));
     const d = new Map<string, number>();
@@ -81,19 +85,44 @@ export function CatalogueTab({ indicators, summary, loading, onShow }: Props) {
     },
     {
       key: 'show',
-      width: 56,
+      width: manage ? 96 : 56,
       render: (_, i) => (
-        <Tooltip title={t('show')}>
-          <Button type="text" icon={<LineChartOutlined />} aria-label={`${t('show')}: ${i.code}`} onClick={() => onShow(i.id)} />
-        </Tooltip>
+        <span style={{ whiteSpace: 'nowrap' }}>
+          <Tooltip title={t('show')}>
+            <Button type="text" icon={<LineChartOutlined />} aria-label={`${t('show')}: ${i.code}`} onClick={() => onShow(i.id)} />
+          </Tooltip>
+          {manage ? (
+            <Tooltip title={t('form.edit')}>
+              <Button type="text" icon={<EditOutlined />} aria-label={`${t('form.edit')}: ${i.code}`} onClick={() => setForm({ mode: 'edit', indicator: i })} data-testid={`edit-${i.code}`} />
+            </Tooltip>
+          ) : null}
+        </span>
       ),
     },
   ];
 
   const groups = PILLARS.map((p) => ({ pillar: p, items: indicators.filter((i) => i.pillar === p) })).filter((g) => g.items.length > 0);
-  if (!loading && groups.length === 0) return <Empty />;
+  const toolbar = manage ? (
+    <div style={{ marginBottom: 12 }}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ mode: 'create', catalogueId: manage.catalogueId })} data-testid="indicator-add">
+        {t('form.add')}
+      </Button>
+    </div>
+  ) : null;
+  const modal = form && manage ? <IndicatorFormModal target={form} catalogues={manage.catalogues} onClose={() => setForm(null)} /> : null;
+  if (!loading && groups.length === 0) {
+    return (
+      <div>
+        {toolbar}
+        <Empty />
+        {modal}
+      </div>
+    );
+  }
   return (
     <div data-testid="indicator-catalogue">
+      {toolbar}
+      {modal}
       {groups.map((g) => (
         <section key={g.pillar} className="ind-pillar">
           <Typography.Title level={4} className="ind-pillar-title">

@@ -19,10 +19,11 @@ import { EntryTab } from './EntryTab';
 import { ImportTab } from './ImportTab';
 import { PeriodPicker, PERIOD_TYPE_ORDER } from './periods';
 import { RollupTab } from './RollupTab';
+import { TargetsTab } from './TargetsTab';
 import { useIndText } from './messages';
 import './indicators.css';
 
-type TabKey = 'catalogue' | 'rollup' | 'entry' | 'import';
+type TabKey = 'catalogue' | 'rollup' | 'targets' | 'entry' | 'import';
 
 /** A unit and everything below it in the list (the units in force on one date). */
 function subtree(units: readonly Unit[], rootId: string): Unit[] {
@@ -86,6 +87,7 @@ export function IndicatorsPage() {
     if (tab === 'import' && !canDo(user, 'indicator.manage')) set({ tab: undefined });
   }, [tab, user]);
 
+  const canManage = canDo(user, 'indicator.manage');
   const tabs = [
     {
       key: 'catalogue',
@@ -93,7 +95,9 @@ export function IndicatorsPage() {
       children: indicators.isError ? (
         <QueryError error={indicators.error} onRetry={() => void indicators.refetch()} />
       ) : (
-        <CatalogueTab indicators={shown} summary={summaryMap} loading={indicators.isLoading || summary.isFetching} onShow={(id) => set({ tab: 'rollup', indicator: id })} />
+        <CatalogueTab indicators={shown} summary={summaryMap} loading={indicators.isLoading || summary.isFetching} onShow={(id) => set({ tab: 'rollup', indicator: id })}
+          manage={canManage ? { catalogues: catalogues.data ?? [], catalogueId } : undefined}
+        />
       ),
     },
     {
@@ -101,6 +105,7 @@ export function IndicatorsPage() {
       label: t('tab.rollup'),
       children: <RollupTab indicators={shown} indicatorId={indicatorId} onIndicator={(id) => set({ indicator: id })} unitId={unitId} period={period} />,
     },
+    { key: 'targets', label: t('tab.targets'), children: <TargetsTab indicators={shown} units={units.data ?? []} canManage={canManage} /> },
     ...(canDo(user, 'indicator.enter')
       ? [{ key: 'entry', label: t('tab.entry'), children: <EntryTab indicators={shown} units={entryUnits} defaultUnitId={unitRole ? user.unitId : unitId} defaultPeriod={period} initialIndicatorId={indicatorId} /> }]
       : []),

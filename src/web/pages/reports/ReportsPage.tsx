@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Button, Descriptions, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { FileExcelOutlined, FileWordOutlined, FolderOpenOutlined } from '@ant-design/icons';
+import { EditOutlined, FileExcelOutlined, FileWordOutlined, FolderOpenOutlined, PlusOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { isPeriodKey, parsePeriodKey } from '../../../core/periods/period-key';
+import { useIndicators } from '../../api/indicators';
+import { useUnits } from '../../api/units';
 import { exportUrl, usePeriods, useRegimes, useTimeliness, type Regime, type TimelinessRow } from '../../api/reports';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
@@ -13,6 +15,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { todayIso } from '../../lib/dates';
 import { periodText, YEARS } from '../indicators/periods';
 import { STATUS_COLOURS, TIME_COLOURS, useRepText, type RepText, type RepTextKey } from './messages';
+import { RegimeFormModal, type RegimeFormTarget } from './RegimeFormModal';
 import { SubmissionDrawer } from './SubmissionDrawer';
 import '../indicators/indicators.css';
 
@@ -62,6 +65,8 @@ export function ReportsPage() {
   const period = isPeriodKey(periodParam) && parsePeriodKey(periodParam).year === year ? periodParam : ([...(periods.data ?? [])].reverse().find((p) => p.due)?.period ?? periods.data?.[0]?.period);
   const grid = useTimeliness(regimeId, period);
   const openUnit = params.get('unit');
+  const canManage = canDo(user, 'indicator.manage');
+  const [regimeForm, setRegimeForm] = useState<RegimeFormTarget | null>(null);
 
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
@@ -130,6 +135,18 @@ export function ReportsPage() {
             <Select<number> id="rep-year" value={year} onChange={(y) => set({ year: String(y), period: undefined })} options={YEARS.map((y) => ({ value: y, label: String(y) }))} style={{ width: 100 }} />
           </div>
           {regime?.sample ? <Tag color="gold">{t('sample')}</Tag> : null}
+          {canManage ? (
+            <Space style={{ marginLeft: 'auto', alignSelf: 'flex-end' }}>
+              {regime ? (
+                <Button icon={<EditOutlined />} onClick={() => setRegimeForm({ mode: 'edit', regime })} data-testid="regime-edit">
+                  {t('regime.edit')}
+                </Button>
+              ) : null}
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegimeForm({ mode: 'create' })} data-testid="regime-add">
+                {t('regime.add')}
+              </Button>
+            </Space>
+          ) : null}
         </div>
         {regime ? <RegimeInfo regime={regime} /> : null}
         {regime ? (
@@ -185,7 +202,15 @@ export function ReportsPage() {
           </>
         ) : null}
       </div>
+      {regimeForm ? <RegimeFormData target={regimeForm} onClose={() => setRegimeForm(null)} /> : null}
       {regime && period && openUnit ? <SubmissionDrawer regimeId={regime.id} unitId={openUnit} period={period} onClose={() => set({ unit: undefined })} /> : null}
     </div>
   );
+}
+
+/** Loads the choices (catalogue, units in force today) only when the form is open. */
+function RegimeFormData({ target, onClose }: { target: RegimeFormTarget; onClose: () => void }) {
+  const indicators = useIndicators();
+  const units = useUnits(todayIso());
+  return <RegimeFormModal target={target} indicators={indicators.data ?? []} units={units.data ?? []} onClose={onClose} />;
 }
