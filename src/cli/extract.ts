@@ -8,44 +8,23 @@ import { dirname, extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { extractDirective, toGoldFormat, type TGoldDocument } from '../core/extraction/extract';
 import { METADATA_FIELDS, scoreDocument, totalScores, type TDocumentScore } from '../core/extraction/evaluate';
+import { documentText } from '../server/documents/document-text';
 
 class UserError extends Error {}
 
-/** Plain text of a document file; docx through mammoth, PDF through unpdf (pdf.js). */
+/** Plain text of a document file, read exactly as the upload route reads it. */
 export async function readDocumentText(path: string): Promise<string> {
-  const ext = extname(path).toLowerCase();
   let data: Buffer;
   try {
     data = await readFile(path);
   } catch {
     throw new UserError(`Không đọc được tệp: ${path}`);
   }
-  if (ext === '.txt' || ext === '.md' || ext === '') {
-    return data.toString('utf8').replace(/^\ufeff/, '');
+  try {
+    return await documentText(path, data);
+  } catch (e) {
+    throw new UserError(`${(e as Error).message}: ${path}`);
   }
-  if (ext === '.docx') {
-    const mammoth = await import('mammoth');
-    try {
-      const result = await mammoth.extractRawText({ buffer: data });
-      return result.value;
-    } catch {
-      throw new UserError(`Tệp .docx không hợp lệ hoặc bị hỏng: ${path}`);
-    }
-  }
-  if (ext === '.pdf') {
-    const { extractText, getDocumentProxy } = await import('unpdf');
-    try {
-      const pdf = await getDocumentProxy(new Uint8Array(data));
-      const { text } = await extractText(pdf, { mergePages: true });
-      if (!text.trim()) throw new UserError(`Tệp PDF không có lớp văn bản (bản quét?): cần nhận dạng ký tự (OCR) trước: ${path}`);
-      return text;
-    } catch (e) {
-      if (e instanceof UserError) throw e;
-      throw new UserError(`Không đọc được nội dung PDF: ${path}`);
-    }
-  }
-  if (ext === '.doc') throw new UserError('Định dạng .doc (Word 97–2003) chưa được hỗ trợ; hãy lưu lại thành .docx.');
-  throw new UserError(`Định dạng tệp chưa được hỗ trợ: ${ext} (hỗ trợ .txt, .docx, .pdf).`);
 }
 
 function printHuman(doc: TGoldDocument): void {

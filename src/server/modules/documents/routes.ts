@@ -16,7 +16,7 @@ import { confirmProposal } from './confirm';
 import { proposeFor } from './proposal';
 import { documentById, listDocuments, presentDocument } from './queries';
 import { registerDocument, updateDocument } from './service';
-import { DOCUMENT_EXTENSIONS, uploadToText } from './text';
+import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
 
 const ZField = (max: number) =>
   z
@@ -102,7 +102,7 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/documents/upload', { schema: { tags: ['documents'], summary: 'Đăng ký văn bản từ tệp .docx, .pdf hoặc .txt (multipart: file)' } }, async (req, reply) => {
     const actor = authorize(req, 'document.manage');
     const upload = await readUpload(req, { extensions: DOCUMENT_EXTENSIONS });
-    const text = uploadToText(upload.filename, upload.buffer);
+    const text = await documentText(upload.filename, upload.buffer);
     const doc = await registerDocument(deps, auditContext(req), actor.id, { text, file: upload });
     reply.status(201);
     return doc;
