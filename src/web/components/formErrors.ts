@@ -21,3 +21,24 @@ export function applyServerFieldError(form: FormInstance, err: unknown, fields: 
 export function isVersionConflict(err: unknown): boolean {
   return err instanceof ApiError && err.code === 'CONFLICT';
 }
+
+/** The banner above a form: a stale version (reload and redo) or an error no field owns. */
+export interface FormBanner {
+  conflict: boolean;
+  text: string;
+}
+
+/**
+ * Where a failed save's error goes: a stale version becomes the conflict banner, an error
+ * naming a form field goes under that field (no banner), anything else becomes the banner.
+ */
+export function formErrorBanner(
+  form: FormInstance,
+  err: unknown,
+  fields: readonly string[],
+  opts: { uniqueField?: string; conflictText: string; otherText: () => string },
+): FormBanner | null {
+  if (isVersionConflict(err)) return { conflict: true, text: opts.conflictText };
+  if (applyServerFieldError(form, err, fields, opts.uniqueField)) return null;
+  return { conflict: false, text: opts.otherText() };
+}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { PILLARS, useSaveIndicator, type Catalogue, type Indicator, type IndicatorInput, type IndicatorKind, type PeriodType, type Pillar, type Rule } from '../../api/indicators';
-import { applyServerFieldError, isVersionConflict } from '../../components/formErrors';
+import { formErrorBanner, type FormBanner } from '../../components/formErrors';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DATE_FORMAT, fromIso, todayIso, toIso } from '../../lib/dates';
@@ -74,7 +74,7 @@ export function IndicatorFormModal({ target, catalogues, onClose }: Props) {
   const { t: tc } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<{ conflict: boolean; text: string } | null>(null);
+  const [formError, setFormError] = useState<FormBanner | null>(null);
   const save = useSaveIndicator();
   const editing = target.mode === 'edit' ? target.indicator : null;
   const kind = Form.useWatch('kind', form) ?? editing?.kind;
@@ -107,17 +107,8 @@ export function IndicatorFormModal({ target, catalogues, onClose }: Props) {
         validFrom: fromIso(`${todayIso().slice(0, 4)}-01-01`),
       };
 
-  const onError = (err: unknown) => {
-    if (isVersionConflict(err)) {
-      setFormError({ conflict: true, text: t('form.conflict') });
-      return;
-    }
-    if (applyServerFieldError(form, err, FIELDS, editing ? undefined : 'code')) {
-      setFormError(null);
-      return;
-    }
-    setFormError({ conflict: false, text: errorText(err, tc) });
-  };
+  const onError = (err: unknown) =>
+    setFormError(formErrorBanner(form, err, FIELDS, { uniqueField: editing ? undefined : 'code', conflictText: t('form.conflict'), otherText: () => errorText(err, tc) }));
 
   const onFinish = (v: Values) => {
     setFormError(null);

@@ -6,7 +6,7 @@ import { ApiError } from '../../api/client';
 import type { Indicator, PeriodType } from '../../api/indicators';
 import { useSaveRegime, type DeadlineRule, type Regime, type RegimeFieldInput, type RegimeInput } from '../../api/reports';
 import type { Unit } from '../../api/types';
-import { applyServerFieldError, isVersionConflict } from '../../components/formErrors';
+import { formErrorBanner, type FormBanner } from '../../components/formErrors';
 import { errorText } from '../../components/QueryError';
 import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -117,7 +117,7 @@ export function RegimeFormModal({ target, indicators, units, onClose }: Props) {
   const { t: tc } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<{ conflict: boolean; text: string } | null>(null);
+  const [formError, setFormError] = useState<FormBanner | null>(null);
   const save = useSaveRegime();
   const editing = target.mode === 'edit' ? target.regime : null;
   const ruleKind = Form.useWatch('ruleKind', form) ?? editing?.deadlineRule.kind ?? 'working_days_after_cutoff';
@@ -159,10 +159,6 @@ export function RegimeFormModal({ target, indicators, units, onClose }: Props) {
       };
 
   const onError = (err: unknown) => {
-    if (isVersionConflict(err)) {
-      setFormError({ conflict: true, text: t('regime.conflict') });
-      return;
-    }
     // `fields.3.indicatorId`: the error belongs to one row of the form part.
     const m = err instanceof ApiError ? /^fields\.(\d+)\.(indicatorId|label)$/.exec(err.field ?? '') : null;
     if (m && err instanceof ApiError) {
@@ -175,11 +171,13 @@ export function RegimeFormModal({ target, indicators, units, onClose }: Props) {
       setFormError(null);
       return;
     }
-    if (applyServerFieldError(form, err, FIELDS.filter((f) => f !== 'fields'), editing ? undefined : 'code')) {
-      setFormError(null);
-      return;
-    }
-    setFormError({ conflict: false, text: errorText(err, tc) });
+    setFormError(
+      formErrorBanner(form, err, FIELDS.filter((f) => f !== 'fields'), {
+        uniqueField: editing ? undefined : 'code',
+        conflictText: t('regime.conflict'),
+        otherText: () => errorText(err, tc),
+      }),
+    );
   };
 
   const onFinish = (v: Values) => {

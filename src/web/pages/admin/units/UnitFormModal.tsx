@@ -3,7 +3,7 @@ import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from '
 import type { Dayjs } from 'dayjs';
 import { UNIT_KINDS, type CreateUnitInput, type Unit, type UnitKind, type UpdateUnitInput } from '../../../api/types';
 import { useCreateUnit, useUpdateUnit } from '../../../api/units';
-import { applyServerFieldError, isVersionConflict } from '../../../components/formErrors';
+import { formErrorBanner, type FormBanner } from '../../../components/formErrors';
 import { errorText } from '../../../components/QueryError';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -88,7 +88,7 @@ export function UnitFormModal({ target, units, asOf, onClose }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<{ conflict: boolean; text: string } | null>(null);
+  const [formError, setFormError] = useState<FormBanner | null>(null);
   const create = useCreateUnit();
   const update = useUpdateUnit();
   const editing = target.mode === 'edit' ? target.unit : null;
@@ -108,17 +108,8 @@ export function UnitFormModal({ target, units, asOf, onClose }: Props) {
         aliases: [],
       };
 
-  const onError = (err: unknown) => {
-    if (isVersionConflict(err)) {
-      setFormError({ conflict: true, text: t('error.conflict') });
-      return;
-    }
-    if (applyServerFieldError(form, err, FIELDS, editing ? undefined : 'code')) {
-      setFormError(null);
-      return;
-    }
-    setFormError({ conflict: false, text: errorText(err, t) });
-  };
+  const onError = (err: unknown) =>
+    setFormError(formErrorBanner(form, err, FIELDS, { uniqueField: editing ? undefined : 'code', conflictText: t('error.conflict'), otherText: () => errorText(err, t) }));
 
   const onFinish = (v: Values) => {
     setFormError(null);

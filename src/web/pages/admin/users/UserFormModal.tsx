@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { ROLES, type CreateUserInput, type Role, type Unit, type UpdateUserInput, type UserRecord } from '../../../api/types';
 import { useCreateUser, useUpdateUser } from '../../../api/users';
-import { applyServerFieldError, isVersionConflict } from '../../../components/formErrors';
+import { formErrorBanner, type FormBanner } from '../../../components/formErrors';
 import { errorText } from '../../../components/QueryError';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useI18n } from '../../../i18n/I18nProvider';
@@ -37,21 +37,13 @@ export function UserFormModal({ user, units, unitsLoading, onClose }: Props) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [formError, setFormError] = useState<{ conflict: boolean; text: string } | null>(null);
+  const [formError, setFormError] = useState<FormBanner | null>(null);
   const create = useCreateUser();
   const update = useUpdateUser();
 
-  const onError = (err: unknown) => {
-    if (isVersionConflict(err) && user) {
-      setFormError({ conflict: true, text: t('error.conflict') });
-      return;
-    }
-    if (applyServerFieldError(form, err, FIELDS, user ? undefined : 'username')) {
-      setFormError(null);
-      return;
-    }
-    setFormError({ conflict: false, text: errorText(err, t) });
-  };
+  // A new user has no version, so a conflict can only come from an edit.
+  const onError = (err: unknown) =>
+    setFormError(formErrorBanner(form, err, FIELDS, { uniqueField: user ? undefined : 'username', conflictText: t('error.conflict'), otherText: () => errorText(err, t) }));
 
   const onFinish = (v: Values) => {
     setFormError(null);
