@@ -1,6 +1,6 @@
 import { migrate } from '../src/db/migrate';
 import { openPglite } from '../src/db/pglite';
-import { seedOrganisation } from '../src/db/seed';
+import { seedOrganisation } from '../src/demo/seed';
 import { seedHolidays } from '../src/server/modules/calendar/holidays';
 import { rollup, rollupSummary, SCOPE_CTE } from '../src/server/modules/indicators/rollup';
 import { medianMs, type BenchResult } from './types';

@@ -3,7 +3,8 @@ import type { TConfig } from '../config';
 import { dumpDatabase, restoreDatabase } from '../db/backup';
 import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
-import { ensureAdmin, seedDemoUsers, seedOrganisation } from '../db/seed';
+import { seedDemoUsers, seedOrganisation } from '../demo/seed';
+import { ensureAdmin } from '../server/modules/users/bootstrap';
 import { startServer } from '../server/boot';
 import { runBench } from './bench';
 

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { can, type Action, type Actor, type Resource } from '../core/auth/policy';
+import { vnToday } from '../core/calendar/timestamps';
 import type { TConfig } from '../config';
 import type { Db } from '../db/client';
 import type { AuditContext } from './audit';
@@ -19,6 +20,9 @@ export interface Deps {
   /** Injected clock: tests move time without touching the system clock. */
   now: () => Date;
 }
+
+/** Today's date in Vietnam on the injected clock: the only "today" server code uses. */
+export const today = (deps: Pick<Deps, 'now'>): string => vnToday(deps.now());
 
 declare module 'fastify' {
   interface FastifyRequest {

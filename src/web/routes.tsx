@@ -21,7 +21,6 @@ import {
 import type { SessionUser } from './api/types';
 import { canDo, type Action } from './auth/permissions';
 import type { MessageKey } from './i18n/vi';
-import { HomePage } from './pages/home/HomePage';
 
 /** Loads a page's code on first visit; `name` is the page's named export. */
 export function lazyPage<M extends Record<string, ComponentType>>(load: () => Promise<M>, name: keyof M): ComponentType {
@@ -53,7 +52,7 @@ export const navGroups: Record<NavGroupKey, NavGroup> = {
 };
 
 export const appRoutes: readonly AppRoute[] = [
-  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, page: HomePage },
+  { path: '/', labelKey: 'nav.home', icon: <HomeOutlined />, page: lazyPage(() => import('./pages/home/HomePage'), 'HomePage') },
   { path: '/tasks', labelKey: 'nav.tasks', descriptionKey: 'desc.tasks', icon: <CheckSquareOutlined />, permission: 'task.read', page: lazyPage(() => import('./pages/tasks/TasksPage'), 'TasksPage') },
   { path: '/documents', labelKey: 'nav.documents', descriptionKey: 'desc.documents', icon: <FileProtectOutlined />, permission: 'document.read', page: lazyPage(() => import('./pages/documents/DocumentsPage'), 'DocumentsPage') },
   { path: '/projects', labelKey: 'nav.projects', descriptionKey: 'desc.projects', icon: <ProjectOutlined />, permission: 'project.read', page: lazyPage(() => import('./pages/projects/ProjectsPage'), 'ProjectsPage') },

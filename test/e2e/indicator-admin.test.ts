@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { seedDemoIndicators } from '../../src/db/seeds/demo-indicators';
+import { seedDemoIndicators } from '../../src/demo/demo-indicators';
 import { hasChromium } from './browser';
 import { browserJourney } from './journey';
 

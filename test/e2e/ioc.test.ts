@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedDemoEvaluation } from '../../src/db/seeds/demo-evaluation';
+import { seedDemoEvaluation } from '../../src/demo/demo-evaluation';
 import mammoth from 'mammoth';
 import { call, login } from '../helpers/api';
 import { hasChromium } from './browser';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dumpDatabase, restoreDatabase } from '../../src/db/backup';
-import { seedOrganisation, ensureAdmin } from '../../src/db/seed';
+import { seedOrganisation } from '../../src/demo/seed';
+import { ensureAdmin } from '../../src/server/modules/users/bootstrap';
 import { ENGINES, openTestDb } from '../helpers/db';
 import { TEST_PASSWORD } from '../helpers/server';
 

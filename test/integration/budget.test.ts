@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FACTS_2022, seedDemoProjects } from '../../src/db/seeds/demo-projects';
+import { FACTS_2022, seedDemoProjects } from '../../src/demo/demo-projects';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRefreshJob } from '../../src/server/jobs/dashboard-refresh';
 import { runDailyJobs } from '../../src/server/jobs/scheduler';
 import { refresherFor } from '../../src/server/modules/dashboard/refresh';
-import { PANEL_KEYS, type DashboardResponse, type TasksPayload } from '../../src/server/modules/dashboard/types';
+import { PANEL_KEYS, type DashboardResponse, type TasksPayload } from '../../src/contracts/dashboard';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_DOSSIER_UNITS, sampleDossierCsv, sampleDossiers, type SampleOptions } from '../../src/db/seeds/sample-dossiers';
+import { DEMO_DOSSIER_UNITS, sampleDossierCsv, sampleDossiers, type SampleOptions } from '../../src/demo/sample-dossiers';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIndicators } from '../../src/db/seeds/demo-indicators';
+import { seedDemoIndicators } from '../../src/demo/demo-indicators';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -109,7 +109,7 @@ describe.each(ENGINES)('demo indicators and reports on %s', (engine) => {
   });
 
   it('ships a sample dossier file that imports cleanly', async () => {
-    const csv = readFileSync(join(import.meta.dirname, '../../src/db/seeds/sample-dossiers-2023-01.csv'));
+    const csv = readFileSync(join(import.meta.dirname, '../../src/demo/sample-dossiers-2023-01.csv'));
     const coord = await login(s.app, 'dieuphoi');
     const boundary = '----haidangdemo';
     const payload = Buffer.concat([

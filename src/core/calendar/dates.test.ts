@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import {
   addDays,
   addMonths,
@@ -33,12 +33,12 @@ describe('ISO dates', () => {
   });
 
   it('throws a typed error with a Vietnamese message', () => {
-    expect(() => parseIsoDate('2024-02-31')).toThrow(CalendarError);
+    expect(() => parseIsoDate('2024-02-31')).toThrow(RuleError);
     try {
       parseIsoDate('2024-02-31');
     } catch (e) {
-      expect((e as CalendarError).code).toBe('invalid_iso_date');
-      expect((e as CalendarError).message).toContain('Ngày không hợp lệ');
+      expect((e as RuleError).code).toBe('invalid_iso_date');
+      expect((e as RuleError).message).toContain('Ngày không hợp lệ');
     }
   });
 
@@ -49,7 +49,7 @@ describe('ISO dates', () => {
     expect(lastDayOfQuarter(2025, 1)).toBe('2025-03-31');
     expect(lastDayOfQuarter(2025, 3)).toBe('2025-09-30');
     expect(lastDayOfYear(2025)).toBe('2025-12-31');
-    expect(() => lastDayOfQuarter(2025, 5)).toThrow(CalendarError);
+    expect(() => lastDayOfQuarter(2025, 5)).toThrow(RuleError);
   });
 
   it('adds days across month, year and leap boundaries', () => {
@@ -58,7 +58,7 @@ describe('ISO dates', () => {
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(addDays('2025-01-01', -1)).toBe('2024-12-31');
     expect(diffDays('2024-01-01', '2025-01-01')).toBe(366);
-    expect(() => addDays('2024-01-01', 1.5)).toThrow(CalendarError);
+    expect(() => addDays('2024-01-01', 1.5)).toThrow(RuleError);
   });
 
   it('adds months clamping to the end of the month', () => {
@@ -89,16 +89,16 @@ describe('Vietnamese dd/mm/yyyy dates', () => {
   it('parses strictly', () => {
     expect(parseVnDate('29/02/2024')).toBe('2024-02-29');
     expect(parseVnDate('5/2/2026')).toBe('2026-02-05');
-    expect(() => parseVnDate('31/02/2024')).toThrow(CalendarError);
-    expect(() => parseVnDate('29/02/2023')).toThrow(CalendarError);
-    expect(() => parseVnDate('2024-02-10')).toThrow(CalendarError);
-    expect(() => parseVnDate('10/13/2024')).toThrow(CalendarError);
-    expect(() => parseVnDate('10/02/24')).toThrow(CalendarError);
+    expect(() => parseVnDate('31/02/2024')).toThrow(RuleError);
+    expect(() => parseVnDate('29/02/2023')).toThrow(RuleError);
+    expect(() => parseVnDate('2024-02-10')).toThrow(RuleError);
+    expect(() => parseVnDate('10/13/2024')).toThrow(RuleError);
+    expect(() => parseVnDate('10/02/24')).toThrow(RuleError);
     try {
       parseVnDate('31/02/2024');
     } catch (e) {
-      expect((e as CalendarError).code).toBe('invalid_vn_date');
-      expect((e as CalendarError).message).toContain('dd/mm/yyyy');
+      expect((e as RuleError).code).toBe('invalid_vn_date');
+      expect((e as RuleError).message).toContain('dd/mm/yyyy');
     }
   });
 

@@ -1,4 +1,4 @@
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 
 /**
  * Calendar dates as ISO strings 'YYYY-MM-DD'. Arithmetic goes through a day number
@@ -48,10 +48,10 @@ export function isIsoDate(s: unknown): s is IsoDate {
   return validParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
-/** Parses 'YYYY-MM-DD' strictly; throws CalendarError('invalid_iso_date') otherwise. */
+/** Parses 'YYYY-MM-DD' strictly; throws RuleError('invalid_iso_date') otherwise. */
 export function parseIsoDate(s: string): DateParts {
   if (!isIsoDate(s)) {
-    throw new CalendarError(
+    throw new RuleError(
       'invalid_iso_date',
       `Ngày không hợp lệ: "${String(s)}" (định dạng đúng là YYYY-MM-DD, ví dụ 2024-02-29).`,
       s,
@@ -69,7 +69,7 @@ export function assertIsoDate(s: string): IsoDate {
 export function formatIsoDate(parts: DateParts): IsoDate {
   const { year, month, day } = parts;
   if (!validParts(year, month, day)) {
-    throw new CalendarError(
+    throw new RuleError(
       'invalid_iso_date',
       `Ngày không hợp lệ: ngày ${day} tháng ${month} năm ${year}.`,
       parts,
@@ -88,7 +88,7 @@ export function parseVnDate(s: string): IsoDate {
   const month = m ? Number(m[2]) : NaN;
   const day = m ? Number(m[1]) : NaN;
   if (!m || !validParts(year, month, day)) {
-    throw new CalendarError(
+    throw new RuleError(
       'invalid_vn_date',
       `Ngày không hợp lệ: "${String(s)}" (định dạng đúng là dd/mm/yyyy, ví dụ 29/02/2024).`,
       s,
@@ -113,7 +113,7 @@ export function toDayNumber(iso: IsoDate): number {
 
 export function fromDayNumber(n: number): IsoDate {
   if (!Number.isSafeInteger(n)) {
-    throw new CalendarError('invalid_argument', `Số ngày không hợp lệ: ${n}.`, n);
+    throw new RuleError('invalid_argument', `Số ngày không hợp lệ: ${n}.`, n);
   }
   const d = new Date(n * MS_PER_DAY);
   return formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
@@ -121,7 +121,7 @@ export function fromDayNumber(n: number): IsoDate {
 
 export function addDays(iso: IsoDate, n: number): IsoDate {
   if (!Number.isSafeInteger(n)) {
-    throw new CalendarError('invalid_argument', `Số ngày cộng thêm phải là số nguyên: ${n}.`, n);
+    throw new RuleError('invalid_argument', `Số ngày cộng thêm phải là số nguyên: ${n}.`, n);
   }
   return fromDayNumber(toDayNumber(iso) + n);
 }
@@ -148,7 +148,7 @@ export function lastDayOfMonth(year: number, month: number): IsoDate {
 /** quarter 1–4 */
 export function lastDayOfQuarter(year: number, quarter: number): IsoDate {
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4) {
-    throw new CalendarError('invalid_argument', `Quý không hợp lệ: ${quarter} (phải từ 1 đến 4).`, quarter);
+    throw new RuleError('invalid_argument', `Quý không hợp lệ: ${quarter} (phải từ 1 đến 4).`, quarter);
   }
   return lastDayOfMonth(year, quarter * 3);
 }
@@ -160,7 +160,7 @@ export function lastDayOfYear(year: number): IsoDate {
 /** Same day `n` months later, clamped to the month's last day (31/01 + 1 → 28/02 or 29/02). */
 export function addMonths(iso: IsoDate, n: number): IsoDate {
   if (!Number.isSafeInteger(n)) {
-    throw new CalendarError('invalid_argument', `Số tháng cộng thêm phải là số nguyên: ${n}.`, n);
+    throw new RuleError('invalid_argument', `Số tháng cộng thêm phải là số nguyên: ${n}.`, n);
   }
   const { year, month, day } = parseIsoDate(iso);
   const index = year * 12 + (month - 1) + n;

@@ -1,4 +1,4 @@
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { isIsoDate } from './dates';
 
 /** Set of ISO dates ('YYYY-MM-DD') that are days off, built from editable holiday rows. */
@@ -14,7 +14,7 @@ export function holidaySet(list: ReadonlyArray<Pick<Holiday, 'date'>>): HolidayS
   const out = new Set<string>();
   for (const h of list) {
     if (!isIsoDate(h.date)) {
-      throw new CalendarError(
+      throw new RuleError(
         'invalid_iso_date',
         `Ngày nghỉ lễ không hợp lệ: "${String(h.date)}" (định dạng đúng là YYYY-MM-DD).`,
         h.date,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { dayOfWeek, isIsoDate } from './dates';
 import { MAKEUP_SATURDAYS, VN_HOLIDAYS, holidaySet } from './holidays';
 
@@ -77,7 +77,7 @@ describe('VN_HOLIDAYS', () => {
 
 describe('holidaySet', () => {
   it('rejects a malformed row', () => {
-    expect(() => holidaySet([{ date: '2026-02-30' }])).toThrow(CalendarError);
+    expect(() => holidaySet([{ date: '2026-02-30' }])).toThrow(RuleError);
     expect(() => holidaySet([{ date: '17/02/2026' }])).toThrow(/Ngày nghỉ lễ không hợp lệ/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { toInstant, vnDateOfInstant } from './timestamps';
 
 describe('toInstant', () => {
@@ -17,7 +17,7 @@ describe('toInstant', () => {
 
   it('refuses ambiguous or impossible input', () => {
     for (const bad of ['2026-03-20T16:00:00', '2026-02-30T10:00:00Z', '2026-03-20T24:00:00Z', '20/03/2026', '2026-03-20 10:00Z']) {
-      expect(() => toInstant(bad), bad).toThrow(CalendarError);
+      expect(() => toInstant(bad), bad).toThrow(RuleError);
     }
   });
 

@@ -1,4 +1,4 @@
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { addDays, fromDayNumber, isIsoDate } from './dates';
 
 /**
@@ -15,8 +15,8 @@ const MS_PER_MINUTE = 60_000;
 
 export type DayEdge = 'start' | 'end';
 
-function invalid(s: unknown): CalendarError {
-  return new CalendarError(
+function invalid(s: unknown): RuleError {
+  return new RuleError(
     'invalid_timestamp',
     `Thời điểm không hợp lệ: "${String(s)}" (dùng YYYY-MM-DD hoặc YYYY-MM-DDTHH:mm:ss kèm múi giờ, ví dụ 2026-03-20T16:30:00+07:00).`,
     s,
@@ -54,4 +54,12 @@ export function toInstant(s: string, edge: DayEdge = 'start'): number {
 /** The calendar date in Vietnam of an instant. */
 export function vnDateOfInstant(instant: number): string {
   return fromDayNumber(Math.floor((instant + VN_UTC_OFFSET_MINUTES * MS_PER_MINUTE) / MS_PER_DAY));
+}
+
+/**
+ * The calendar date in Vietnam (UTC+7, no daylight saving) of an instant given as a Date,
+ * an ISO timestamp or milliseconds. The one way the project turns a clock into "today".
+ */
+export function vnToday(at: Date | string | number): string {
+  return vnDateOfInstant(typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime());
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { addDays, fromDayNumber, toDayNumber } from './dates';
 import { VN_HOLIDAYS, holidaySet } from './holidays';
 import { addWorkingDays, countWorkingDays, isWorkingDay } from './working-days';
@@ -23,7 +23,7 @@ describe('isWorkingDay', () => {
   });
 
   it('rejects a malformed date', () => {
-    expect(() => isWorkingDay('2026-02-30', VN)).toThrow(CalendarError);
+    expect(() => isWorkingDay('2026-02-30', VN)).toThrow(RuleError);
   });
 });
 
@@ -41,9 +41,9 @@ describe('addWorkingDays', () => {
   });
 
   it('rejects a negative or fractional n and a bad date', () => {
-    expect(() => addWorkingDays('2026-03-02', -1, VN)).toThrow(CalendarError);
-    expect(() => addWorkingDays('2026-03-02', 1.5, VN)).toThrow(CalendarError);
-    expect(() => addWorkingDays('02/03/2026', 1, VN)).toThrow(CalendarError);
+    expect(() => addWorkingDays('2026-03-02', -1, VN)).toThrow(RuleError);
+    expect(() => addWorkingDays('2026-03-02', 1.5, VN)).toThrow(RuleError);
+    expect(() => addWorkingDays('02/03/2026', 1, VN)).toThrow(RuleError);
   });
 
   it('lands on a working day strictly after start when n ≥ 1', () => {

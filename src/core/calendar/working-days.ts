@@ -1,4 +1,4 @@
-import { CalendarError } from './calendar-error';
+import { RuleError } from '../errors';
 import { addDays, assertIsoDate, dayOfWeek, toDayNumber } from './dates';
 import type { HolidaySet } from './holiday-set';
 
@@ -21,7 +21,7 @@ export function isWorkingDay(date: string, holidays: HolidaySet): boolean {
 
 function nonNegativeInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n) || n < 0) {
-    throw new CalendarError('invalid_argument', `${what} phải là số nguyên không âm, nhận được: ${n}.`, n);
+    throw new RuleError('invalid_argument', `${what} phải là số nguyên không âm, nhận được: ${n}.`, n);
   }
 }
 
@@ -80,7 +80,7 @@ export function countWorkingDays(from: string, to: string, holidays: HolidaySet)
 
 function guard(steps: number): void {
   if (steps > MAX_STEPS) {
-    throw new CalendarError(
+    throw new RuleError(
       'invalid_argument',
       'Không tìm thấy ngày làm việc: danh sách ngày nghỉ phủ kín khoảng thời gian quá dài.',
     );

@@ -1,5 +1,5 @@
 import { EVALUATION_CLASS_LABEL_VI } from './criteria';
-import type { ComponentScore, UnitScore } from './score';
+import type { ComponentScore, UnitScore } from './score-types';
 
 /** 1234.5 → "1.234,5"; at most `maxDecimals` decimals, trailing zeros dropped. */
 export function formatNumberVi(n: number, maxDecimals = 2): string {

@@ -30,34 +30,9 @@ import {
 
 export type { TAssignmentContext } from './leads';
 
-export type TAssignment = {
-  lead: string;
-  leadKind: 'unit' | 'group';
-  /** For a group lead, the key the server expands to member units. */
-  groupKey: TGroupKey | null;
-  coordinators: string[];
-  task: string;
-  deadline: string | null;
-  /** The deadline as written, or the frequency when the task recurs. */
-  deadlineText: string | null;
-  recurrence: TRecurrence | null;
-  /** Offsets of the source sentence(s) in the normalised text. */
-  sourceStart: number;
-  sourceEnd: number;
-  sourceText: string;
-};
+export type { TAssignment, TDraft, TPiece } from './assignment-types';
+import type { TAssignment, TDraft, TPiece } from './assignment-types';
 
-export type TPiece = TSpan & { clauseStart: number };
-export type TDraft = {
-  lead: TLead;
-  taskStart: number;
-  /** Where the task is written when it is not after the lead ("… Cơ quan chủ trì: X"). */
-  taskSpan: TSpan | null;
-  pieces: TPiece[];
-  headingId: string | null;
-  outsideImplementation: boolean;
-  introOnly: boolean;
-};
 type TTopic = {
   kind: 'heading' | 'list' | 'sibling';
   leads: TLead[];

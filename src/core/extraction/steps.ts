@@ -5,7 +5,7 @@
  * frequency, and untimed steps after the last one stay with it. Steps are separated by
  * semicolons, as directives write them.
  */
-import type { TDraft, TPiece } from './assignments';
+import type { TDraft, TPiece } from './assignment-types';
 import { findDeadlines } from './deadline';
 import type { TAssignmentContext } from './leads';
 import { findTaskRecurrence } from './recurrence';

@@ -4,7 +4,7 @@
  * cell as deadline or recurrence. The header says who leads, so a cell the unit
  * patterns do not know is still taken as the lead, as written.
  */
-import type { TAssignment } from './assignments';
+import type { TAssignment } from './assignment-types';
 import { isIssuer, leadsOf, type TAssignmentContext, type TLead } from './leads';
 import { findTaskTables, type TCell, type TTaskTable } from './table';
 import { parseTimeCell } from './time-cell';

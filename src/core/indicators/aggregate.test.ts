@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { aggregate, type PeriodValue } from './aggregate';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 const months = ['2022-M07', '2022-M08', '2022-M09'];
 
@@ -46,12 +46,12 @@ describe('aggregate', () => {
   });
 
   it('refuses a bare percentage or a half-filled ratio', () => {
-    expect(() => aggregate('ratio', [{ period: '2022-M07', value: 50 }])).toThrow(IndicatorError);
+    expect(() => aggregate('ratio', [{ period: '2022-M07', value: 50 }])).toThrow(RuleError);
     expect(() => aggregate('ratio', [{ period: '2022-M07', value: null, numerator: 1 }])).toThrow(/tử số và mẫu số/);
     expect(() => aggregate('ratio', [{ period: '2022-M07', value: null, numerator: 1, denominator: -2 }])).toThrow(
-      IndicatorError,
+      RuleError,
     );
-    expect(() => aggregate('sum', [{ period: '2022-M07', value: Number.NaN }])).toThrow(IndicatorError);
+    expect(() => aggregate('sum', [{ period: '2022-M07', value: Number.NaN }])).toThrow(RuleError);
   });
 
   const partsArb = fc

@@ -1,5 +1,5 @@
 import { comparePeriodKeys } from '../periods/period-range';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 /**
  * How an indicator's values of short periods roll up into a longer period (months → quarter)
@@ -39,7 +39,7 @@ export interface AggregateOptions {
 
 function checkFinite(n: number, what: string, period: string): void {
   if (!Number.isFinite(n)) {
-    throw new IndicatorError('invalid_value', `${what} của kỳ ${period} không phải là số hợp lệ: ${n}.`, { period, n });
+    throw new RuleError('invalid_value', `${what} của kỳ ${period} không phải là số hợp lệ: ${n}.`, { period, n });
   }
 }
 
@@ -80,13 +80,13 @@ export function aggregate(
     case 'ratio':
       return aggregateRatio(values, options.ratioScale ?? 100);
     default:
-      throw new IndicatorError('invalid_value', `Quy tắc tổng hợp không hợp lệ: "${String(rule)}".`, rule);
+      throw new RuleError('invalid_value', `Quy tắc tổng hợp không hợp lệ: "${String(rule)}".`, rule);
   }
 }
 
 function aggregateRatio(values: ReadonlyArray<PeriodValue>, scale: number): AggregateResult {
   if (!Number.isFinite(scale) || scale <= 0) {
-    throw new IndicatorError('invalid_value', `Hệ số quy đổi tỷ lệ phải là số dương: ${scale}.`, scale);
+    throw new RuleError('invalid_value', `Hệ số quy đổi tỷ lệ phải là số dương: ${scale}.`, scale);
   }
   let numerator = 0;
   let denominator = 0;
@@ -96,7 +96,7 @@ function aggregateRatio(values: ReadonlyArray<PeriodValue>, scale: number): Aggr
     const hasDen = present(v.denominator);
     if (!hasNum && !hasDen) {
       if (present(v.value)) {
-        throw new IndicatorError(
+        throw new RuleError(
           'ratio_needs_parts',
           `Chỉ tiêu tỷ lệ kỳ ${v.period} chỉ có giá trị phần trăm, thiếu tử số và mẫu số: không thể cộng dồn (không lấy trung bình các tỷ lệ).`,
           v,
@@ -105,7 +105,7 @@ function aggregateRatio(values: ReadonlyArray<PeriodValue>, scale: number): Aggr
       continue;
     }
     if (!hasNum || !hasDen) {
-      throw new IndicatorError(
+      throw new RuleError(
         'ratio_needs_parts',
         `Chỉ tiêu tỷ lệ kỳ ${v.period} phải có đủ cả tử số và mẫu số.`,
         v,
@@ -114,7 +114,7 @@ function aggregateRatio(values: ReadonlyArray<PeriodValue>, scale: number): Aggr
     checkFinite(v.numerator, 'Tử số', v.period);
     checkFinite(v.denominator, 'Mẫu số', v.period);
     if (v.denominator < 0) {
-      throw new IndicatorError('invalid_value', `Mẫu số của kỳ ${v.period} không được âm: ${v.denominator}.`, v);
+      throw new RuleError('invalid_value', `Mẫu số của kỳ ${v.period} không được âm: ${v.denominator}.`, v);
     }
     numerator += v.numerator;
     denominator += v.denominator;

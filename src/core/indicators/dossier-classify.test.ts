@@ -4,7 +4,7 @@ import { addDays, fromDayNumber, toDayNumber } from '../calendar/dates';
 import { periodsWithin } from '../periods/period-range';
 import { classifyDossier, type DossierRecord } from './dossier-classify';
 import { addDossierCounts, assertDossierCounts, emptyDossierCounts, type DossierCounts } from './dossier-rates';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 const nonZero = (c: DossierCounts): Partial<DossierCounts> =>
   Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0));
@@ -63,12 +63,12 @@ describe('classifyDossier', () => {
   });
 
   it('rejects inconsistent records', () => {
-    expect(() => classifyDossier({ ...base, finishedAt: '2026-03-01' }, '2026-M03', '2026-03-31')).toThrow(IndicatorError);
+    expect(() => classifyDossier({ ...base, finishedAt: '2026-03-01' }, '2026-M03', '2026-03-31')).toThrow(RuleError);
     expect(() => classifyDossier({ ...base, dueAt: '2026-03-01' }, '2026-M03', '2026-03-31')).toThrow(/Hạn xử lý/);
     expect(() => classifyDossier({ ...base, receivedAt: '2026-03-05T09:00:00' }, '2026-M03', '2026-03-31')).toThrow(
       /Thời điểm tiếp nhận/,
     );
-    expect(() => classifyDossier({ ...base, channel: 'fax' as 'online' }, '2026-M03', '2026-03-31')).toThrow(IndicatorError);
+    expect(() => classifyDossier({ ...base, channel: 'fax' as 'online' }, '2026-M03', '2026-03-31')).toThrow(RuleError);
   });
 
   const day0 = toDayNumber('2026-01-01');

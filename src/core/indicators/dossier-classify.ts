@@ -1,8 +1,7 @@
-import { CalendarError } from '../calendar/calendar-error';
+import { RuleError } from '../errors';
 import { toInstant, vnDateOfInstant } from '../calendar/timestamps';
 import { periodRange, type DateRange } from '../periods/period-range';
 import { emptyDossierCounts, type DossierCounts } from './dossier-rates';
-import { IndicatorError } from './indicator-error';
 
 /** How the dossier reached the one-stop desk. */
 export type DossierChannel = 'online' | 'direct' | 'postal';
@@ -23,15 +22,15 @@ export interface DossierRecord {
   readonly finishedAt: string | null;
 }
 
-function invalid(message: string, input: unknown): IndicatorError {
-  return new IndicatorError('invalid_dossier', message, input);
+function invalid(message: string, input: unknown): RuleError {
+  return new RuleError('invalid_dossier', message, input);
 }
 
 function instant(s: string, edge: 'start' | 'end', what: string): number {
   try {
     return toInstant(s, edge);
   } catch (e) {
-    if (e instanceof CalendarError) throw invalid(`${what}: ${e.message}`, s);
+    if (e instanceof RuleError) throw invalid(`${what}: ${e.message}`, s);
     throw e;
   }
 }

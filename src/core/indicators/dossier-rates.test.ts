@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 import {
   addDossierCounts,
   dossierRates,
@@ -27,14 +27,14 @@ describe('dossier rates', () => {
   it('online rate = online / received', () => {
     expect(onlineRate({ receivedOnline: 279, received: 1000 })).toBeCloseTo(27.9, 10);
     expect(onlineRate({ receivedOnline: 0, received: 0 })).toBeNull();
-    expect(() => onlineRate({ receivedOnline: 5, received: 4 })).toThrow(IndicatorError);
+    expect(() => onlineRate({ receivedOnline: 5, received: 4 })).toThrow(RuleError);
   });
 
   it('on-time rate = 100 − (late in progress + finished late) / to handle', () => {
     expect(lateRate(sample)).toBe(5);
     expect(onTimeRate(sample)).toBe(95);
     expect(onTimeRate({ inProgressLate: 0, finishedLate: 0, toHandle: 0 })).toBeNull();
-    expect(() => onTimeRate({ inProgressLate: 3, finishedLate: 3, toHandle: 5 })).toThrow(IndicatorError);
+    expect(() => onTimeRate({ inProgressLate: 3, finishedLate: 3, toHandle: 5 })).toThrow(RuleError);
     expect(() => onTimeRate({ inProgressLate: -1, finishedLate: 0, toHandle: 5 })).toThrow(/không âm/);
   });
 
@@ -44,7 +44,7 @@ describe('dossier rates', () => {
     expect(rates.onlineFullRate).toBeCloseTo(16.67, 2);
     expect(rates.onTimeRate).toBe(95);
     expect(() => dossierRates({ ...sample, toHandle: 199 })).toThrow(/cần xử lý/);
-    expect(() => dossierRates({ ...sample, inProgressOnTime: 60 })).toThrow(IndicatorError);
+    expect(() => dossierRates({ ...sample, inProgressOnTime: 60 })).toThrow(RuleError);
   });
 
   it('adds and subtracts counters', () => {

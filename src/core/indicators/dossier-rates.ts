@@ -1,4 +1,4 @@
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 /**
  * One-stop-shop (một cửa) dossier counters of a unit for a period, and the two rates the
@@ -69,8 +69,8 @@ export function addDossierCounts(a: DossierCounts, b: DossierCounts, sign: 1 | -
   return out;
 }
 
-function invalid(message: string, input: unknown): IndicatorError {
-  return new IndicatorError('invalid_dossier', message, input);
+function invalid(message: string, input: unknown): RuleError {
+  return new RuleError('invalid_dossier', message, input);
 }
 
 function checkCount(n: number, what: string): void {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateFormula, formulaCodes, formulaEvaluationOrder, parseFormula } from './formula';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 const values = { CQS_01: 30, CQS_02: 10, CQS_03: 80, KTS_2A: 0, XHS_01: null };
 
@@ -9,7 +9,7 @@ function errorCode(f: () => unknown): string | undefined {
   try {
     f();
   } catch (e) {
-    return e instanceof IndicatorError ? e.code : 'other';
+    return e instanceof RuleError ? e.code : 'other';
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 /**
  * Formula indicators: arithmetic over other indicators' codes, e.g.
@@ -43,8 +43,8 @@ const OP_ALIASES: Readonly<Record<string, '+' | '-' | '*' | '/' | '(' | ')'>> = 
   ')': ')',
 };
 
-function syntax(message: string, source: string, pos: number): IndicatorError {
-  return new IndicatorError('formula_syntax', `Công thức không hợp lệ tại vị trí ${pos + 1}: ${message}.`, { source, pos });
+function syntax(message: string, source: string, pos: number): RuleError {
+  return new RuleError('formula_syntax', `Công thức không hợp lệ tại vị trí ${pos + 1}: ${message}.`, { source, pos });
 }
 
 function tokenize(source: string): Token[] {
@@ -81,13 +81,13 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
-/** Parses a formula; throws IndicatorError('formula_syntax') with the position of the fault. */
+/** Parses a formula; throws RuleError('formula_syntax') with the position of the fault. */
 export function parseFormula(source: string): FormulaNode {
   if (typeof source !== 'string' || source.trim() === '') {
-    throw new IndicatorError('formula_syntax', 'Công thức không được để trống.', source);
+    throw new RuleError('formula_syntax', 'Công thức không được để trống.', source);
   }
   if (source.length > MAX_LENGTH) {
-    throw new IndicatorError('formula_syntax', `Công thức quá dài (tối đa ${MAX_LENGTH} ký tự).`, source.length);
+    throw new RuleError('formula_syntax', `Công thức quá dài (tối đa ${MAX_LENGTH} ký tự).`, source.length);
   }
   const tokens = tokenize(source);
   let at = 0;
@@ -207,13 +207,13 @@ export function evaluateFormula(formula: string | FormulaNode, values: FormulaVa
       case 'code': {
         const { found, value } = lookup(values, n.code);
         if (!found) {
-          throw new IndicatorError('formula_unknown_code', `Công thức dùng mã chỉ tiêu không tồn tại: ${n.code}.`, n.code);
+          throw new RuleError('formula_unknown_code', `Công thức dùng mã chỉ tiêu không tồn tại: ${n.code}.`, n.code);
         }
         if (value === null) {
-          throw new IndicatorError('formula_missing_value', `Chỉ tiêu ${n.code} chưa có số liệu.`, n.code);
+          throw new RuleError('formula_missing_value', `Chỉ tiêu ${n.code} chưa có số liệu.`, n.code);
         }
         if (!Number.isFinite(value)) {
-          throw new IndicatorError('invalid_value', `Giá trị của chỉ tiêu ${n.code} không phải là số hợp lệ.`, n.code);
+          throw new RuleError('invalid_value', `Giá trị của chỉ tiêu ${n.code} không phải là số hợp lệ.`, n.code);
         }
         return value;
       }
@@ -231,7 +231,7 @@ export function evaluateFormula(formula: string | FormulaNode, values: FormulaVa
             return left * right;
           case '/':
             if (right === 0) {
-              throw new IndicatorError('formula_division_by_zero', 'Công thức chia cho 0 (mẫu số bằng 0).', n);
+              throw new RuleError('formula_division_by_zero', 'Công thức chia cho 0 (mẫu số bằng 0).', n);
             }
             return left / right;
         }
@@ -240,14 +240,14 @@ export function evaluateFormula(formula: string | FormulaNode, values: FormulaVa
   };
   const result = ev(tree);
   if (!Number.isFinite(result)) {
-    throw new IndicatorError('invalid_value', 'Kết quả công thức vượt quá giới hạn số.', result);
+    throw new RuleError('invalid_value', 'Kết quả công thức vượt quá giới hạn số.', result);
   }
   return result;
 }
 
 /**
  * Order in which formula indicators must be computed when formulas read other formulas.
- * Codes not defined in `formulas` are inputs. Throws IndicatorError('formula_cycle') naming
+ * Codes not defined in `formulas` are inputs. Throws RuleError('formula_cycle') naming
  * the loop, because a cycle would otherwise never settle.
  */
 export function formulaEvaluationOrder(formulas: Readonly<Record<string, string>>): string[] {
@@ -262,7 +262,7 @@ export function formulaEvaluationOrder(formulas: Readonly<Record<string, string>
     if (s === 'done') return;
     if (s === 'visiting') {
       const loop = [...path.slice(path.indexOf(code)), code].join(' → ');
-      throw new IndicatorError('formula_cycle', `Công thức chỉ tiêu tham chiếu vòng: ${loop}.`, loop);
+      throw new RuleError('formula_cycle', `Công thức chỉ tiêu tham chiếu vòng: ${loop}.`, loop);
     }
     state.set(code, 'visiting');
     for (const d of deps.get(code) ?? []) visit(d, [...path, code]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 import { LOWER_BETTER_CAP_PCT, achievement, ragState } from './targets';
 
 describe('achievement', () => {
@@ -21,9 +21,9 @@ describe('achievement', () => {
   });
 
   it('rejects impossible input', () => {
-    expect(() => achievement(10, 0, 'higher_better')).toThrow(IndicatorError);
+    expect(() => achievement(10, 0, 'higher_better')).toThrow(RuleError);
     expect(() => achievement(-1, 10, 'higher_better')).toThrow(/không âm/);
-    expect(() => achievement(Number.NaN, 10, 'lower_better')).toThrow(IndicatorError);
+    expect(() => achievement(Number.NaN, 10, 'lower_better')).toThrow(RuleError);
   });
 
   it('property: meeting the target exactly is 100 % either way; doing better is ≥ 100 %', () => {
@@ -50,7 +50,7 @@ describe('ragState', () => {
   it('takes thresholds as data', () => {
     expect(ragState(92, { green: 95, amber: 90 })).toBe('amber');
     expect(ragState(89, { green: 95, amber: 90 })).toBe('red');
-    expect(() => ragState(90, { green: 80, amber: 90 })).toThrow(IndicatorError);
-    expect(() => ragState(Number.NaN)).toThrow(IndicatorError);
+    expect(() => ragState(90, { green: 80, amber: 90 })).toThrow(RuleError);
+    expect(() => ragState(Number.NaN)).toThrow(RuleError);
   });
 });

@@ -1,4 +1,4 @@
-import { IndicatorError } from './indicator-error';
+import { RuleError } from '../errors';
 
 export type TargetDirection = 'higher_better' | 'lower_better';
 export type RagState = 'green' | 'amber' | 'red';
@@ -20,7 +20,7 @@ function checkInput(actual: number, target: number): void {
     ['Chỉ tiêu', target],
   ] as const) {
     if (!Number.isFinite(n) || n < 0) {
-      throw new IndicatorError('invalid_target', `${what} phải là số không âm: ${n}.`, { actual, target });
+      throw new RuleError('invalid_target', `${what} phải là số không âm: ${n}.`, { actual, target });
     }
   }
 }
@@ -29,7 +29,7 @@ export function achievement(actual: number, target: number, direction: TargetDir
   checkInput(actual, target);
   if (direction === 'higher_better') {
     if (target === 0) {
-      throw new IndicatorError(
+      throw new RuleError(
         'invalid_target',
         'Chỉ tiêu bằng 0 với chỉ số "càng cao càng tốt": không tính được mức độ hoàn thành.',
         { actual, target },
@@ -41,7 +41,7 @@ export function achievement(actual: number, target: number, direction: TargetDir
     if (actual === 0) return target === 0 ? 100 : LOWER_BETTER_CAP_PCT;
     return Math.min((target / actual) * 100, LOWER_BETTER_CAP_PCT);
   }
-  throw new IndicatorError('invalid_target', `Chiều đánh giá không hợp lệ: "${String(direction)}".`, direction);
+  throw new RuleError('invalid_target', `Chiều đánh giá không hợp lệ: "${String(direction)}".`, direction);
 }
 
 /**
@@ -59,14 +59,14 @@ export const DEFAULT_RAG_THRESHOLDS: RagThresholds = { green: 100, amber: 80 };
 export function ragState(achievementPct: number, thresholds: RagThresholds = DEFAULT_RAG_THRESHOLDS): RagState {
   const { green, amber } = thresholds;
   if (!Number.isFinite(green) || !Number.isFinite(amber) || amber > green) {
-    throw new IndicatorError(
+    throw new RuleError(
       'invalid_thresholds',
       `Ngưỡng cảnh báo không hợp lệ: ngưỡng vàng (${amber}) phải nhỏ hơn hoặc bằng ngưỡng xanh (${green}).`,
       thresholds,
     );
   }
   if (Number.isNaN(achievementPct)) {
-    throw new IndicatorError('invalid_value', 'Mức độ hoàn thành không phải là số.', achievementPct);
+    throw new RuleError('invalid_value', 'Mức độ hoàn thành không phải là số.', achievementPct);
   }
   if (achievementPct >= green) return 'green';
   if (achievementPct >= amber) return 'amber';

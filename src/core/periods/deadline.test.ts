@@ -4,7 +4,7 @@ import { VN_HOLIDAYS, holidaySet } from '../calendar/holidays';
 import { countWorkingDays, isWorkingDay } from '../calendar/working-days';
 import { cutoffWindow } from './cutoff';
 import { reportDeadline, type DeadlineRule } from './deadline';
-import { PeriodError } from './period-error';
+import { RuleError } from '../errors';
 import { PERIOD_TYPES, formatPeriodKey, periodsPerYear, type Period } from './period-key';
 
 const VN = holidaySet(VN_HOLIDAYS);
@@ -39,13 +39,13 @@ describe('reportDeadline', () => {
   });
 
   it('rejects a rule that leaves no working day after cut-off', () => {
-    expect(() => reportDeadline('2022-M07', { kind: 'working_days_after_cutoff', days: 0 }, VN)).toThrow(PeriodError);
+    expect(() => reportDeadline('2022-M07', { kind: 'working_days_after_cutoff', days: 0 }, VN)).toThrow(RuleError);
     expect(() => reportDeadline('2022-M07', { kind: 'day_of_month', day: 14, monthOffset: 0 }, VN)).toThrow(
       /ít nhất 01 ngày làm việc/,
     );
-    expect(() => reportDeadline('2022-M07', { kind: 'day_of_month', day: 0, monthOffset: 0 }, VN)).toThrow(PeriodError);
-    expect(() => reportDeadline('2022-M07', { kind: 'day_of_month', day: 20, monthOffset: -1 }, VN)).toThrow(PeriodError);
-    expect(() => reportDeadline('2022-M07', { kind: 'working_days_after_cutoff', days: 1.5 }, VN)).toThrow(PeriodError);
+    expect(() => reportDeadline('2022-M07', { kind: 'day_of_month', day: 0, monthOffset: 0 }, VN)).toThrow(RuleError);
+    expect(() => reportDeadline('2022-M07', { kind: 'day_of_month', day: 20, monthOffset: -1 }, VN)).toThrow(RuleError);
+    expect(() => reportDeadline('2022-M07', { kind: 'working_days_after_cutoff', days: 1.5 }, VN)).toThrow(RuleError);
   });
 
   it('property: the deadline is a working day at least one working day after cut-off', () => {

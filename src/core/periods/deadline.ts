@@ -1,7 +1,7 @@
 import { addWorkingDays, isWorkingDay, type HolidaySet } from '../calendar/working-days';
 import { compareIsoDates, daysInMonth, formatIsoDate } from '../calendar/dates';
 import { cutoffWindow } from './cutoff';
-import { PeriodError } from './period-error';
+import { RuleError } from '../errors';
 import { parsePeriodKey } from './period-key';
 import { periodMonths } from './period-range';
 
@@ -17,8 +17,8 @@ export type DeadlineRule =
   | { readonly kind: 'working_days_after_cutoff'; readonly days: number }
   | { readonly kind: 'day_of_month'; readonly day: number; readonly monthOffset: number };
 
-function invalidRule(message: string, rule: unknown): PeriodError {
-  return new PeriodError('invalid_deadline_rule', message, rule);
+function invalidRule(message: string, rule: unknown): RuleError {
+  return new RuleError('invalid_deadline_rule', message, rule);
 }
 
 /** Throws unless the rule is well formed. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PeriodError } from './period-error';
+import { RuleError } from '../errors';
 import {
   PERIOD_TYPES,
   formatPeriodKey,
@@ -23,13 +23,13 @@ describe('period keys', () => {
   it('rejects malformed keys with a typed Vietnamese error', () => {
     for (const bad of ['2022-M7', '2022-M13', '2022-M00', '2022-Q5', '2022-H3', '2022-6M', '22', '2022-', 'abcd', '2022-q3', ' 2022']) {
       expect(isPeriodKey(bad), bad).toBe(false);
-      expect(() => parsePeriodKey(bad)).toThrow(PeriodError);
+      expect(() => parsePeriodKey(bad)).toThrow(RuleError);
     }
     try {
       parsePeriodKey('2022-Q5');
     } catch (e) {
-      expect((e as PeriodError).code).toBe('invalid_period_key');
-      expect((e as PeriodError).message).toContain('Mã kỳ báo cáo không hợp lệ');
+      expect((e as RuleError).code).toBe('invalid_period_key');
+      expect((e as RuleError).message).toContain('Mã kỳ báo cáo không hợp lệ');
     }
   });
 
@@ -45,8 +45,8 @@ describe('period keys', () => {
   });
 
   it('refuses to format an impossible period', () => {
-    expect(() => formatPeriodKey({ type: 'quarter', year: 2022, index: 5 })).toThrow(PeriodError);
-    expect(() => formatPeriodKey({ type: 'month', year: 22, index: 1 })).toThrow(PeriodError);
+    expect(() => formatPeriodKey({ type: 'quarter', year: 2022, index: 5 })).toThrow(RuleError);
+    expect(() => formatPeriodKey({ type: 'month', year: 22, index: 1 })).toThrow(RuleError);
   });
 
   it('labels periods as report titles do', () => {

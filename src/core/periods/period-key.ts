@@ -1,4 +1,4 @@
-import { PeriodError } from './period-error';
+import { RuleError } from '../errors';
 
 /**
  * Reporting periods of NĐ 09/2019 (tháng, quý, 6 tháng, năm) plus the 9-month period many
@@ -51,7 +51,7 @@ export function isPeriodType(s: unknown): s is PeriodType {
 
 export function assertPeriodType(s: unknown): PeriodType {
   if (!isPeriodType(s)) {
-    throw new PeriodError(
+    throw new RuleError(
       'invalid_period_type',
       `Loại kỳ báo cáo không hợp lệ: "${String(s)}" (chỉ nhận: ${PERIOD_TYPES.join(', ')}).`,
       s,
@@ -60,8 +60,8 @@ export function assertPeriodType(s: unknown): PeriodType {
   return s;
 }
 
-function invalidKey(key: unknown): PeriodError {
-  return new PeriodError(
+function invalidKey(key: unknown): RuleError {
+  return new RuleError(
     'invalid_period_key',
     `Mã kỳ báo cáo không hợp lệ: "${String(key)}" (ví dụ đúng: 2022-M07, 2022-Q3, 2022-H1, 2022-9M, 2022).`,
     key,

@@ -3,14 +3,10 @@ import { sendPendingEmails } from '../modules/notifications/mailer';
 import { DAILY_JOBS } from './index';
 import { runOnce } from './run-once';
 import type { DailyJob } from './types';
-
-/** The Vietnam calendar date of an instant (UTC+7, no daylight saving). */
-export function vietnamDate(at: Date): string {
-  return new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+import { vnToday } from '../../core/calendar/timestamps';
 
 /** Runs every daily job whose run for `today` has not happened yet. Used by the timer and by tests. */
-export async function runDailyJobs(deps: Deps, today = vietnamDate(deps.now()), jobs: readonly DailyJob[] = DAILY_JOBS) {
+export async function runDailyJobs(deps: Deps, today = vnToday(deps.now()), jobs: readonly DailyJob[] = DAILY_JOBS) {
   const results: Record<string, { ran: boolean; result?: unknown }> = {};
   for (const job of jobs) results[job.name] = await runOnce(deps.db, job.name, today, (tx) => job.run(deps, tx, today));
   return results;

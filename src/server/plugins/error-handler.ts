@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { RuleError } from '../../core/errors';
 import { AppError } from '../errors';
 
 const FIELD_LABELS: Record<string, string> = {};
@@ -12,6 +13,8 @@ function send(reply: import('fastify').FastifyReply, err: AppError) {
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, req, reply) => {
     if (error instanceof AppError) return send(reply, error);
+    // A rule in core refused a value that passed the schema (a formula, a period key…).
+    if (error instanceof RuleError) return send(reply, new AppError('VALIDATION', error.message));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const path = (first?.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');

@@ -1,11 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { DashboardMapResponse, DashboardResponse, PanelKey } from '../../server/modules/dashboard/types';
+import type { DashboardMapResponse, DashboardResponse, PanelKey } from '../../contracts/dashboard';
 import { SESSION_KEY } from './auth';
 import { ApiError, NETWORK_ERROR, api, apiRequest } from './client';
 import type { Session } from './types';
 
-export type * from '../../server/modules/dashboard/types';
+export type * from '../../contracts/dashboard';
 
 const DASHBOARD = ['dashboard'] as const;
 

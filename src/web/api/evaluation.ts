@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LetterDraft, LetterView, MeasureView, RulesView, RunSummary, RunView } from '../../server/modules/evaluation/types';
+import type { LetterDraft, LetterView, MeasureView, RulesView, RunSummary, RunView } from '../../contracts/evaluation';
 import { api, apiRequest } from './client';
 
-export type * from '../../server/modules/evaluation/types';
+export type * from '../../contracts/evaluation';
 
 export function useEvaluationRuns(period?: string) {
   return useQuery({ queryKey: ['evaluation', 'runs', period ?? 'all'], queryFn: () => api.get<RunSummary[]>('/api/evaluation/runs', { query: { period } }) });

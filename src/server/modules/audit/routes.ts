@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { authorize, type Deps } from '../../context';
-import { ZIsoDate } from '../../schemas';
+import { ZIsoDate } from '../../../contracts/common';
 
 const ZAuditQuery = z.strictObject({
   actor: z.string().max(100).optional(),

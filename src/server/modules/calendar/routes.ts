@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { recordAudit } from '../../audit';
 import { auditContext, authorize, type Deps } from '../../context';
 import { notFound } from '../../errors';
-import { ZIsoDate, ZName } from '../../schemas';
+import { ZIsoDate, ZName } from '../../../contracts/common';
 
 export async function calendarRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();

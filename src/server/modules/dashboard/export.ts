@@ -11,7 +11,7 @@ import type {
   TasksPayload,
   TrendsPayload,
   UnitsPayload,
-} from './types';
+} from '../../../contracts/dashboard';
 
 export const PANEL_TITLE_VI: Readonly<Record<PanelKey, string>> = {
   pillars: 'CHỈ TIÊU CHỦ YẾU THEO TRỤ CỘT CHUYỂN ĐỔI SỐ',

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import type { DashboardMapResponse, Panel, PanelKey, PanelStatus } from './types';
+import type { DashboardMapResponse, Panel, PanelKey, PanelStatus } from '../../../contracts/dashboard';
 
 interface PanelRow {
   panel_key: PanelKey;

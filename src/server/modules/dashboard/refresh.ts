@@ -4,12 +4,8 @@ import type { Deps } from '../../context';
 import { changeBus, type PanelUpdated } from '../../events';
 import { PANELS, panelsAffectedBy } from './panels';
 import type { PanelContext, PanelResult } from './panels/context';
-import type { PanelKey } from './types';
-
-/** The Vietnam calendar date of an instant. */
-export function vnToday(now: Date): string {
-  return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
+import type { PanelKey } from '../../../contracts/dashboard';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 /** A year's panels are seen on its last day, or today for the current year. */
 export function panelContext(q: Queryable, year: number, today: string): PanelContext {

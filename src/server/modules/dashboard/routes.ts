@@ -11,8 +11,9 @@ import { panelWorkbook } from './export';
 import { removeMap, uploadMap } from './map-service';
 import { PANELS } from './panels';
 import { activeMap, defaultYear, readPanels, readPanelsJson } from './queries';
-import { computePanels, refresherFor, storePanels, vnToday } from './refresh';
-import { PANEL_KEYS, type DashboardResponse, type Panel, type PanelKey } from './types';
+import { computePanels, refresherFor, storePanels } from './refresh';
+import { PANEL_KEYS, type DashboardResponse, type Panel, type PanelKey } from '../../../contracts/dashboard';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 const ZYear = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
 

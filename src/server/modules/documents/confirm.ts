@@ -5,10 +5,11 @@ import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { insertTask } from '../tasks/create';
-import { vnDate, type TaskView } from '../tasks/model';
+import { type TaskView } from '../tasks/model';
 import { GROUP_LABEL_VI, groupMembers, loadRegistry } from '../tasks/registry';
 import { documentById } from './queries';
 import { applyMetadata, type DocumentMetadataInput } from './service';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 export type ConfirmLead = { unitId: string } | { group: TGroupKey; text?: string; excludeUnitIds?: string[] };
 
@@ -39,7 +40,7 @@ export interface ConfirmInput {
  */
 export async function confirmProposal(deps: Deps, ctx: AuditContext, actorId: string, id: string, input: ConfirmInput) {
   const now = deps.now();
-  const today = vnDate(now);
+  const today = vnToday(now);
   return deps.db.transaction(async (tx) => {
     const doc = await documentById(tx, id);
     if (!doc) throw notFound('văn bản');

@@ -6,10 +6,9 @@ import { RECURRENCES } from '../../../core/tasks/recurrence';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { attachmentHeader } from '../../excel';
-import { ZId, ZIsoDate } from '../../schemas';
+import { ZId, ZIsoDate } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { readScope } from '../tasks/access';
-import { vnDate } from '../tasks/model';
 import { findTasks } from '../tasks/read';
 import { GROUP_LABEL_VI } from '../tasks/registry';
 import { confirmProposal } from './confirm';
@@ -17,6 +16,7 @@ import { proposeFor } from './proposal';
 import { documentById, listDocuments, presentDocument } from './queries';
 import { registerDocument, updateDocument } from './service';
 import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 const ZField = (max: number) =>
   z
@@ -72,7 +72,7 @@ const ZParams = z.strictObject({ id: ZId });
 
 export async function documentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => vnDate(deps.now());
+  const today = () => vnToday(deps.now());
 
   r.get('/api/documents', {
     schema: {

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError } from '../../errors';
-import { ZId } from '../../schemas';
+import { ZId } from '../../../contracts/common';
 import { assertNoRunningImport, createJob, jobById, listJobs, runImport, trackImports } from '../indicators/import-jobs';
 import { ZPeriodKey } from '../indicators/routes';
 import { SCOPE_CTE } from '../indicators/rollup';

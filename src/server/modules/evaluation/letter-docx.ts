@@ -13,7 +13,7 @@ import {
   convertMillimetersToTwip,
 } from 'docx';
 import { parseIsoDate } from '../../../core/calendar/dates';
-import type { LetterDraft, LetterSection } from './types';
+import type { LetterDraft, LetterSection } from '../../../contracts/evaluation';
 
 /**
  * The letter as a Word file in the form of NĐ 30/2020/NĐ-CP (Phụ lục I, mẫu công văn): A4,

@@ -8,7 +8,7 @@ import type { Deps } from '../../context';
 import { notFound, staleVersion } from '../../errors';
 import { existingTables } from '../dashboard/panels/context';
 import { runView } from './run';
-import type { EvaluationClass, LetterDraft, LetterSection, LetterView, ResultView, RunView } from './types';
+import type { EvaluationClass, LetterDraft, LetterSection, LetterView, ResultView, RunView } from '../../../contracts/evaluation';
 
 /** What a weak component says in a letter's reasons. */
 const WEAKNESS_VI: Readonly<Record<string, string>> = {

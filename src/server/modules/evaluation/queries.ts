@@ -2,7 +2,7 @@ import type { ClassThresholds, Criterion } from '../../../core/evaluation/criter
 import { compareIsoDates } from '../../../core/calendar/dates';
 import { periodLabel } from '../../../core/periods/period-key';
 import type { Queryable } from '../../../db/client';
-import type { ClassThresholdsView, CriterionView, MeasureSource, MeasureView, RunSummary } from './types';
+import type { ClassThresholdsView, CriterionView, MeasureSource, MeasureView, RunSummary } from '../../../contracts/evaluation';
 
 export interface CriterionRow {
   id: string;

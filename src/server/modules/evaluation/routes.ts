@@ -5,13 +5,13 @@ import { EVALUATION_CLASS_LABEL_VI } from '../../../core/evaluation/criteria';
 import { isPeriodKey } from '../../../core/periods/period-key';
 import { auditContext, authorize, type Deps } from '../../context';
 import { attachmentHeader, writeSheet, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { letterDocx } from './letter-docx';
 import { letterOf, recordLetterExport, saveLetter } from './letter';
 import { listRuns, measuresOf } from './queries';
 import { createCriterion, createThresholds, putManualMeasures, rulesView, updateCriterion } from './rules';
 import { createRun, runView, UNIT_KINDS } from './run';
-import type { ResultView } from './types';
+import type { ResultView } from '../../../contracts/evaluation';
 
 const ZPeriod = z.string().trim().refine(isPeriodKey, 'Kỳ đánh giá không hợp lệ (ví dụ: 2022, 2022-H1, 2022-Q3)');
 const ZCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Mã tiêu chí chỉ gồm chữ thường không dấu, số và gạch dưới');

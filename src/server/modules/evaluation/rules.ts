@@ -2,7 +2,6 @@ import { normalizeText } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
-import { vnToday } from '../dashboard/refresh';
 import { criteriaInForce, validateCriterion, type Criterion } from '../../../core/evaluation/criteria';
 import {
   listCriterionRows,
@@ -13,7 +12,8 @@ import {
   toCriterion,
   type CriterionRow,
 } from './queries';
-import type { CriterionView, MeasureSource, RulesView } from './types';
+import type { CriterionView, MeasureSource, RulesView } from '../../../contracts/evaluation';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 export async function rulesView(deps: Deps): Promise<RulesView> {
   const today = vnToday(deps.now());

@@ -6,10 +6,10 @@ import { formatVnDate } from '../../../core/calendar/dates';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
-import { vnToday } from '../dashboard/refresh';
 import { collectMeasures } from './collect';
 import { listCriterionRows, listThresholdRows, presentRun, resultRows, runRow, SOURCE_PRIORITY, thresholdsInForce, toCriterion } from './queries';
-import type { ComponentView, MeasureSource, RunView } from './types';
+import type { ComponentView, MeasureSource, RunView } from '../../../contracts/evaluation';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 export const UNIT_KINDS = ['department', 'agency', 'district', 'commune'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

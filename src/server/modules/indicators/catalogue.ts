@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/client';
 import type { AggregationRule } from '../../../core/indicators/aggregate';
 import { formulaCodes, formulaEvaluationOrder } from '../../../core/indicators/formula';
-import { IndicatorError } from '../../../core/indicators/indicator-error';
+import { RuleError } from '../../../core/errors';
 import type { TargetDirection } from '../../../core/indicators/targets';
 import type { PeriodType } from '../../../core/periods/period-key';
 import { foldVietnamese, normalizeText } from '../../../core/text/fold';
@@ -85,7 +85,7 @@ async function checkFormula(tx: Queryable, code: string, formula: string) {
   try {
     codes = formulaCodes(formula);
   } catch (err) {
-    if (err instanceof IndicatorError) throw new AppError('VALIDATION', err.message, 'formula');
+    if (err instanceof RuleError) throw new AppError('VALIDATION', err.message, 'formula');
     throw err;
   }
   if (codes.includes(code)) throw new AppError('VALIDATION', `Công thức không được dùng chính chỉ số ${code}`, 'formula');
@@ -97,7 +97,7 @@ async function checkFormula(tx: Queryable, code: string, formula: string) {
   try {
     formulaEvaluationOrder(formulas);
   } catch (err) {
-    if (err instanceof IndicatorError) throw new AppError('VALIDATION', err.message, 'formula');
+    if (err instanceof RuleError) throw new AppError('VALIDATION', err.message, 'formula');
     throw err;
   }
 }

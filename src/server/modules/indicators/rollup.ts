@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/client';
 import { aggregate, type AggregateResult, type PeriodValue } from '../../../core/indicators/aggregate';
 import { evaluateFormula, formulaCodes } from '../../../core/indicators/formula';
-import { IndicatorError } from '../../../core/indicators/indicator-error';
+import { RuleError } from '../../../core/errors';
 import { achievement, DEFAULT_RAG_THRESHOLDS, ragState, type RagState } from '../../../core/indicators/targets';
 import { PERIOD_TYPE_LABELS, parsePeriodKey, periodLabel } from '../../../core/periods/period-key';
 import { periodRange, periodsWithin, periodOf } from '../../../core/periods/period-range';
@@ -113,7 +113,7 @@ async function rawCells(db: Queryable, ind: IndicatorRow, buckets: readonly stri
 }
 
 function formulaNote(err: unknown): string {
-  if (err instanceof IndicatorError) return err.message;
+  if (err instanceof RuleError) return err.message;
   throw err;
 }
 
@@ -224,7 +224,7 @@ export function judge(ind: Pick<IndicatorRow, 'direction' | 'rag_green' | 'rag_a
     const thresholds = { green: ind.rag_green ?? DEFAULT_RAG_THRESHOLDS.green, amber: ind.rag_amber ?? DEFAULT_RAG_THRESHOLDS.amber };
     return { target, achievement: pct, rag: ragState(pct, thresholds) };
   } catch (err) {
-    if (err instanceof IndicatorError) return { target, achievement: null, rag: null };
+    if (err instanceof RuleError) return { target, achievement: null, rag: null };
     throw err;
   }
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isPeriodKey } from '../../../core/periods/period-key';
 import { auditContext, authorize, requireActor, type Deps } from '../../context';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { notFound } from '../../errors';
 import { createCatalogue, createIndicator, updateIndicator } from './catalogue';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContext, authorize, type Deps } from '../../context';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { listRoleUnitRows, listTemplateRows, presentRoleUnit, presentTemplate } from './queries';
 import { ensurePipelineSeed } from './seed';
 import { createRoleUnit, createTemplate, updateRoleUnit, updateTemplate } from './service';

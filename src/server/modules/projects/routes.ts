@@ -5,9 +5,8 @@ import { can } from '../../../core/auth/policy';
 import { sumDong } from '../../../core/projects/money';
 import { foldVietnamese } from '../../../core/text/fold';
 import { attachmentHeader, XLSX_MIME } from '../../excel/write';
-import { vietnamDate } from '../../jobs/scheduler';
 import { auditContext, authorize, requireActor, type Deps } from '../../context';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { canRead } from './access';
 import { bottleneckView, riskList } from './analysis';
 import { projectDetail } from './detail';
@@ -18,6 +17,7 @@ import { projectRowById } from './queries';
 import { closeProject, createProject, updateProject } from './service';
 import { transitionProject } from './transition';
 import { PROJECT_KINDS } from '../pipelines/routes';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 const ZMoney = z.number().int('Số tiền phải là số nguyên đồng').min(0, 'Số tiền không được âm').max(Number.MAX_SAFE_INTEGER, 'Số tiền quá lớn');
 const ZYear = z.coerce.number().int().min(2000).max(2100);
@@ -101,7 +101,7 @@ function sendXlsx(reply: FastifyReply, name: string, buffer: Buffer) {
 
 export async function projectRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => vietnamDate(deps.now());
+  const today = () => vnToday(deps.now());
 
   /** Rows this person may read (policy `project.read` on each), after the list filters. */
   async function portfolio(req: Parameters<typeof requireActor>[0], q: TListQuery) {

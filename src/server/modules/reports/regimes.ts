@@ -2,7 +2,7 @@ import type { Queryable } from '../../../db/client';
 import type { HolidaySet } from '../../../core/calendar/holiday-set';
 import { cutoffWindow } from '../../../core/periods/cutoff';
 import { assertDeadlineRule, reportDeadline, type DeadlineRule } from '../../../core/periods/deadline';
-import { PeriodError } from '../../../core/periods/period-error';
+import { RuleError } from '../../../core/errors';
 import { isPeriodKey, parsePeriodKey, periodLabel, type PeriodType } from '../../../core/periods/period-key';
 import { periodRange, periodsWithin } from '../../../core/periods/period-range';
 import { normalizeText } from '../../../core/text/fold';
@@ -52,7 +52,7 @@ function checkRule(rule: DeadlineRule, periodType: PeriodType, validFrom: string
     const first = periodsWithin(validFrom.slice(0, 4), periodType)[0];
     if (first) reportDeadline(first, rule, new Set());
   } catch (err) {
-    if (err instanceof PeriodError) throw new AppError('VALIDATION', err.message, 'deadlineRule');
+    if (err instanceof RuleError) throw new AppError('VALIDATION', err.message, 'deadlineRule');
     throw err;
   }
 }
@@ -164,7 +164,7 @@ export function periodInfo(regime: Pick<RegimeRow, 'deadline_rule'>, period: str
     deadline = reportDeadline(period, regime.deadline_rule, holidays);
   } catch (err) {
     // A rule stored before it was checked (or edited in the database) must not break every page.
-    if (err instanceof PeriodError) throw new AppError('VALIDATION', err.message, 'deadlineRule');
+    if (err instanceof RuleError) throw new AppError('VALIDATION', err.message, 'deadlineRule');
     throw err;
   }
   return { period, label: periodLabel(period), cutoffStart: w.start, cutoffEnd: w.end, deadline };

@@ -2,15 +2,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type Action } from '../../../core/auth/policy';
-import { auditContext, authorize, requireActor, type Deps, type SessionActor } from '../../context';
+import { auditContext, authorize, requireActor, today, type Deps, type SessionActor } from '../../context';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { ZPeriodKey } from '../indicators/routes';
 import { consolidate } from './consolidate';
 import { consolidatedDocx, consolidatedXlsx, DOCX_MIME } from './export';
 import { listRegimes, presentRegime, regimeById, regimeFields, regimeUnits } from './queries';
 import { createRegime, loadRegime, updateRegime } from './regimes';
-import { approve, returnSubmission, saveDraft, submissionUnit, submissionView, submit, vnToday } from './submissions';
+import { approve, returnSubmission, saveDraft, submissionUnit, submissionView, submit} from './submissions';
 import { regimePeriods, timelinessGrid } from './timeliness';
 import { notFound } from '../../errors';
 
@@ -94,14 +94,14 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags, summary: 'Các kỳ báo cáo trong năm: chốt số liệu, hạn gửi, số báo cáo đã nộp', params: z.strictObject({ id: ZId }), querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }) },
   }, async (req) => {
     authorizeOwn(req, 'report.read');
-    return regimePeriods(deps.db, req.params.id, req.query.year, vnToday(deps));
+    return regimePeriods(deps.db, req.params.id, req.query.year, today(deps));
   });
 
   r.get('/api/report-regimes/:id/timeliness', {
     schema: { tags, summary: 'Tình hình gửi báo cáo của một kỳ: đúng hạn, trễ hạn, chưa gửi', params: z.strictObject({ id: ZId }), querystring: z.strictObject({ period: ZPeriodKey }) },
   }, async (req) => {
     const actor = authorizeOwn(req, 'report.read');
-    return timelinessGrid(deps.db, req.params.id, req.query.period, vnToday(deps), readScope(actor));
+    return timelinessGrid(deps.db, req.params.id, req.query.period, today(deps), readScope(actor));
   });
 
   r.get('/api/report-regimes/:id/submission', {
@@ -152,7 +152,7 @@ export async function reportRoutes(app: FastifyInstance, deps: Deps) {
     if (!regime) throw notFound('chế độ báo cáo');
     // Only the receiving side (and city-wide readers) reads every unit's report.
     authorize(req, 'report.read', { unitId: regime.receiving_unit_id });
-    const data = await consolidate(deps.db, req.params.id, req.query.period, vnToday(deps));
+    const data = await consolidate(deps.db, req.params.id, req.query.period, today(deps));
     const name = `bao-cao-tong-hop-${regime.code}-${req.query.period}`;
     if (req.query.format === 'xlsx') {
       reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`${name}.xlsx`));

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
-import type { Deps, SessionActor } from '../../context';
+import { today, type Deps, type SessionActor } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
 import { checkValue } from '../indicators/check-value';
 import { indicatorById, unitInfo } from '../indicators/queries';
@@ -56,7 +56,7 @@ export async function submissionView(deps: Deps, regimeId: string, unitId: strin
   assertRegimePeriod(row, period);
   const info = periodInfo(row, period, await loadHolidaySet(deps.db));
   const sub = await submissionByKey(deps.db, regimeId, unitId, period);
-  const today = vnToday(deps);
+  const day = today(deps);
   const unit = await unitInfo(deps.db, unitId);
   if (!unit) throw notFound('đơn vị');
   return {
@@ -64,13 +64,9 @@ export async function submissionView(deps: Deps, regimeId: string, unitId: strin
     unit: { id: unit.id, name: unit.name, code: unit.code },
     period: info,
     submission: sub ? presentSubmission(sub) : null,
-    timeliness: timelinessOf(sub, info.deadline, today),
+    timeliness: timelinessOf(sub, info.deadline, day),
     events: sub ? await submissionEvents(deps.db, sub.id) : [],
   };
-}
-
-export function vnToday(deps: Deps): string {
-  return new Date(deps.now().getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export interface SaveInput {

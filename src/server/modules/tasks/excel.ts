@@ -8,8 +8,9 @@ import { recordAudit } from '../../audit';
 import type { Deps } from '../../context';
 import { importErrorMessage, readTable, writeSheet, type ImportColumn, type ImportError, type SheetColumn } from '../../excel';
 import { insertTask } from './create';
-import { vnDate, type TaskView } from './model';
+import { type TaskView } from './model';
 import { loadRegistry, resolveUnit, type RegistryUnit } from './registry';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 const EXPORT_COLUMNS: SheetColumn<TaskView & { stt: number }>[] = [
   { header: 'STT', value: 'stt', type: 'integer', width: 6 },
@@ -98,7 +99,7 @@ export interface ImportOutcome {
  */
 export async function importTasks(deps: Deps, ctx: AuditContext, actorId: string, file: { buffer: Buffer; filename: string }): Promise<ImportOutcome> {
   const now = deps.now();
-  const today = vnDate(now);
+  const today = vnToday(now);
   const { rows, errors } = await readTable(file.buffer, file.filename, IMPORT_COLUMNS);
   const registries = new Map<string, RegistryUnit[]>();
   const registryOn = async (date: string) => {

@@ -1,4 +1,4 @@
-import { vnDateOfInstant } from '../../../core/calendar/timestamps';
+import { vnToday } from '../../../core/calendar/timestamps';
 import { PILLAR_LABEL_VI, type Pillar } from '../../../core/tasks/pillars';
 import { RECURRENCE_LABEL_VI, type Recurrence } from '../../../core/tasks/recurrence';
 import {
@@ -14,7 +14,6 @@ import {
 } from '../../../core/tasks/status';
 
 /** The Vietnam calendar date of a timestamp (UTC+7, no daylight saving). */
-export const vnDate = (at: Date | string): string => vnDateOfInstant(typeof at === 'string' ? Date.parse(at) : at.getTime());
 
 export interface TaskRow {
   id: string;
@@ -91,7 +90,7 @@ export function presentTask(r: TaskRow, today: string): TaskView {
   const dates = { deadline: r.deadline, completedAt: r.completed_on };
   const status = taskStatus(dates, today);
   const stale = isStale(
-    { ...dates, lastProgressAt: r.last_progress_at ? vnDate(r.last_progress_at) : null, createdAt: vnDate(r.created_at) },
+    { ...dates, lastProgressAt: r.last_progress_at ? vnToday(r.last_progress_at) : null, createdAt: vnToday(r.created_at) },
     today,
   );
   return {

@@ -2,8 +2,9 @@ import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { notFound, staleVersion } from '../../errors';
-import { auditShape, presentTask, vnDate, type TaskView } from './model';
+import { auditShape, presentTask, type TaskView } from './model';
 import { refreshSearch, taskRowById } from './queries';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 export interface MutationContext {
   tx: Queryable;
@@ -26,7 +27,7 @@ export async function mutateTask<T = void>(
   opts: { check: (task: TaskView) => void; apply: (m: MutationContext) => Promise<T>; auditExtra?: (result: T) => Record<string, unknown> },
 ): Promise<{ task: TaskView; result: T }> {
   const now = deps.now();
-  const today = vnDate(now);
+  const today = vnToday(now);
   return deps.db.transaction(async (tx) => {
     const row = await taskRowById(tx, id);
     if (!row) throw notFound('nhiệm vụ');

@@ -6,12 +6,12 @@ import { addDays, formatVnDate } from '../../../core/calendar/dates';
 import { auditContext, authorize, type Deps, type SessionActor } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId } from '../../schemas';
+import { ZId } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { authorizeTask, gate, readScope } from './access';
 import { taskExtensions, taskHistory, taskOccurrences, taskUpdates } from './detail';
 import { exportTasks, importTasks, importTemplate } from './excel';
-import { presentTask, vnDate, type TaskView } from './model';
+import { presentTask, type TaskView } from './model';
 import { taskRowById } from './queries';
 import { findTasks, listTasks, summarize, type ListOptions } from './read';
 import {
@@ -27,9 +27,10 @@ import {
   ZTaskListQuery,
   ZTaskSettings,
   ZTaskUpdate,
-} from './schemas';
+} from '../../../contracts/tasks';
 import { addProgress, completeTask, createTask, decideExtension, MANAGED_FIELDS, reopenTask, requestExtension, updateTask } from './service';
 import { getTaskSettings, setTaskSettings } from './settings';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 const ATTACHMENT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.xlsx', '.xls', '.odt', '.ods', '.txt', '.png', '.jpg', '.jpeg', '.zip'] as const;
 const TASK_IMPORT_EXTENSIONS = ['.xlsx', '.csv'] as const;
@@ -79,7 +80,7 @@ function rightsOn(actor: SessionActor, task: TaskView) {
 
 export async function taskRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => vnDate(deps.now());
+  const today = () => vnToday(deps.now());
 
   r.get('/api/tasks', { schema: { tags: ['tasks'], summary: 'Danh sách nhiệm vụ (lọc, tìm kiếm không dấu)', querystring: ZTaskListQuery } }, async (req) => {
     const actor = gate(req, 'task.read');

@@ -6,15 +6,16 @@ import type { AuditContext } from '../../audit';
 import type { Deps, SessionActor } from '../../context';
 import { AppError } from '../../errors';
 import { checkUnits, generateOccurrences, insertTask, type NewTask } from './create';
-import { vnDate, type TaskView } from './model';
+import { type TaskView } from './model';
 import { mutateTask } from './mutate';
 import { replaceCoordinators } from './queries';
+import { vnToday } from '../../../core/calendar/timestamps';
 
 type Check = (task: TaskView) => void;
 
 export async function createTask(deps: Deps, ctx: AuditContext, input: NewTask): Promise<TaskView> {
   const now = deps.now();
-  return deps.db.transaction((tx) => insertTask(tx, ctx, input, now, vnDate(now)));
+  return deps.db.transaction((tx) => insertTask(tx, ctx, input, now, vnToday(now)));
 }
 
 export interface UpdateTaskInput {

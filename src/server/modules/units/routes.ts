@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditContext, authorize, type Deps } from '../../context';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { presentUnit, unitsValidOn } from './queries';
 import { createUnit, UNIT_KINDS, updateUnit } from './service';
 

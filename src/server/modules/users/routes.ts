@@ -5,7 +5,7 @@ import { can } from '../../../core/auth/policy';
 import { ROLES } from '../../../core/auth/roles';
 import { auditContext, authorize, requireActor, type Deps } from '../../context';
 import { forbidden } from '../../errors';
-import { ZId, ZName } from '../../schemas';
+import { ZId, ZName } from '../../../contracts/common';
 import { createUser, listUsers, updateUser } from './service';
 
 const ZUsername = z.string().trim().regex(/^[a-zA-Z0-9._-]{3,60}$/, 'Tên đăng nhập gồm 3–60 ký tự: chữ không dấu, số, dấu chấm, gạch');

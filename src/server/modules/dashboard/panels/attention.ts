@@ -1,6 +1,6 @@
 import { formatMoneyVi } from '../../../../core/projects/money';
 import { periodLabel } from '../../../../core/periods/period-key';
-import type { AttentionItem, AttentionPayload } from '../types';
+import type { AttentionItem, AttentionPayload } from '../../../../contracts/dashboard';
 import { budgetFigures } from './budget';
 import { noData, ok, type PanelDef } from './context';
 import { latestEvaluation } from './evaluation';

@@ -1,6 +1,6 @@
 import { riskList } from '../../projects/analysis';
 import { loadPortfolio } from '../../projects/portfolio';
-import type { BudgetPayload } from '../types';
+import type { BudgetPayload } from '../../../../contracts/dashboard';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 const SOURCE_LABEL: Readonly<Record<string, string>> = {

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../../db/client';
-import type { PanelKey, PanelStatus } from '../types';
+import type { PanelKey, PanelStatus } from '../../../../contracts/dashboard';
 
 /** What a panel is computed for: one year, seen on `asOf` (today, or 31/12 of a past year). */
 export interface PanelContext {

@@ -1,4 +1,4 @@
-import type { EvaluationPanelPayload } from '../types';
+import type { EvaluationPanelPayload } from '../../../../contracts/dashboard';
 import { memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 interface RunRow {

@@ -1,4 +1,4 @@
-import type { PanelKey } from '../types';
+import type { PanelKey } from '../../../../contracts/dashboard';
 import { attentionPanel } from './attention';
 import { budgetPanel } from './budget';
 import type { PanelDef } from './context';

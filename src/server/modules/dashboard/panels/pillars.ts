@@ -1,5 +1,5 @@
 import { rollup, type TRollup } from '../../indicators/rollup';
-import type { PillarIndicator, PillarKey, PillarsPayload, Rag } from '../types';
+import type { PillarIndicator, PillarKey, PillarsPayload, Rag } from '../../../../contracts/dashboard';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 /** Indicator pillars (0004) to the dashboard's four, in the order a Vietnamese plan lists them. */

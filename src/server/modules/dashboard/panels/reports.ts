@@ -4,7 +4,7 @@ import { cutoffPeriodOf, cutoffWindow } from '../../../../core/periods/cutoff';
 import { reportDeadline, type DeadlineRule } from '../../../../core/periods/deadline';
 import { periodLabel, type PeriodType } from '../../../../core/periods/period-key';
 import { loadHolidaySet } from '../../calendar/holidays';
-import type { ReportsPayload } from '../types';
+import type { ReportsPayload } from '../../../../contracts/dashboard';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 interface RegimeRow {

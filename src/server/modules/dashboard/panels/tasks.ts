@@ -1,7 +1,7 @@
 import { compareIsoDates } from '../../../../core/calendar/dates';
 import { ratePercent } from '../../../../core/tasks/summary';
 import { isStale, overdueBucket, overdueDays, taskStatus, type TaskStatus } from '../../../../core/tasks/status';
-import type { TasksPayload } from '../types';
+import type { TasksPayload } from '../../../../contracts/dashboard';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 interface Row {

@@ -1,4 +1,4 @@
-import type { TrendSeries, TrendsPayload } from '../types';
+import type { TrendSeries, TrendsPayload } from '../../../../contracts/dashboard';
 import { budgetFigures } from './budget';
 import { hasTables, noData, ok, type PanelDef } from './context';
 import { taskFigures } from './tasks';

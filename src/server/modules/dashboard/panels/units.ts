@@ -1,5 +1,5 @@
 import { placeKey, placeName } from '../names';
-import type { UnitFigures, UnitMetric, UnitsPayload } from '../types';
+import type { UnitFigures, UnitMetric, UnitsPayload } from '../../../../contracts/dashboard';
 import { budgetFigures } from './budget';
 import { memo, noData, ok, type PanelContext, type PanelDef } from './context';
 import { latestEvaluation } from './evaluation';

@@ -1,28 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import type { Db, Queryable } from './client';
+import type { Db, Queryable } from '../db/client';
 import { foldVietnamese, normalizeText } from '../core/text/fold';
 import { levelOf } from '../core/units/closure';
 import { hashPassword } from '../server/modules/auth/service';
 import { rebuildClosure } from '../server/modules/units/queries';
 import { recordAudit } from '../server/audit';
-import { ORGANISATION, type SeedUnit } from './seeds/organisation';
-import { seedDemoTasks } from './seeds/demo-tasks';
-import { seedDemoIndicators } from './seeds/demo-indicators';
-import { seedDemoProjects } from './seeds/demo-projects';
-import { seedDemoEvaluation } from './seeds/demo-evaluation';
+import { getSetting, setSetting } from '../server/app-settings';
+import { ORGANISATION, type SeedUnit } from './organisation';
+import { seedDemoTasks } from './demo-tasks';
+import { seedDemoIndicators } from './demo-indicators';
+import { seedDemoProjects } from './demo-projects';
+import { seedDemoEvaluation } from './demo-evaluation';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
-
-async function getSetting<T>(db: Queryable, key: string): Promise<T | undefined> {
-  return (await db.query<{ value: T }>('select value from app_settings where key = $1', [key]))[0]?.value;
-}
-
-async function setSetting(db: Queryable, key: string, value: unknown) {
-  await db.query(
-    'insert into app_settings (key, value) values ($1, $2) on conflict (key) do update set value = excluded.value, updated_at = now()',
-    [key, JSON.stringify(value)],
-  );
-}
 
 /** Loads the Hải Phòng organisation once; later starts leave the administrator's edits alone. */
 export async function seedOrganisation(db: Db, units: readonly SeedUnit[] = ORGANISATION): Promise<boolean> {
@@ -58,30 +47,6 @@ export async function seedOrganisation(db: Db, units: readonly SeedUnit[] = ORGA
     await setSetting(tx, 'seed.organisation', { at: new Date().toISOString(), units: units.length });
     return true;
   });
-}
-
-export interface AdminBootstrap {
-  created: boolean;
-  /** Only when the password was generated: shown once, never stored in clear. */
-  generatedPassword?: string;
-}
-
-/** Creates `admin` on first start, with ADMIN_PASSWORD or a generated password. */
-export async function ensureAdmin(db: Db, password?: string): Promise<AdminBootstrap> {
-  const existing = await db.query('select 1 from users where lower(username) = $1', ['admin']);
-  if (existing.length) return { created: false };
-  const generated = password ? undefined : `Hd-${randomBytes(9).toString('base64url')}7`;
-  const hash = await hashPassword(password ?? generated!);
-  await db.transaction(async (tx) => {
-    const root = (await tx.query<{ id: string }>('select id from units where parent_id is null order by valid_from limit 1'))[0];
-    if (!root) throw new Error('Chưa có đơn vị gốc: hãy nạp cơ cấu tổ chức trước khi tạo quản trị');
-    const rows = await tx.query<{ id: string }>(
-      `insert into users (username, password_hash, full_name, role, unit_id) values ('admin', $1, 'Quản trị hệ thống', 'admin', $2) returning id`,
-      [hash, root.id],
-    );
-    await recordAudit(tx, SYSTEM, { action: 'create', entity: 'user', entityId: rows[0]!.id, after: { username: 'admin', role: 'admin' } });
-  });
-  return { created: true, generatedPassword: generated };
 }
 
 /** Demo accounts, one per role, sharing the administrator's initial password. Sample data. */

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../core/calendar/dates';
-import { foldVietnamese, normalizeText } from '../../core/text/fold';
+import { addDays } from '../core/calendar/dates';
+import { foldVietnamese, normalizeText } from '../core/text/fold';
 import { ORGANISATION, validateOrganisation, type SeedUnit } from './organisation';
 
 const validOn = (u: SeedUnit, date: string) => u.validFrom <= date && (u.validTo === null || date <= u.validTo);
@@ -369,7 +369,7 @@ describe('units named in the seeds and the gold file', () => {
     }
   });
 
-  const goldPath = fileURLToPath(new URL('../../../../shared/eval/seeds-gold.json', import.meta.url));
+  const goldPath = fileURLToPath(new URL('../../../shared/eval/seeds-gold.json', import.meta.url));
 
   interface GoldDocument {
     file: string;

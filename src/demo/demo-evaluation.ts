@@ -1,7 +1,7 @@
-import type { Db, Queryable } from '../client';
-import { MEASURE, SAMPLE_CLASS_THRESHOLDS, SAMPLE_CRITERIA } from '../../core/evaluation/criteria';
-import { recordAudit } from '../../server/audit';
-import { createRun } from '../../server/modules/evaluation/run';
+import type { Db, Queryable } from '../db/client';
+import { MEASURE, SAMPLE_CLASS_THRESHOLDS, SAMPLE_CRITERIA } from '../core/evaluation/criteria';
+import { recordAudit } from '../server/audit';
+import { createRun } from '../server/modules/evaluation/run';
 
 /**
  * Demo evaluation: the rule (criteria and class bands, from core's SAMPLE_CRITERIA, valid from

@@ -1,4 +1,4 @@
-import { addDays, isIsoDate } from '../../../core/calendar/dates';
+import { addDays, isIsoDate } from '../../core/calendar/dates';
 import type { SeedUnit } from './types';
 
 export type OrganisationProblemKind =

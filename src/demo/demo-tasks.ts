@@ -7,16 +7,16 @@
  * are invented so the lists and statistics have something to show: every such row is
  * marked `sample` and its notes say "(dữ liệu mẫu)".
  */
-import type { Db, Queryable } from '../client';
-import { addDays, diffDays } from '../../core/calendar/dates';
-import { expandGroup } from '../../core/extraction/units';
-import type { Pillar } from '../../core/tasks/pillars';
-import type { Recurrence } from '../../core/tasks/recurrence';
-import { foldVietnamese } from '../../core/text/fold';
-import { recordAudit } from '../../server/audit';
-import { insertTask } from '../../server/modules/tasks/create';
-import { vnDate } from '../../server/modules/tasks/model';
-import { groupMembers, loadRegistry, resolveUnit, type RegistryUnit } from '../../server/modules/tasks/registry';
+import type { Db, Queryable } from '../db/client';
+import { addDays, diffDays } from '../core/calendar/dates';
+import { expandGroup } from '../core/extraction/units';
+import type { Pillar } from '../core/tasks/pillars';
+import type { Recurrence } from '../core/tasks/recurrence';
+import { foldVietnamese } from '../core/text/fold';
+import { recordAudit } from '../server/audit';
+import { insertTask } from '../server/modules/tasks/create';
+import { groupMembers, loadRegistry, resolveUnit, type RegistryUnit } from '../server/modules/tasks/registry';
+import { vnToday } from '../core/calendar/timestamps';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
 const SAMPLE = '(dữ liệu mẫu)';
@@ -206,7 +206,7 @@ async function sampleProgress(tx: Queryable, t: { id: string; leadUnitId: string
 
 /** Loads the demo directives and tasks once; later starts leave them (and users' edits) alone. */
 export async function seedDemoTasks(db: Db, now: Date = new Date()): Promise<number> {
-  const today = vnDate(now);
+  const today = vnToday(now);
   return db.transaction(async (tx) => {
     if ((await tx.query("select 1 from app_settings where key = 'seed.demo_tasks'")).length) return 0;
     if (!(await tx.query('select 1 from units limit 1')).length) return 0;

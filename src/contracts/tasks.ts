@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { PILLARS } from '../../../core/tasks/pillars';
-import { RECURRENCES } from '../../../core/tasks/recurrence';
-import { BUCKET_KEYS, TASK_STATUSES, type BucketKey, type TaskStatus } from '../../../core/tasks/status';
-import { ZId, ZIsoDate, ZName } from '../../schemas';
+import { PILLARS } from '../core/tasks/pillars';
+import { RECURRENCES } from '../core/tasks/recurrence';
+import { BUCKET_KEYS, TASK_STATUSES, type BucketKey, type TaskStatus } from '../core/tasks/status';
+import { ZId, ZIsoDate, ZName } from './common';
 
 const ZText = (max: number) =>
   z

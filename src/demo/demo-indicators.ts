@@ -1,14 +1,14 @@
-import type { Db, Queryable } from '../client';
-import { addWorkingDays } from '../../core/calendar/working-days';
-import { holidaySet, VN_HOLIDAYS } from '../../core/calendar/holidays';
-import { cutoffWindow } from '../../core/periods/cutoff';
-import { reportDeadline, type DeadlineRule } from '../../core/periods/deadline';
-import { periodRange } from '../../core/periods/period-range';
-import { foldVietnamese } from '../../core/text/fold';
-import { recordAudit } from '../../server/audit';
-import { addContribution, applyDeltas, writeRateValues, type CountMap } from '../../server/modules/dossiers/aggregates';
-import { DOSSIER_SOURCE, ensureRateIndicators } from '../../server/modules/dossiers/rate-indicators';
-import { writeValues, type ValueWrite } from '../../server/modules/indicators/values';
+import type { Db, Queryable } from '../db/client';
+import { addWorkingDays } from '../core/calendar/working-days';
+import { holidaySet, VN_HOLIDAYS } from '../core/calendar/holidays';
+import { cutoffWindow } from '../core/periods/cutoff';
+import { reportDeadline, type DeadlineRule } from '../core/periods/deadline';
+import { periodRange } from '../core/periods/period-range';
+import { foldVietnamese } from '../core/text/fold';
+import { recordAudit } from '../server/audit';
+import { addContribution, applyDeltas, writeRateValues, type CountMap } from '../server/modules/dossiers/aggregates';
+import { DOSSIER_SOURCE, ensureRateIndicators } from '../server/modules/dossiers/rate-indicators';
+import { writeValues, type ValueWrite } from '../server/modules/indicators/values';
 import { DEMO_DOSSIER_UNITS, DEMO_ONLINE_SHARE_2022, sampleDossiers } from './sample-dossiers';
 
 /**

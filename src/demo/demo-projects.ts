@@ -1,20 +1,20 @@
-import type { Db, Queryable } from '../client';
-import { addDays, compareIsoDates } from '../../core/calendar/dates';
-import { addWorkingDays, type HolidaySet } from '../../core/calendar/working-days';
-import { currentStep, templateInForce, type ActionType, type ProjectKind } from '../../core/projects/pipeline';
-import { checkTotal, TRIEU, tyDong } from '../../core/projects/money';
-import { latestStartFor, type FundingSource } from '../../core/projects/risk';
-import { resolveRoleUnit } from '../../core/projects/role-units';
-import { recordAudit } from '../../server/audit';
-import { vietnamDate } from '../../server/jobs/scheduler';
-import { ensurePipelineSeed } from '../../server/modules/pipelines/seed';
-import { dong } from '../../server/modules/projects/model';
-import { projectRowById } from '../../server/modules/projects/queries';
-import { loadRules, type Rules } from '../../server/modules/projects/rules';
-import { insertProject } from '../../server/modules/projects/service';
-import { replay } from '../../server/modules/projects/state';
-import { storeTransition, type TransitionInput } from '../../server/modules/projects/transition';
-import { insertTask } from '../../server/modules/tasks/create';
+import type { Db, Queryable } from '../db/client';
+import { addDays, compareIsoDates } from '../core/calendar/dates';
+import { addWorkingDays, type HolidaySet } from '../core/calendar/working-days';
+import { currentStep, templateInForce, type ActionType, type ProjectKind } from '../core/projects/pipeline';
+import { checkTotal, TRIEU, tyDong } from '../core/projects/money';
+import { latestStartFor, type FundingSource } from '../core/projects/risk';
+import { resolveRoleUnit } from '../core/projects/role-units';
+import { recordAudit } from '../server/audit';
+import { ensurePipelineSeed } from '../server/modules/pipelines/seed';
+import { dong } from '../server/modules/projects/model';
+import { projectRowById } from '../server/modules/projects/queries';
+import { loadRules, type Rules } from '../server/modules/projects/rules';
+import { insertProject } from '../server/modules/projects/service';
+import { replay } from '../server/modules/projects/state';
+import { storeTransition, type TransitionInput } from '../server/modules/projects/transition';
+import { insertTask } from '../server/modules/tasks/create';
+import { vnToday } from '../core/calendar/timestamps';
 
 /**
  * Demo portfolio. The 2022 figures are facts from seed 000 (Công văn 139/UBND-KSTTHC of
@@ -315,7 +315,7 @@ async function check2022(tx: Queryable): Promise<void> {
  * Loads the demo portfolio once (a setting remembers it). Needs the organisation and the
  * pipeline templates; `today` places the current year's projects.
  */
-export async function seedDemoProjects(db: Db, today: string = vietnamDate(new Date())): Promise<boolean> {
+export async function seedDemoProjects(db: Db, today: string = vnToday(new Date())): Promise<boolean> {
   await ensurePipelineSeed(db);
   return db.transaction(async (tx) => {
     if ((await tx.query('select 1 from app_settings where key = $1', [SETTING])).length > 0) return false;
