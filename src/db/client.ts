@@ -14,6 +14,25 @@ export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * The embedded engine runs one statement at a time: this says how long it has been
+   * occupied (a statement or an open transaction), so that a health probe can answer
+   * without queueing behind a long import. Absent on PostgreSQL, which has a pool.
+   */
+  activity?(): EngineActivity;
+}
+
+export interface EngineActivity {
+  /** Milliseconds since the engine became busy; 0 when idle. */
+  busyForMs: number;
+  /** Requests waiting for or running in the engine. */
+  pending: number;
+}
+
+/** Where the database layer reports what it cannot throw (the server passes its pino logger). */
+export interface DbLogger {
+  info(msg: string): void;
+  warn(msg: string): void;
 }
 
 // Types are parsed the same way on both engines so that results never differ:

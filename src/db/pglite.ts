@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { OID, parseDate, parseInt8, parseNumeric, parseTimestamp, type Db } from './client';
 
-const parsers = {
+export const PGLITE_PARSERS = {
   [OID.int8]: parseInt8,
   [OID.numeric]: parseNumeric,
   [OID.date]: parseDate,
@@ -9,13 +9,21 @@ const parsers = {
   [OID.timestamp]: parseTimestamp,
 };
 
+/** The engine itself, with the session settings both engines share. */
+export async function createPglite(dataDir?: string): Promise<PGlite> {
+  const pg = await PGlite.create({ dataDir, parsers: PGLITE_PARSERS });
+  await pg.exec(`set timezone to 'Asia/Ho_Chi_Minh'`);
+  return pg;
+}
+
 /**
- * Embedded PostgreSQL (WASM). `dataDir` undefined means in memory (tests).
+ * Embedded PostgreSQL (WASM) on the calling thread. `dataDir` undefined means in memory.
+ * A statement here blocks the caller's event loop for as long as it runs, so only tests,
+ * benchmarks and one-shot tools use it; the served product uses openPgliteThread.
  * PGlite runs one query at a time; a transaction holds it until it ends.
  */
 export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await PGlite.create({ dataDir, parsers });
-  await pg.exec(`set timezone to 'Asia/Ho_Chi_Minh'`);
+  const pg = await createPglite(dataDir);
   return {
     engine: 'pglite',
     query: async (sql, params) => (await pg.query(sql, params as unknown[])).rows as never,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { OID, parseDate, parseInt8, parseNumeric, parseTimestamp, type Db, type Queryable } from './client';
+import { OID, parseDate, parseInt8, parseNumeric, parseTimestamp, type Db, type DbLogger, type Queryable } from './client';
 
 const types = {
   getTypeParser(oid: number, format?: string) {
@@ -12,11 +12,11 @@ const types = {
 };
 
 /** A PostgreSQL server through a pool; the session time zone is fixed so dates agree with PGlite. */
-export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+export async function openPostgres(url: string, poolSize = 10, logger?: DbLogger): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types, options: '-c timezone=Asia/Ho_Chi_Minh' });
   // An idle pooled connection can be cut by the server (restart, failover, admin
   // termination). The pool replaces it; without this listener Node would crash.
-  pool.on('error', (err) => console.error(`PostgreSQL: kết nối nhàn rỗi bị đóng (${err.message})`));
+  pool.on('error', (err) => logger?.warn(`PostgreSQL: kết nối nhàn rỗi bị đóng (${err.message})`));
   const q = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]): Promise<T[]> =>
     (await c.query(sql, params as unknown[])).rows as T[];
   await q(pool, 'select 1');

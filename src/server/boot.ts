@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TConfig } from '../config';
-import type { Db } from '../db/client';
+import type { Db, DbLogger } from '../db/client';
 import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
 import { seedDemoData, seedDemoUsers, seedOrganisation } from '../demo/seed';
@@ -18,7 +18,10 @@ export interface Running {
 
 /** Opens the database, migrates, loads the demo city on first start, then serves. */
 export async function startServer(config: TConfig, log: (msg: string) => void = console.log): Promise<Running> {
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log });
+  // The database reports to the server's pino logger once the app exists, to `log` before.
+  let appLog: FastifyInstance['log'] | undefined;
+  const logger: DbLogger = { info: (m) => (appLog ? appLog.info(m) : log(m)), warn: (m) => (appLog ? appLog.warn(m) : log(m)) };
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger });
   try {
     await migrate(db, log);
     await seedHolidays(db);
@@ -29,6 +32,7 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     if (config.DEMO_DATA) await seedDemoData(db, log);
     const deps = { db, config, now: () => new Date() };
     const app = await buildApp(deps, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
+    appLog = app.log;
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://localhost:${new URL(address).port}`;
     log(`\nHải Đăng đang chạy tại ${url}  (cơ sở dữ liệu: ${db.engine === 'pglite' ? `PGlite nhúng, ${config.DATA_DIR}` : 'PostgreSQL'})`);
