@@ -14,6 +14,11 @@ const ZConfig = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),
+  // Scheduled backups: off unless a directory is given; one a day from BACKUP_HOUR (Vietnam
+  // time), the newest BACKUP_KEEP kept (docs/operations.md).
+  BACKUP_DIR: z.string().optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
+  BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
 export type TConfig = z.infer<typeof ZConfig>;

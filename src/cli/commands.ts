@@ -1,7 +1,9 @@
-import { createWriteStream, readFileSync } from 'node:fs';
 import type { TConfig } from '../config';
-import { dumpDatabase, restoreDatabase } from '../db/backup';
-import { migrate } from '../db/migrate';
+import { writeBackup } from '../db/backup';
+import { BackupError, backupFileName } from '../db/backup-format';
+import { verifyBackup } from '../db/backup-read';
+import { restoreBackup } from '../db/backup-restore';
+import { latestMigrationVersion, migrate, schemaVersionIfAny } from '../db/migrate';
 import { openDb } from '../db/open';
 import { seedDemoUsers, seedOrganisation } from '../demo/seed';
 import { ensureAdmin } from '../server/modules/users/bootstrap';
@@ -12,7 +14,7 @@ import { runBench } from './bench';
 export type Command = (args: string[], config: () => TConfig) => Promise<number>;
 
 async function withDb<T>(config: TConfig, fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, log: console.log });
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, logger: { info: console.log, warn: console.error } });
   try {
     await migrate(db, console.log);
     return await fn(db);
@@ -76,26 +78,51 @@ export const COMMANDS: Record<string, Command> = {
   },
 
   backup: async (args, config) => {
-    const file = args[0] ?? `haidang-backup-${new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-')}.sql`;
+    const file = args[0] ?? backupFileName(new Date());
     return withDb(config(), async (db) => {
-      const out = createWriteStream(file, 'utf8');
-      const stats = await dumpDatabase(db, (chunk) => out.write(chunk));
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      console.log(`Đã sao lưu ${stats.rows} dòng của ${stats.tables} bảng vào ${file}`);
+      const t0 = performance.now();
+      const b = await writeBackup(db, file);
+      const tables = Object.keys(b.footer.tables).length;
+      console.log(`Đã sao lưu ${b.footer.rows} dòng của ${tables} bảng vào ${b.file} (${formatBytes(b.bytes)}, ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
       return 0;
     });
   },
 
   restore: async (args, config) => {
     if (!args[0]) {
-      console.error('Cần đường dẫn tệp sao lưu: haidang restore <tệp.sql>');
+      console.error('Cần đường dẫn tệp sao lưu: haidang restore <tệp>');
       return 2;
     }
-    const sql = readFileSync(args[0], 'utf8');
-    return withDb(config(), async (db) => {
-      await restoreDatabase(db, sql);
-      console.log(`Đã khôi phục từ ${args[0]}`);
+    const file = args[0];
+    // Refuse a file that is not ours or was cut short before touching any database.
+    const verified = await verifyBackup(file);
+    const { header } = verified;
+    const latest = latestMigrationVersion();
+    if (header.schemaVersion && latest && header.schemaVersion > latest) {
+      throw new BackupError(`Bản sao lưu ở phiên bản lược đồ ${header.schemaVersion}, mới hơn phần mềm này (${latest}); hãy cập nhật Hải Đăng trước khi khôi phục.`);
+    }
+    const cfg = config();
+    const db = await openDb({ databaseUrl: cfg.DATABASE_URL, dataDir: cfg.DATA_DIR, logger: { info: console.log, warn: console.error } });
+    try {
+      const current = await schemaVersionIfAny(db);
+      if (current && header.schemaVersion && current > header.schemaVersion) {
+        throw new BackupError(`Cơ sở dữ liệu đích đã ở phiên bản lược đồ ${current}, mới hơn bản sao lưu (${header.schemaVersion}); hãy khôi phục vào một cơ sở dữ liệu trống.`);
+      }
+      // A backup from an older version is loaded at its own version, then migrated forward.
+      await migrate(db, console.log, { upTo: header.schemaVersion ?? undefined });
+      const t0 = performance.now();
+      const r = await restoreBackup(db, file, verified);
+      await migrate(db, console.log);
+      console.log(`Đã khôi phục ${r.footer.rows} dòng của ${Object.keys(r.footer.tables).length} bảng từ ${file} (${((performance.now() - t0) / 1000).toFixed(1)} s); số dòng và mã kiểm tra từng bảng khớp bản sao lưu.`);
       return 0;
-    });
+    } finally {
+      await db.close();
+    }
   },
 };
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1_048_576) return `${(n / 1024).toFixed(0)} KB`;
+  return `${(n / 1_048_576).toFixed(1)} MB`;
+}

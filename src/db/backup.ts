@@ -1,70 +1,123 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import { createGzip, gzipSync } from 'node:zlib';
 import type { Db } from './client';
+import { backupTables, quoteIdent, rowJson, sequenceStates, STABLE_OUTPUT } from './backup-tables';
+import { endLine, headerLine, RowChecksum, sequencesLine, tableLine, type TBackupFooter, type TBackupHeader, type TTableSum } from './backup-format';
 import { currentSchemaVersion } from './migrate';
 
-// Sessions and login counters are not business data; a restored system starts logged out.
-const SKIPPED = new Set(['schema_migrations', 'sessions', 'login_throttle']);
+/** Rows per fetch from the dump cursor: a bounded slice of a table is in memory at a time. */
+const FETCH = 2000;
 
-/** Tables in an order where every referenced table comes before the tables that reference it. */
-async function tablesInDependencyOrder(db: Db): Promise<string[]> {
-  const tables = (await db.query<{ t: string }>(
-    `select c.relname as t from pg_class c join pg_namespace n on n.oid = c.relnamespace
-      where n.nspname = 'public' and c.relkind in ('r', 'p') and not c.relispartition order by 1`,
-  )).map((r) => r.t);
-  const deps = await db.query<{ child: string; parent: string }>(
-    `select cl.relname as child, pl.relname as parent from pg_constraint k
-       join pg_class cl on cl.oid = k.conrelid join pg_class pl on pl.oid = k.confrelid
-       join pg_namespace n on n.oid = cl.relnamespace
-      where k.contype = 'f' and n.nspname = 'public' and cl.relname <> pl.relname`,
-  );
-  const ordered: string[] = [];
-  const visit = (t: string, path: Set<string>) => {
-    if (ordered.includes(t) || path.has(t)) return;
-    path.add(t);
-    for (const d of deps) if (d.child === t) visit(d.parent, path);
-    ordered.push(t);
-  };
-  for (const t of tables) visit(t, new Set());
-  return ordered.filter((t) => !SKIPPED.has(t));
+export interface BackupSummary {
+  file: string;
+  bytes: number;
+  header: TBackupHeader;
+  footer: TBackupFooter;
 }
 
 /**
- * A plain-SQL dump that either engine can restore into a freshly migrated, empty
- * database: one `insert … select from json_populate_recordset` per table, which keeps
- * every type exact (numeric, jsonb, arrays, timestamps) without a pg_dump binary.
+ * Streams every backed-up table (see backup-tables.ts) through `write`, inside one
+ * read-only repeatable-read transaction: the file is one consistent moment of the database
+ * even while others write (on PostgreSQL). On PGlite the transaction holds the engine for
+ * the duration, as any transaction does. Returns the END line's content.
  */
-export async function dumpDatabase(db: Db, write: (chunk: string) => void, now = new Date()): Promise<{ tables: number; rows: number }> {
-  const version = await currentSchemaVersion(db);
-  write(`-- Hải Đăng backup\n-- created: ${now.toISOString()}\n-- engine: ${db.engine}\n-- schema-version: ${version}\n`);
-  write('-- Restore with: haidang restore <this file> (into an empty database at the same schema version)\nbegin;\n');
-  let rows = 0;
-  const tables = await tablesInDependencyOrder(db);
-  for (const t of tables) {
-    const data = await db.query<{ j: string | null; n: number }>(`select coalesce(json_agg(x), '[]')::text as j, count(*)::int as n from ${t} x`);
-    const n = data[0]?.n ?? 0;
-    if (n === 0) continue;
-    rows += n;
-    let tag = 'hd';
-    while (data[0]!.j!.includes(`$${tag}$`)) tag = `hd${randomBytes(4).toString('hex')}`;
-    write(`insert into ${t} select * from json_populate_recordset(null::${t}, $${tag}$${data[0]!.j}$${tag}$);\n`);
-  }
-  const seqs = await db.query<{ table_name: string; column_name: string }>(
-    `select table_name, column_name from information_schema.columns where table_schema = 'public' and column_default like 'nextval(%'`,
-  );
-  for (const s of seqs) {
-    if (SKIPPED.has(s.table_name)) continue;
-    write(`select setval(pg_get_serial_sequence('${s.table_name}', '${s.column_name}'), coalesce((select max(${s.column_name}) from ${s.table_name}), 0) + 1, false);\n`);
-  }
-  write('commit;\n');
-  return { tables: tables.length, rows };
+export async function dumpDatabase(db: Db, write: (text: string) => Promise<void>, now = new Date()): Promise<{ header: TBackupHeader; footer: TBackupFooter }> {
+  const hash = createHash('sha256');
+  const emit = async (text: string) => {
+    hash.update(text, 'utf8');
+    await write(text);
+  };
+  return db.transaction(async (tx) => {
+    await tx.exec(`set transaction isolation level repeatable read, read only; ${STABLE_OUTPUT}`);
+    const header: TBackupHeader = { created: now.toISOString(), engine: db.engine, schemaVersion: await currentSchemaVersion(tx) };
+    await emit(headerLine(header));
+    const tables: Record<string, TTableSum> = {};
+    let rows = 0;
+    for (const t of await backupTables(tx)) {
+      await emit(tableLine(t.name, t.columns));
+      const sum = new RowChecksum();
+      await tx.exec(`declare hd_dump no scroll cursor for select ${rowJson('x')} as j from ${quoteIdent(t.name)} x`);
+      for (;;) {
+        const batch = await tx.query<{ j: string }>(`fetch ${FETCH} from hd_dump`);
+        if (batch.length === 0) break;
+        let text = '';
+        for (const r of batch) {
+          sum.add(r.j);
+          text += `${r.j}\n`;
+        }
+        await emit(text);
+        if (batch.length < FETCH) break;
+      }
+      await tx.exec('close hd_dump');
+      tables[t.name] = sum.value;
+      rows += sum.rows;
+    }
+    await emit(sequencesLine(await sequenceStates(tx)));
+    return { header, footer: { rows, tables, sha256: hash.digest('hex') } };
+  });
 }
 
-export async function restoreDatabase(db: Db, sql: string): Promise<void> {
-  const m = /^-- schema-version: (\S+)$/m.exec(sql);
-  if (!m) throw new Error('Tệp không phải bản sao lưu của Hải Đăng (thiếu dòng schema-version)');
-  const version = await currentSchemaVersion(db);
-  if (m[1] !== version) throw new Error(`Bản sao lưu ở phiên bản lược đồ ${m[1]}, cơ sở dữ liệu đang ở ${version}`);
-  const used = await db.query<{ n: number }>('select count(*)::int as n from units');
-  if (used[0]!.n > 0) throw new Error('Cơ sở dữ liệu đích đã có dữ liệu; hãy khôi phục vào một cơ sở dữ liệu trống');
-  await db.exec(sql);
+async function writeTo(stream: NodeJS.WritableStream, text: string | Buffer, failed: () => Error | null) {
+  const err = failed();
+  if (err) throw err;
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+/**
+ * Writes a backup to `file` (gzip when the name ends in .gz). The data goes to a temporary
+ * name beside it, is flushed to disk, and only then renamed: a backup killed at any moment
+ * leaves no file under the final name, only `<file>.partial-<pid>`.
+ */
+export async function writeBackup(db: Db, file: string, now = new Date()): Promise<BackupSummary> {
+  const final = resolve(file);
+  const temp = `${final}.partial-${process.pid}`;
+  const compressed = final.endsWith('.gz');
+  const out: WriteStream = createWriteStream(temp, { flags: 'wx' });
+  // A full disk surfaces here; every later write then throws it.
+  let error: Error | null = null;
+  out.on('error', (err) => (error ??= err));
+  const failed = () => error;
+  try {
+    await once(out, 'open');
+    const gzip = compressed ? createGzip({ level: 6 }) : null;
+    if (gzip) gzip.pipe(out, { end: false });
+    const body = gzip ?? out;
+    const { header, footer } = await dumpDatabase(db, (text) => writeTo(body, text, failed), now);
+    if (gzip) {
+      gzip.end();
+      await once(gzip, 'end');
+      // The completion marker in a gzip member of its own (see backup-format.ts).
+      await writeTo(out, gzipSync(endLine(footer)), failed);
+    } else {
+      await writeTo(out, endLine(footer), failed);
+    }
+    out.end();
+    await finished(out);
+    const fh = await open(temp, 'r');
+    await fh.sync();
+    await fh.close();
+    await rename(temp, final);
+    await syncDir(dirname(final));
+    return { file: final, bytes: (await stat(final)).size, header, footer };
+  } catch (err) {
+    out.destroy();
+    await rm(temp, { force: true });
+    throw err;
+  }
+}
+
+/** A rename is durable once the directory is flushed; some systems refuse to open one (then nothing to do). */
+async function syncDir(dir: string) {
+  try {
+    const fh = await open(dir, 'r');
+    await fh.sync().catch(() => undefined);
+    await fh.close();
+  } catch {
+    // Directory fsync is unsupported here; the rename itself is still atomic.
+  }
 }

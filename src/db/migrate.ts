@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './client';
+import type { Db, Queryable } from './client';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -32,12 +32,14 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 // Any constant works; it only has to be the same in every process of this product.
 const MIGRATION_LOCK = 7_427_001;
 
-export async function migrate(db: Db, log: (msg: string) => void = () => undefined): Promise<string[]> {
+/** Applies every pending migration, or only those up to `upTo` (a restore migrates to its backup's version first). */
+export async function migrate(db: Db, log: (msg: string) => void = () => undefined, opts: { upTo?: string } = {}): Promise<string[]> {
   await db.exec(`create table if not exists schema_migrations (
     version text primary key, name text not null, checksum text not null,
     applied_at timestamptz not null default now())`);
   const done: string[] = [];
   for (const m of loadMigrations()) {
+    if (opts.upTo !== undefined && m.version > opts.upTo) break;
     const applied = await db.transaction(async (tx) => {
       // Several servers on one PostgreSQL may start together: the transaction-scoped
       // lock makes them take turns, and the re-check below makes the later ones skip.
@@ -59,7 +61,18 @@ export async function migrate(db: Db, log: (msg: string) => void = () => undefin
   return done;
 }
 
-export async function currentSchemaVersion(db: Db): Promise<string | null> {
+export async function currentSchemaVersion(db: Queryable): Promise<string | null> {
   const rows = await db.query<{ v: string | null }>('select max(version) as v from schema_migrations');
   return rows[0]?.v ?? null;
+}
+
+/** The version of a database that may not have been migrated at all (no schema_migrations yet). */
+export async function schemaVersionIfAny(db: Queryable): Promise<string | null> {
+  const t = await db.query<{ t: string | null }>(`select to_regclass('schema_migrations')::text as t`);
+  return t[0]?.t ? currentSchemaVersion(db) : null;
+}
+
+/** The newest migration this build knows. */
+export function latestMigrationVersion(): string | null {
+  return loadMigrations().at(-1)?.version ?? null;
 }

@@ -7,6 +7,7 @@ import { lazy, type ComponentType, type ReactNode } from 'react';
 import {
   ApartmentOutlined,
   CheckSquareOutlined,
+  DatabaseOutlined,
   FileProtectOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
@@ -86,6 +87,15 @@ export const appRoutes: readonly AppRoute[] = [
     group: 'admin',
     permission: 'audit.read',
     page: lazyPage(() => import('./pages/admin/audit/AuditPage'), 'AuditPage'),
+  },
+  {
+    path: '/admin/backups',
+    labelKey: 'nav.admin.backups',
+    descriptionKey: 'desc.admin.backups',
+    icon: <DatabaseOutlined />,
+    group: 'admin',
+    permission: 'backup.manage',
+    page: lazyPage(() => import('./pages/admin/backups/BackupsPage'), 'BackupsPage'),
   },
   { path: '/admin/pipelines', labelKey: 'nav.admin.pipelines', descriptionKey: 'desc.admin.pipelines', icon: <ProjectOutlined />, group: 'admin', permission: 'pipeline.manage', page: lazyPage(() => import('./pages/projects/admin/PipelineTemplatesPage'), 'PipelineTemplatesPage') },
 ];

@@ -1,53 +1,218 @@
-import { describe, expect, it } from 'vitest';
-import { dumpDatabase, restoreDatabase } from '../../src/db/backup';
-import { seedOrganisation } from '../../src/demo/seed';
-import { ensureAdmin } from '../../src/server/modules/users/bootstrap';
-import { ENGINES, openTestDb } from '../helpers/db';
-import { TEST_PASSWORD } from '../helpers/server';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/db/client';
+import { writeBackup, type BackupSummary } from '../../src/db/backup';
+import { BackupError, endLine, RowChecksum, type TBackupFooter } from '../../src/db/backup-format';
+import { readBackupFooter, verifyBackup } from '../../src/db/backup-read';
+import { restoreBackup } from '../../src/db/backup-restore';
+import { backupTables, databaseChecksums } from '../../src/db/backup-tables';
+import { call, login } from '../helpers/api';
+import { ENGINES, openTestDb, type Engine } from '../helpers/db';
+import { startTestServer, type TestServer } from '../helpers/server';
 
-const COUNTED = ['units', 'unit_aliases', 'unit_successors', 'unit_closure', 'users', 'audit_log'];
+/**
+ * A backup of the full demo database restores into an empty database of either engine
+ * with every table's row count and checksum equal to the source's, identity columns
+ * that go on counting, and nothing transient (sessions, staging rows) carried across.
+ */
+const dir = mkdtempSync(join(tmpdir(), 'hd-backup-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function counts(db: Awaited<ReturnType<typeof openTestDb>>) {
-  const out: Record<string, number> = {};
-  for (const t of COUNTED) out[t] = (await db.query<{ n: number }>(`select count(*)::int as n from ${t}`))[0]!.n;
-  return out;
+const IDENTITY_INSERTS: Record<string, string> = {
+  indicator_values: `insert into indicator_values (province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency, value, status, origin, entered_by_name)
+    select 'HP', i.id, u.id, '2031-M01', 'month', '2031-01-01', '2031-01-31', 'Kiểm thử khôi phục', 1, 'draft', 'form', 'kiểm thử'
+      from indicators i, units u where u.parent_id is null limit 1 returning id`,
+  dossiers: `insert into dossiers (province_id, unit_id, code, procedure_code, received_at, channel, fully_online)
+    select 'HP', id, 'SAU-KHOI-PHUC', 'TT-1', now(), 'online', false from units where parent_id is null returning id`,
+  report_submission_events: `insert into report_submission_events (submission_id, action, actor_name, to_status)
+    select id, 'save', 'kiểm thử', 'draft' from report_submissions limit 1 returning id`,
+};
+
+async function expectSameDatabase(source: Record<string, { rows: number; checksum: string }>, target: Db) {
+  const got = await databaseChecksums(target);
+  expect(got).toEqual(source);
 }
 
-describe.each(ENGINES)('backup from %s', (engine) => {
-  it('dumps to SQL that restores every row into an empty database of either engine', async () => {
-    const source = await openTestDb(engine);
-    await seedOrganisation(source);
-    await ensureAdmin(source, TEST_PASSWORD);
-    await source.query(`update units set name = name || ' — ''trích dẫn'' $hd$ ' where code = 'HP.STTTT'`);
-    let sql = '';
-    const stats = await dumpDatabase(source, (c) => (sql += c));
-    expect(stats.rows).toBeGreaterThan(100);
-    const expected = await counts(source);
-    const tricky = (await source.query<{ name: string }>(`select name from units where code = 'HP.STTTT'`))[0]!.name;
-    await source.close();
+describe.each(ENGINES)('backup of the demo database on %s', (engine: Engine) => {
+  let s: TestServer;
+  let backup: BackupSummary;
+  let sums: Record<string, { rows: number; checksum: string }>;
 
-    for (const target of ENGINES) {
-      const db = await openTestDb(target);
-      try {
-        await restoreDatabase(db, sql);
-        expect(await counts(db)).toEqual(expected);
-        expect((await db.query<{ name: string }>(`select name from units where code = 'HP.STTTT'`))[0]!.name).toBe(tricky);
-        // Sequences continue after the restored rows.
-        await db.query(`insert into audit_log (actor_name, action, entity) values ('x', 'test', 'test')`);
-        await expect(restoreDatabase(db, sql)).rejects.toThrow(/đã có dữ liệu/);
-      } finally {
-        await db.close();
-      }
-    }
+  beforeAll(async () => {
+    s = await startTestServer({ engine, demo: true, listen: false });
+    // A live session and a staging row of an import in progress: neither belongs in a backup.
+    const admin = await login(s.app, 'admin');
+    expect((await call(s.app, admin, 'GET', '/api/me')).statusCode).toBe(200);
+    const job = (await s.db.query<{ id: string }>(`insert into import_jobs (kind, file_name, status, created_by_name) values ('dossiers', 'dang-nhap.csv', 'running', 'admin') returning id`))[0]!.id;
+    await s.db.query(
+      `insert into dossier_import_rows (import_id, row_number, unit_id, procedure_code, received_at, channel, fully_online)
+       select $1, g, (select id from units limit 1), 'TT', now(), 'online', false from generate_series(1, 50) g`,
+      [job],
+    );
+    sums = await databaseChecksums(s.db);
+    backup = await writeBackup(s.db, join(dir, `demo-${engine}.hdb.gz`));
+  });
+  afterAll(async () => {
+    await s?.close();
   });
 
-  it('refuses a file that is not a Hải Đăng backup', async () => {
-    const db = await openTestDb(engine);
+  it('holds every business table with its rows, and no sessions or staging rows', async () => {
+    expect(Object.keys(backup.footer.tables).sort()).toEqual(Object.keys(sums).sort());
+    for (const t of ['units', 'users', 'tasks', 'indicator_values', 'dossiers', 'report_submission_events', 'audit_log', 'projects']) {
+      expect(backup.footer.tables[t]!.rows, t).toBeGreaterThan(0);
+      expect(backup.footer.tables[t]).toEqual(sums[t]);
+    }
+    expect(backup.footer.tables).not.toHaveProperty('sessions');
+    expect(backup.footer.tables).not.toHaveProperty('login_throttle');
+    expect(backup.footer.tables).not.toHaveProperty('dossier_import_rows');
+    expect(backup.footer.tables).not.toHaveProperty('schema_migrations');
+    expect(await readBackupFooter(backup.file)).toEqual(backup.footer);
+  });
+
+  it.each(ENGINES)('restores into an empty %s database: same rows and checksums, identities go on', async (target) => {
+    const db = await openTestDb(target);
     try {
-      await expect(restoreDatabase(db, 'drop table users;')).rejects.toThrow(/không phải bản sao lưu/);
-      expect((await db.query('select 1 from users limit 1'))).toBeDefined();
+      const r = await restoreBackup(db, backup.file);
+      expect(r.footer.rows).toBe(backup.footer.rows);
+      await expectSameDatabase(sums, db);
+      for (const [table, sql] of Object.entries(IDENTITY_INSERTS)) {
+        const before = (await db.query<{ m: number }>(`select max(id)::bigint as m from ${table}`))[0]!.m;
+        const inserted = await db.query<{ id: number | string }>(sql);
+        expect(inserted.length, table).toBe(1);
+        if (typeof inserted[0]!.id === 'number') expect(inserted[0]!.id).toBeGreaterThan(before);
+      }
+      await expect(restoreBackup(db, backup.file)).rejects.toThrow(/đã có dữ liệu/);
     } finally {
       await db.close();
+    }
+  });
+});
+
+describe('a backup file that was cut short or altered', () => {
+  let file: string;
+  let plain: string;
+  let db: Db;
+  beforeAll(async () => {
+    db = await openTestDb('pglite');
+    const s = await startTestServer({ listen: false });
+    file = (await writeBackup(s.db, join(dir, 'small.hdb.gz'))).file;
+    plain = (await writeBackup(s.db, join(dir, 'small.hdb'))).file;
+    await s.close();
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  async function refusal(path: string): Promise<string> {
+    const err = await restoreBackup(db, path).then(() => null, (e: unknown) => e);
+    expect(err).toBeInstanceOf(BackupError);
+    const message = (err as Error).message;
+    // One short line that a person reads: never SQL, never rows.
+    expect(message).not.toContain('\n');
+    expect(message.length).toBeLessThan(220);
+    expect(message).not.toMatch(/insert|select|\{"/i);
+    expect((await db.query<{ n: number }>('select count(*)::int as n from units'))[0]!.n).toBe(0);
+    return message;
+  }
+
+  it.each([0.1, 0.5, 0.9, 0.999])('refuses a compressed file cut at %s of its length', async (fraction) => {
+    const bytes = readFileSync(file);
+    const cut = join(dir, `cut-${fraction}.hdb.gz`);
+    writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * fraction)));
+    expect(await refusal(cut)).toMatch(/chưa hoàn chỉnh|cắt ngắn/);
+  });
+
+  it('refuses an uncompressed file cut before its end marker', async () => {
+    const text = readFileSync(plain, 'utf8');
+    const cut = join(dir, 'cut.hdb');
+    writeFileSync(cut, text.slice(0, text.lastIndexOf('END ')));
+    expect(await refusal(cut)).toMatch(/chưa hoàn chỉnh/);
+  });
+
+  it('refuses a file with one value changed, or a line added after the end marker', async () => {
+    const text = readFileSync(plain, 'utf8');
+    const edited = join(dir, 'edited.hdb');
+    writeFileSync(edited, text.replace('"name":"', '"name":"X'));
+    expect(await refusal(edited)).toMatch(/đã bị sửa/);
+    writeFileSync(edited, `${text}{"id":"x"}\n`);
+    expect(await refusal(edited)).toMatch(/đã bị sửa/);
+  });
+
+  it('refuses a file that is not a backup at all', async () => {
+    const other = join(dir, 'other.sql');
+    writeFileSync(other, 'drop table users;\n');
+    expect(await refusal(other)).toMatch(/không phải bản sao lưu/);
+  });
+
+  it('rolls back a consistent-looking file whose rows break a reference, leaving the database empty', async () => {
+    // Someone edited a row and recomputed every checksum: the file passes the checks, the
+    // restore does not, because the foreign keys are checked again once the rows are in.
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').split('\n').slice(0, -2);
+    let table = '';
+    let changed = false;
+    const out = lines.map((l) => {
+      if (l.startsWith('TABLE ')) table = l.split(' ')[1]!;
+      if (!changed && table === 'unit_aliases' && l.startsWith('{')) {
+        changed = true;
+        return l.replace(/"unit_id":"[0-9a-f-]+"/, '"unit_id":"00000000-0000-4000-8000-000000000000"');
+      }
+      return l;
+    });
+    expect(changed).toBe(true);
+    const footer = rebuildFooter(out);
+    const forged = join(dir, 'forged.hdb');
+    writeFileSync(forged, `${out.join('\n')}\n${endLine(footer)}`);
+    await expect(verifyBackup(forged)).resolves.toBeDefined();
+    const message = await refusal(forged);
+    expect(message).toMatch(/thất bại.*đã hoàn tác/);
+  });
+});
+
+function rebuildFooter(lines: string[]): TBackupFooter {
+  const hash = createHash('sha256');
+  const tables: TBackupFooter['tables'] = {};
+  let sum: RowChecksum | undefined;
+  let name = '';
+  let rows = 0;
+  for (const l of lines) {
+    hash.update(`${l}\n`);
+    if (l.startsWith('TABLE ')) {
+      if (sum) tables[name] = sum.value;
+      name = l.split(' ')[1]!;
+      sum = new RowChecksum();
+    } else if (l.startsWith('{')) {
+      sum!.add(l);
+      rows++;
+    } else if (l.startsWith('SEQUENCES') && sum) {
+      tables[name] = sum.value;
+      sum = undefined;
+    }
+  }
+  return { rows, tables, sha256: hash.digest('hex') };
+}
+
+describe.each(ENGINES)('a large table on %s', (engine) => {
+  it('is dumped and restored in bounded chunks, every row equal', async () => {
+    const source = await openTestDb(engine);
+    const target = await openTestDb(engine === 'pglite' && ENGINES.includes('postgres') ? 'postgres' : 'pglite');
+    try {
+      // 12,000 rows: six fetches of the dump cursor, three restore inserts.
+      await source.exec(`insert into provinces (id, name) values ('HP', 'Hải Phòng')`);
+      await source.exec(`insert into audit_log (actor_name, action, entity, after)
+        select 'nạp thử ' || g, 'test', 'bulk', jsonb_build_object('n', g, 'text', repeat('ệ', g % 50)) from generate_series(1, 12000) g`);
+      const sums = await databaseChecksums(source);
+      const b = await writeBackup(source, join(dir, `large-${engine}.hdb.gz`));
+      expect(b.footer.tables.audit_log!.rows).toBe(12000);
+      await restoreBackup(target, b.file);
+      expect(await databaseChecksums(target)).toEqual(sums);
+      expect((await backupTables(target)).length).toBe(Object.keys(sums).length);
+    } finally {
+      await source.close();
+      await target.close();
     }
   });
 });

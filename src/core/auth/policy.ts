@@ -28,6 +28,7 @@ export const ACTIONS = [
   'user.manage',
   'audit.read',
   'calendar.manage',
+  'backup.manage',
   // Directives and tasks
   'document.read',
   'document.manage',
@@ -80,6 +81,8 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   'user.manage': only({ admin: anyone }),
   'audit.read': only({ admin: anyone }),
   'calendar.manage': only({ admin: anyone }),
+  // A backup holds every row, password hashes included: only the administrator sees or makes one.
+  'backup.manage': only({ admin: anyone }),
 
   'document.read': everyone(),
   'document.manage': only({ admin: anyone, coordinator: anyone }),

@@ -1,4 +1,5 @@
 import type { Deps } from '../context';
+import { runScheduledBackup } from '../modules/backups/service';
 import { sendPendingEmails } from '../modules/notifications/mailer';
 import { DAILY_JOBS } from './index';
 import { runOnce } from './run-once';
@@ -21,6 +22,7 @@ export function startScheduler(deps: Deps, log: (msg: string) => void, intervalM
     try {
       await runDailyJobs(deps);
       if (deps.config.SMTP_URL) await sendPendingEmails(deps);
+      await runScheduledBackup(deps, log);
     } catch (err) {
       log(`Lỗi khi chạy tác vụ định kỳ: ${(err as Error).message}`);
     } finally {

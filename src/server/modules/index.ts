@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
 import { auditRoutes } from './audit/routes';
+import { backupRoutes } from './backups/routes';
 import { budgetRoutes } from './budget/routes';
 import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
@@ -37,4 +38,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   dossierRoutes,
   evaluationRoutes,
   dashboardRoutes,
+  backupRoutes,
 ];

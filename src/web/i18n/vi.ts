@@ -19,6 +19,7 @@ export const vi = {
   'nav.admin.units': 'Đơn vị',
   'nav.admin.users': 'Người dùng',
   'nav.admin.audit': 'Nhật ký',
+  'nav.admin.backups': 'Sao lưu',
   'nav.admin.pipelines': 'Quy trình dự án',
 
   'desc.tasks': 'Giao nhiệm vụ, theo dõi tiến độ và hạn xử lý của từng đơn vị.',
@@ -31,6 +32,7 @@ export const vi = {
   'desc.admin.units': 'Cơ cấu tổ chức theo thời gian, kể cả sắp xếp năm 2025.',
   'desc.admin.users': 'Tài khoản, vai trò và đơn vị công tác.',
   'desc.admin.audit': 'Ai đã thay đổi gì, khi nào.',
+  'desc.admin.backups': 'Các bản sao lưu định kỳ: thời điểm, kích thước, số dòng từng bảng.',
   'desc.admin.pipelines': 'Quy trình dự án CNTT theo văn bản, thời hạn các bước, đơn vị thẩm định.',
 
   'header.switchLanguage': 'Chuyển ngôn ngữ',
@@ -191,6 +193,31 @@ export const vi = {
   'action.login_failed': 'Đăng nhập thất bại',
   'action.update_with_password': 'Cập nhật, đổi mật khẩu',
   'action.seed': 'Nạp dữ liệu ban đầu',
+
+  'backups.title': 'Sao lưu dữ liệu',
+  'backups.subtitle': 'Bản sao lưu trong thư mục {dir}: mỗi ngày từ {hour} giờ, giữ {keep} bản mới nhất.',
+  'backups.off': 'Chưa bật sao lưu định kỳ',
+  'backups.offHelp': 'Đặt biến môi trường BACKUP_DIR (thư mục lưu) rồi khởi động lại máy chủ; có thể chỉnh BACKUP_KEEP (số bản giữ lại) và BACKUP_HOUR (giờ sao lưu). Vẫn có thể sao lưu bằng lệnh: npx haidang backup.',
+  'backups.now': 'Sao lưu ngay',
+  'backups.done': 'Đã sao lưu {rows} dòng vào {name}',
+  'backups.busyNote': 'Trong lúc sao lưu, cơ sở dữ liệu nhúng (PGlite) tạm bận; nên sao lưu ngoài giờ làm việc.',
+  'backups.lastRun': 'Lần sao lưu định kỳ gần nhất ({day}): {status}',
+  'backups.lastOk': 'thành công',
+  'backups.lastFailed': 'thất bại — {message}',
+  'backups.lastRunning': 'đang chạy',
+  'backups.col.time': 'Thời điểm',
+  'backups.col.name': 'Tệp',
+  'backups.col.size': 'Kích thước',
+  'backups.col.rows': 'Số dòng',
+  'backups.col.engine': 'Từ cơ sở dữ liệu',
+  'backups.col.status': 'Tình trạng',
+  'backups.complete': 'Hoàn chỉnh',
+  'backups.incomplete': 'Không hoàn chỉnh',
+  'backups.incompleteHelp': 'Tệp thiếu dấu kết thúc (sao lưu bị dừng giữa chừng hoặc tệp bị cắt): không khôi phục được.',
+  'backups.tables': '{count} bảng',
+  'backups.table': 'Bảng',
+  'backups.empty': 'Chưa có bản sao lưu nào trong thư mục.',
+  'backups.restoreHelp': 'Khôi phục vào một cơ sở dữ liệu trống: npx haidang restore <tệp> (xem docs/operations.md).',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
