@@ -14,6 +14,8 @@ const PUBLIC_WRITES = new Set(['/api/auth/login']);
 export function registerSession(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
+    // A health probe needs no session; loading one would queue it behind the database.
+    if (req.url === '/api/health') return;
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
@@ -23,7 +25,7 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     }
     const path = req.url.split('?')[0]!;
     if (SAFE_METHODS.has(req.method) || PUBLIC_WRITES.has(path)) {
-      if (expired && path !== '/api/health') throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết hạn do không hoạt động. Hãy đăng nhập lại.');
+      if (expired) throw new AppError('UNAUTHENTICATED', 'Phiên làm việc đã hết hạn do không hoạt động. Hãy đăng nhập lại.');
       return;
     }
     if (!req.actor) {

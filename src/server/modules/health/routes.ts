@@ -11,11 +11,23 @@ export async function healthRoutes(app: FastifyInstance, deps: Deps) {
     // (an import's merge, a backup) the server is healthy: say so at once instead of
     // queueing behind the work, which is what a load balancer's probe needs.
     const activity = deps.db.activity?.();
-    if (activity && activity.busyForMs > 0) {
-      return { status: 'ok', database: { reachable: true, engine: deps.db.engine, migrationVersion: version, busyForMs: activity.busyForMs, pending: activity.pending } };
-    }
+    const busy = () => {
+      const a = deps.db.activity!();
+      return { status: 'ok', database: { reachable: true, engine: deps.db.engine, migrationVersion: version, busyForMs: a.busyForMs, pending: a.pending } };
+    };
+    if (activity && activity.busyForMs > 0) return busy();
     try {
-      version = await currentSchemaVersion(deps.db);
+      const asked = currentSchemaVersion(deps.db);
+      if (activity) {
+        // The engine looked idle but may have just taken work: the probe waits 50 ms at most.
+        // A dead engine fails at once (503 below); a working one is reported busy.
+        const answer = await Promise.race([asked, new Promise<undefined>((r) => setTimeout(r, 50))]);
+        if (answer === undefined) {
+          asked.then((v) => (version = v), () => undefined);
+          return busy();
+        }
+      }
+      version = await asked;
       return { status: 'ok', database: { reachable: true, engine: deps.db.engine, migrationVersion: version } };
     } catch (err) {
       reply.status(503);
