@@ -1,5 +1,6 @@
+import { rmSync } from 'node:fs';
 import type { TConfig } from '../config';
-import { writeBackup } from '../db/backup';
+import { partialPath, writeBackup } from '../db/backup';
 import { BackupError, backupFileName } from '../db/backup-format';
 import { verifyBackup } from '../db/backup-read';
 import { restoreBackup } from '../db/backup-restore';
@@ -79,6 +80,14 @@ export const COMMANDS: Record<string, Command> = {
 
   backup: async (args, config) => {
     const file = args[0] ?? backupFileName(new Date());
+    // Ctrl+C leaves no half-written file behind (a SIGKILL leaves `<file>.partial-<pid>`).
+    const interrupted = () => {
+      rmSync(partialPath(file), { force: true });
+      console.error('Đã dừng sao lưu; không có tệp nào được tạo.');
+      process.exit(130);
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     return withDb(config(), async (db) => {
       const t0 = performance.now();
       const b = await writeBackup(db, file);

@@ -62,6 +62,9 @@ export async function dumpDatabase(db: Db, write: (text: string) => Promise<void
   });
 }
 
+/** Where a backup to `file` is written until it is complete. */
+export const partialPath = (file: string) => `${resolve(file)}.partial-${process.pid}`;
+
 async function writeTo(stream: NodeJS.WritableStream, text: string | Buffer, failed: () => Error | null) {
   const err = failed();
   if (err) throw err;
@@ -75,7 +78,7 @@ async function writeTo(stream: NodeJS.WritableStream, text: string | Buffer, fai
  */
 export async function writeBackup(db: Db, file: string, now = new Date()): Promise<BackupSummary> {
   const final = resolve(file);
-  const temp = `${final}.partial-${process.pid}`;
+  const temp = partialPath(final);
   const compressed = final.endsWith('.gz');
   const out: WriteStream = createWriteStream(temp, { flags: 'wx' });
   // A full disk surfaces here; every later write then throws it.
