@@ -34,8 +34,9 @@ function explain(err: DbError): string {
 /**
  * Loads a verified backup into an empty database at the backup's schema version, in one
  * transaction: a failure at any row leaves the database as it was. Like pg_restore, the
- * foreign keys of the restored tables are dropped during the load and added back after it
- * (one set-based check each, and no ordering problem with self-references); identity
+ * foreign keys and the indexes that back no constraint are dropped during the load and
+ * built again after it (one set-based check or sort each, and no ordering problem with
+ * self-references); identity
  * columns take the stored values (OVERRIDING SYSTEM VALUE) and every sequence is set to
  * where it was. Before committing, every table's row count and checksum are computed on
  * this engine and compared with the file's: the restore proves itself.
@@ -56,10 +57,12 @@ export async function restoreBackup(db: Db, file: string, verified?: RestoreSumm
     }
     const tables = [...target.values()].filter((t) => t.name in footer.tables);
     const keys = await dropForeignKeys(tx, tables);
+    const indexes = await dropSecondaryIndexes(tx, tables);
     for (const t of tables) await tx.exec(`alter table ${quoteIdent(t.name)} disable trigger user`);
     // Rows a first start may have written (holidays, settings) give way to the backup's.
     for (const t of [...tables].reverse()) await tx.exec(`delete from ${quoteIdent(t.name)}`);
     await load(tx, file, target);
+    for (const i of indexes) await tx.exec(i.def);
     for (const k of keys) await tx.exec(`alter table ${quoteIdent(k.table)} add constraint ${quoteIdent(k.name)} ${k.def}`);
     for (const t of tables) await tx.exec(`alter table ${quoteIdent(t.name)} enable trigger user`);
     for (const t of tables) {
@@ -86,6 +89,21 @@ async function dropForeignKeys(tx: Queryable, tables: BackupTable[]) {
   );
   for (const k of keys) await tx.exec(`alter table ${quoteIdent(k.table)} drop constraint ${quoteIdent(k.name)}`);
   return keys;
+}
+
+/** Indexes that serve queries only (not a primary key or unique constraint): built once after the load. */
+async function dropSecondaryIndexes(tx: Queryable, tables: BackupTable[]) {
+  const indexes = await tx.query<{ name: string; def: string }>(
+    `select i.relname as name, pg_get_indexdef(i.oid) as def
+       from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class c on c.oid = x.indrelid
+       join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relname = any($1::text[])
+        and not exists (select 1 from pg_constraint k where k.conindid = x.indexrelid)
+      order by 1`,
+    [tables.map((t) => t.name)],
+  );
+  for (const i of indexes) await tx.exec(`drop index ${quoteIdent(i.name)}`);
+  return indexes;
 }
 
 async function load(tx: Queryable, file: string, target: Map<string, BackupTable>) {

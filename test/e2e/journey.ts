@@ -19,6 +19,8 @@ export interface JourneyOptions {
   stepTimeout: number;
   landing?: Landing;
   fullPageShots?: boolean;
+  /** Configuration for the server (e.g. BACKUP_DIR). */
+  env?: Record<string, string>;
   /** Runs once the server is up and before the browser starts: seeding, extra users. */
   prepare?: (server: TestServer) => Promise<void>;
 }
@@ -56,7 +58,7 @@ export function browserJourney(options: JourneyOptions): Journey {
   beforeAll(async () => {
     if (!existsSync(WEB_INDEX)) throw new Error('dist/web is missing: run `npx vite build` first (`npm test` does it in pretest).');
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-    server = await startTestServer();
+    server = await startTestServer({ env: options.env });
     await options.prepare?.(server);
     browser = await launchBrowser();
   });

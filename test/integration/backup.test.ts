@@ -32,6 +32,14 @@ const IDENTITY_INSERTS: Record<string, string> = {
     select id, 'save', 'kiểm thử', 'draft' from report_submissions limit 1 returning id`,
 };
 
+async function schemaOf(db: Db) {
+  const indexes = await db.query<{ d: string }>(`select indexdef as d from pg_indexes where schemaname = 'public' order by 1`);
+  const constraints = await db.query<{ d: string }>(
+    `select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as d from pg_constraint where connamespace = 'public'::regnamespace order by 1`,
+  );
+  return { indexes: indexes.map((r) => r.d), constraints: constraints.map((r) => r.d) };
+}
+
 async function expectSameDatabase(source: Record<string, { rows: number; checksum: string }>, target: Db) {
   const got = await databaseChecksums(target);
   expect(got).toEqual(source);
@@ -76,7 +84,10 @@ describe.each(ENGINES)('backup of the demo database on %s', (engine: Engine) => 
   it.each(ENGINES)('restores into an empty %s database: same rows and checksums, identities go on', async (target) => {
     const db = await openTestDb(target);
     try {
+      const schema = await schemaOf(db);
       const r = await restoreBackup(db, backup.file);
+      // The keys and indexes set aside during the load are all back, as the migrations made them.
+      expect(await schemaOf(db)).toEqual(schema);
       expect(r.footer.rows).toBe(backup.footer.rows);
       await expectSameDatabase(sums, db);
       for (const [table, sql] of Object.entries(IDENTITY_INSERTS)) {
