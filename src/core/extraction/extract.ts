@@ -17,6 +17,8 @@ export type TDirectiveProposal = {
 
 /** The gold annotation format used by the CLI and the evaluation. */
 export type TGoldDocument = {
+  /** The metadata fields the gold annotates (all when absent). */
+  metadataScored?: Array<keyof TGoldDocument['metadata']>;
   metadata: {
     so_ky_hieu: string | null;
     ngay_ban_hanh: string | null;
@@ -35,7 +37,12 @@ export type TGoldDocument = {
   }>;
 };
 
-export function extractDirective(raw: string): TDirectiveProposal {
+export type TExtractOptions = {
+  /** The document's date when the caller knows it (the clerk's entry); the text's own date wins. */
+  documentDate?: string | null;
+};
+
+export function extractDirective(raw: string, _options: TExtractOptions = {}): TDirectiveProposal {
   const text = normalizeDocument(raw);
   const metadata = extractMetadata(text);
   const found = extractAssignments(text, {
