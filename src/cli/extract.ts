@@ -117,7 +117,7 @@ function describeMisses(gold: TGoldDocument, predicted: TGoldDocument, score: TD
     if (!p.deadlineOk) console.log(`    sai hạn: ${g?.lead}: gold ${g?.deadline} / dự đoán ${d?.deadline} (“${d?.deadline_text ?? ''}”)`);
     if (!p.recurrenceOk) console.log(`    sai định kỳ: ${g?.lead}: gold ${g?.recurrence} / dự đoán ${d?.recurrence}`);
   }
-  for (const f of METADATA_FIELDS) {
+  for (const f of score.metadataScored) {
     if (!score.metadataCorrect[f]) console.log(`    sai ${f}: gold ${JSON.stringify(gold.metadata[f])} / dự đoán ${JSON.stringify(predicted.metadata[f])}`);
   }
 }

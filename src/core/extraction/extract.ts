@@ -42,11 +42,11 @@ export type TExtractOptions = {
   documentDate?: string | null;
 };
 
-export function extractDirective(raw: string, _options: TExtractOptions = {}): TDirectiveProposal {
+export function extractDirective(raw: string, options: TExtractOptions = {}): TDirectiveProposal {
   const text = normalizeDocument(raw);
   const metadata = extractMetadata(text);
   const found = extractAssignments(text, {
-    documentDate: metadata.ngayBanHanh,
+    documentDate: metadata.ngayBanHanh ?? options.documentDate ?? null,
     issuer: metadata.coQuan,
     place: metadata.diaDanh,
   });
