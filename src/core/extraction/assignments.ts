@@ -19,6 +19,7 @@ import { CLOSING, isAttachmentStart } from './attachment';
 import { isIssuer, leadsOf, type TAssignmentContext, type TLead } from './leads';
 import { tableAssignments } from './table-assignments';
 import { looksLikePersonName } from './names';
+import { parseAddressees } from './addressees';
 import {
   canonicalUnitName,
   expandGroup,
@@ -37,6 +38,7 @@ import { explainAssignment } from './confidence';
 
 type TTopic = {
   kind: 'heading' | 'list' | 'sibling';
+  via?: TVia;
   leads: TLead[];
   level: number;
   markerKind: TMarkerKind | null;
@@ -186,6 +188,7 @@ function responsible(text: string, from: number, to: number, ctx: TAssignmentCon
 }
 
 const OBJECT_BEFORE = /(?:phối\s+hợp(?:\s+với)?|cùng(?:\s+với)?|hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc|ý\s+kiến|với|cho|và)\s*$/iu;
+const YOU = /(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+((?:quý\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương)|các\s+đồng\s+chí)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương))*)\s+/gu;
 /** "…, trong khi Sở KH-CN chủ trì …": a second subject inside one sentence. */
 const CONJ_SUBJECT = /[,;]\s*(?:trong\s+khi|còn|đồng\s+thời)\s+/gu;
 /** "Đối với các cơ quan báo chí, chỉ đạo …", "Đặc biệt đối với Viễn thông A và Viettel A triển khai …". */
@@ -201,6 +204,23 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
     ...triggered(text, CHI_DAO, from, to, ctx, 'chi_dao'),
     ...responsible(text, from, to, ctx),
   ];
+  // "Đề nghị quý cơ quan …", "Đề nghị các đồng chí …": the letter's addressees.
+  if (ctx.addressees?.length) {
+    YOU.lastIndex = from;
+    const you = YOU.exec(text);
+    if (you && you.index < to) {
+      found.push({
+        leads: ctx.addressees,
+        chainStart: you.index + you[0].length - (you[1]?.length ?? 0),
+        triggerStart: you.index,
+        taskStart: you.index + you[0].length,
+        taskEnd: null,
+        colonTopic: false,
+        via: 'addressee',
+        mentions: ctx.addressees.length,
+      });
+    }
+  }
   CONJ_SUBJECT.lastIndex = from;
   for (let m = CONJ_SUBJECT.exec(text); m && m.index < to; m = CONJ_SUBJECT.exec(text)) {
     const s = subjectAt(text, m.index + m[0].length, to, ctx);
@@ -258,7 +278,7 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
 
 /** Where a clause's own words start, after a topic label such as "Về …:" or "Đối với …:". */
 function afterLabel(text: string, s: TSpan): number {
-  const m = /^\s*(?:Về|Đối\s+với)\s[^:]{1,300}:\s*/u.exec(text.slice(s.start, s.end));
+  const m = /^\s*(?:(?:Về|Đối\s+với)\s[^:]{1,300}|[^:]{0,80}(?:nêu(?:\s+rõ)?|nhấn\s+mạnh|cho\s+biết|kết\s+luận|chỉ\s+rõ))\s*:\s*/u.exec(text.slice(s.start, s.end));
   return m ? s.start + m[0].length : s.start;
 }
 
@@ -322,6 +342,9 @@ function topicOf(text: string, block: TBlock, ctx: TAssignmentContext): { leads:
   return null;
 }
 
+/** An introduction to items the addressees carry out. */
+const ADDRESSEE_INTRO = /(?:như\s+sau|nội\s+dung\s+sau|việc\s+sau|nhiệm\s+vụ\s+sau|cụ\s+thể|đề\s+nghị|yêu\s+cầu|thực\s+hiện)[^:]{0,80}:\s*$/iu;
+
 /** An introduction that praises or criticises rather than assigns ("… rút kinh nghiệm:"). */
 const EVALUATIVE = /(?:rút\s+kinh\s+nghiệm|phê\s+bình|ghi\s+nhận|biểu\s+dương|khen|kiểm\s+điểm)/iu;
 /** Lines of a plan's item that belong to its "Cơ quan chủ trì:" line. */
@@ -339,8 +362,8 @@ function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): 
   let previous: TBlock | null = null;
   let ownerDrafts: TDraft[] = [];
 
-  const pushTopic = (kind: TTopic['kind'], leads: TLead[], block: TBlock): void => {
-    topics.push({ kind, leads, level: block.level, markerKind: block.markerKind, childKind: null, id: ++topicId });
+  const pushTopic = (kind: TTopic['kind'], leads: TLead[], block: TBlock, via?: TVia): void => {
+    topics.push({ kind, leads, level: block.level, markerKind: block.markerKind, childKind: null, id: ++topicId, ...(via ? { via } : {}) });
   };
 
   for (const block of blocks) {
@@ -406,11 +429,17 @@ function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): 
         }
         continue;
       }
+      // "… đề nghị thực hiện một số nội dung sau:" with nobody named: the addressees lead the items.
+      const addressees = ctx.addressees ?? [];
+      if (!topic && endsWithColon && i === sentences.length - 1 && addressees.length && ADDRESSEE_INTRO.test(text.slice(clauseStart, s.end))) {
+        pushTopic('list', addressees, block, 'addressee');
+        continue;
+      }
       if (i === 0 && topic) {
         if (clauseStart >= s.end - 1) continue;
         current = topic.leads.map((lead) => ({
           ...base,
-          via: (topic.kind === 'heading' ? 'heading' : topic.kind === 'list' ? 'list' : 'topic') as TVia,
+          via: topic.via ?? ((topic.kind === 'heading' ? 'heading' : topic.kind === 'list' ? 'list' : 'topic') as TVia),
           mentions: topic.leads.length,
           headingId: topic.kind === 'heading' ? `${topic.id}:${lead.canonical}` : null,
           lead,
@@ -659,7 +688,8 @@ function dropNewsSummary(text: string, items: TBuilt[]): TBuilt[] {
 }
 
 /** Every assignment in a normalised document text. */
-export function extractAssignments(text: string, ctx: TAssignmentContext): TAssignment[] {
+export function extractAssignments(text: string, context: TAssignmentContext): TAssignment[] {
+  const ctx: TAssignmentContext = { ...context, addressees: context.addressees ?? parseAddressees(text) };
   const fromTables = tableAssignments(text, ctx);
   const drafts = collectDrafts(text, ctx, fromTables.tables);
   const built = drafts

@@ -11,6 +11,8 @@ export type TAssignmentContext = {
   issuer: string | null;
   /** Place of issue, e.g. "Hải Phòng". */
   place: string | null;
+  /** The bodies of "Kính gửi", who lead an instruction that names nobody. */
+  addressees?: TLead[];
 };
 
 export type TLead = { text: string; kind: 'unit' | 'group'; canonical: string };

@@ -212,7 +212,7 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
     ),
     title: re(
-      `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)${S}`,
+      `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)(?:\\s*:\\s*|${S})`,
     ),
     groupCore: re(`(?:[Cc]ác|CÁC)${S}${GROUP_CATEGORY}(?:${GROUP_SEP}${GROUP_CATEGORY})*`),
     groupRelated: re(`(?:[Cc]ơ${S}quan|[Đđ]ơn${S}vị)(?:\\s*,\\s*đơn${S}vị)?${S}(?:có${S})?liên${S}quan`),
