@@ -67,6 +67,23 @@ const NON_PREDICATE = new Set(
 const SOLE = /^Riêng\s+(?!đối\s+với)/u;
 const OPENER = /^(?:Trong|Khi|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/u;
 
+/**
+ * The matches of a global pattern inside [from, to), with offsets into the whole text. The
+ * search runs on the clause alone: a pattern left to run from `from` would scan the rest of
+ * a long plan for every clause.
+ */
+function matchesIn(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const part = text.slice(from, to);
+  re.lastIndex = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    m.index += from;
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 /** A unit chain opening the clause at `pos`, followed by a predicate or a colon. */
 function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContext): TExplicit | null {
   let p = pos;
@@ -110,8 +127,7 @@ const NOT_A_GRANT = /(?:được|đã|bàn|chuyển|phân|sẽ|vừa|mới|đang
 
 function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAssignmentContext, via: TVia): TExplicit[] {
   const out: TExplicit[] = [];
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+  for (const m of matchesIn(re, text, from, to)) {
     const before = text.slice(Math.max(from, m.index - 24), m.index);
     if (NOT_A_GRANT.test(before.slice(-12))) continue;
     if (via === 'chi_dao') {
@@ -142,8 +158,7 @@ function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAss
 /** "…; Cơ quan chủ trì: Sở X; …" — the task is what precedes the label. */
 function ownerLabels(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
   const out: TExplicit[] = [];
-  OWNER_LABEL.lastIndex = from;
-  for (let m = OWNER_LABEL.exec(text); m && m.index < to; m = OWNER_LABEL.exec(text)) {
+  for (const m of matchesIn(OWNER_LABEL, text, from, to)) {
     const chain = readUnitChain(text, m.index + m[0].length, to);
     if (!chain || isIssuer(text, chain, ctx)) continue;
     out.push({
@@ -162,8 +177,7 @@ function ownerLabels(text: string, from: number, to: number, ctx: TAssignmentCon
 
 function responsible(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
   const out: TExplicit[] = [];
-  RESPONSIBLE.lastIndex = from;
-  for (let m = RESPONSIBLE.exec(text); m && m.index < to; m = RESPONSIBLE.exec(text)) {
+  for (const m of matchesIn(RESPONSIBLE, text, from, to)) {
     const anchor = m.index;
     for (const mention of findUnitMentions(text, from, anchor)) {
       const chain = readUnitChain(text, mention.start, anchor);
@@ -206,9 +220,8 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
   ];
   // "Đề nghị quý cơ quan …", "Đề nghị các đồng chí …": the letter's addressees.
   if (ctx.addressees?.length) {
-    YOU.lastIndex = from;
-    const you = YOU.exec(text);
-    if (you && you.index < to) {
+    const you = matchesIn(YOU, text, from, to)[0];
+    if (you) {
       found.push({
         leads: ctx.addressees,
         chainStart: you.index + you[0].length - (you[1]?.length ?? 0),
@@ -221,8 +234,7 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
       });
     }
   }
-  CONJ_SUBJECT.lastIndex = from;
-  for (let m = CONJ_SUBJECT.exec(text); m && m.index < to; m = CONJ_SUBJECT.exec(text)) {
+  for (const m of matchesIn(CONJ_SUBJECT, text, from, to)) {
     const s = subjectAt(text, m.index + m[0].length, to, ctx);
     if (s && !s.colonTopic) found.push({ ...s, triggerStart: m.index + 1 });
   }
@@ -518,8 +530,7 @@ function cleanTask(raw: string, remove: string[]): string {
 function coordinatorsOf(text: string, from: number, to: number, lead: TLead): string[] {
   const out: string[] = [];
   const seen = new Set<string>([lead.canonical]);
-  COORDINATE.lastIndex = from;
-  for (let m = COORDINATE.exec(text); m && m.index < to; m = COORDINATE.exec(text)) {
+  for (const m of matchesIn(COORDINATE, text, from, to)) {
     // "… hướng dẫn UBND cấp xã phối hợp các ngành …": the coordination of someone else.
     const other = findUnitMentions(text, Math.max(from, m.index - 80), m.index).pop();
     if (other && text.slice(other.end, m.index).trim() === '' && canonicalUnitName(mentionName(other, text)) !== lead.canonical) continue;
@@ -653,9 +664,7 @@ function mergeHeadingItems(items: TBuilt[]): TBuilt[] {
 }
 
 const wordSet = (s: string): Set<string> => new Set(foldTask(s).split(' ').filter((w) => w.length > 1));
-function overlap(a: string, b: string): number {
-  const x = wordSet(a);
-  const y = wordSet(b);
+function overlap(x: Set<string>, y: Set<string>): number {
   if (!x.size || !y.size) return 0;
   let n = 0;
   for (const w of x) if (y.has(w)) n++;
@@ -665,12 +674,29 @@ function overlap(a: string, b: string): number {
 /**
  * A news article states a duty in its lead paragraph and again in the body ("… yêu cầu Sở X
  * khẩn trương …" then "Theo đó, … yêu cầu Sở X khẩn trương …"): one duty, so the fuller,
- * later statement stays.
+ * later statement stays. Items are grouped by lead first, so a long plan costs little.
  */
 function dropRestated(items: TBuilt[]): TBuilt[] {
-  return items.filter((a, i) =>
-    !items.some((b, j) => j > i && b.sourceStart >= a.sourceEnd && canonicalUnitName(b.lead) === canonicalUnitName(a.lead) && overlap(a.task, b.task) >= 0.6),
-  );
+  const byLead = new Map<string, number[]>();
+  items.forEach((a, i) => {
+    const key = canonicalUnitName(a.lead);
+    byLead.set(key, [...(byLead.get(key) ?? []), i]);
+  });
+  const words = new Map<number, Set<string>>();
+  const wordsOf = (i: number): Set<string> => {
+    let w = words.get(i);
+    if (!w) words.set(i, (w = wordSet((items[i] as TBuilt).task)));
+    return w;
+  };
+  const dropped = new Set<number>();
+  for (const group of byLead.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) {
+      const a = items[i] as TBuilt;
+      if (group.some((j) => j > i && (items[j] as TBuilt).sourceStart >= a.sourceEnd && overlap(wordsOf(i), wordsOf(j)) >= 0.6)) dropped.add(i);
+    }
+  }
+  return items.filter((_, i) => !dropped.has(i));
 }
 
 const NEWS_SUMMARY = /(?<![\p{L}])vừa\s+(?:có|ban\s+hành|ký(?:\s+ban\s+hành)?)(?![\p{L}])/u;
