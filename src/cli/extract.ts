@@ -87,6 +87,8 @@ const ZGoldFile = z.object({
   documents: z.array(
     z.object({
       file: z.string(),
+      /** An export of reviewed documents carries its text inline. */
+      text: z.string().optional(),
       metadata: z
         .object({
           so_ky_hieu: ZNullableString,
@@ -160,7 +162,7 @@ async function evalGoldFile(goldPath: string): Promise<TDocumentScore[] | null> 
   for (const entry of gold.documents) {
     let text: string;
     try {
-      text = await readDocumentText(resolve(seedsDir, entry.file));
+      text = entry.text ?? (await readDocumentText(resolve(seedsDir, entry.file)));
     } catch (e) {
       console.error(e instanceof Error ? e.message : String(e));
       return null;
