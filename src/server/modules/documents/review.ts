@@ -3,10 +3,23 @@ import { leadsMatch } from '../../../core/extraction/evaluate';
 import { extractDirective, toGoldFormat } from '../../../core/extraction/extract';
 import type { TGoldAssignment, TGoldDocumentExport, TGoldExport } from '../../../contracts/documents';
 import { GROUP_LABEL_VI, type RegistryUnit } from '../tasks/registry';
-import type { ConfirmAssignment } from './confirm';
+import type { TGroupKey } from '../../../core/extraction/units';
 import type { DocumentRow } from './queries';
 
 type TProposedGold = TGoldAssignment & { sourceStart: number; sourceEnd: number };
+
+/** A confirmed row as confirm.ts receives it (the fields the gold needs). */
+type ConfirmAssignment = {
+  title: string;
+  lead: { unitId: string } | { group: TGroupKey; text?: string };
+  coordinatorUnitIds: string[];
+  coordinatorGroups?: TGroupKey[];
+  deadline?: string | null;
+  deadlineText?: string | null;
+  recurrence?: TGoldAssignment['recurrence'];
+  sourceStart?: number | null;
+  sourceEnd?: number | null;
+};
 
 /** The task as the gold writes it: from its verb, first letter in lower case. */
 const goldTask = (title: string): string => (/^\p{Lu}\p{Ll}/u.test(title) ? (title[0] ?? '').toLowerCase() + title.slice(1) : title);
