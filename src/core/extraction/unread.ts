@@ -31,7 +31,7 @@ const NOT_AN_INSTRUCTION =
   /^\s*(?:Căn\s+cứ|Xét\s+(?:đề\s+nghị|Tờ\s+trình)|Theo\s+đề\s+nghị|Thực\s+hiện\s+(?:Quyết\s+định|Công\s+văn|Kế\s+hoạch|Chỉ\s+thị|Nghị)|Nơi\s+nhận|-\s*(?:Như|Lưu)|Trong\s+quá\s+trình\s+(?:thực\s+hiện|triển\s+khai)|[IVX]+\.\s|Số:|Ban\s+hành\s+kèm\s+theo|Quyết\s+định\s+này\s+có\s+hiệu\s+lực)/u;
 /** What was done or reported, praise and blame, captions and voters' questions: no duty to add. */
 const NARRATIVE =
-  /(?:(?:đã|đang|vừa)\s+(?:được\s+)?(?:giao|hoàn\s+thành|triển\s+khai|ban\s+hành|ký|có\s+văn\s+bản|chỉ\s+đạo|tổ\s+chức)|theo\s+báo\s+cáo|phê\s+bình|biểu\s+dương|ghi\s+nhận|[Cc]ử\s+tri|Ảnh:|hoàn\s+thành\s+\d+)/u;
+  /(?:(?:đã|đang|vừa)\s+(?:được\s+)?(?:giao|hoàn\s+thành|triển\s+khai|ban\s+hành|ký|có\s+văn\s+bản|chỉ\s+đạo|tổ\s+chức)|theo\s+báo\s+cáo|phê\s+bình|biểu\s+dương|ghi\s+nhận|[Cc]ử\s+tri|Ảnh:|hoàn\s+thành\s+\d+|nhận\s+được|ban\s+hành\s+(?:Công\s+văn|Văn\s+bản|văn\s+bản|Kế\s+hoạch|Quyết\s+định|Chỉ\s+thị|Thông\s+báo|Công\s+điện))/u;
 /** The issuing committee and its leaders, who give the duty rather than take it. */
 const ISSUER_LIKE = /^(?:(?:Phó\s+)?Chủ\s+tịch\s+)?(?:UBND|Ủy\s+ban\s+[Nn]hân\s+dân|Uỷ\s+ban\s+[Nn]hân\s+dân)\s+(?:tỉnh|thành\s+phố|TP)/u;
 
