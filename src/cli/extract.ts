@@ -50,16 +50,25 @@ function printHuman(doc: TGoldDocument): void {
 
 export async function runExtract(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1) {
-    console.error('Cách dùng: haidang extract <tệp .txt|.docx|.pdf> [--json]');
+  const date = flag(args, '--date');
+  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--date');
+  if (files.length !== 1 || (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+    console.error('Cách dùng: haidang extract <tệp .txt|.docx|.pdf> [--json] [--date YYYY-MM-DD (ngày văn bản khi văn bản không ghi)]');
     return 2;
   }
   try {
     const text = await readDocumentText(files[0] as string);
-    const doc = toGoldFormat(extractDirective(text));
+    const proposal = extractDirective(text, { documentDate: date });
+    const doc = toGoldFormat(proposal);
     if (json) console.log(JSON.stringify(doc, null, 2));
-    else printHuman(doc);
+    else {
+      printHuman(doc);
+      proposal.assignments.forEach((a, i) => console.log(`   [${i + 1}] ${a.confidence}: ${a.why}`));
+      if (proposal.unread.length) {
+        console.log(`\n${proposal.unread.length} câu có vẻ giao việc nhưng chưa đọc được:`);
+        for (const u of proposal.unread) console.log(`  - ${u.text}${u.lead ? ` (đơn vị: ${u.lead})` : ''}${u.deadline ? ` (hạn: ${u.deadline})` : ''}`);
+      }
+    }
     return 0;
   } catch (e) {
     if (e instanceof UserError) {
