@@ -10,7 +10,7 @@ import { refreshDashboard } from '../src/server/modules/dashboard/refresh';
 import { ensurePipelineSeed } from '../src/server/modules/pipelines/seed';
 import { rebuildClosure } from '../src/server/modules/units/queries';
 import { call, login } from '../test/helpers/api';
-import { TEST_PASSWORD } from '../test/helpers/server';
+import { TEST_PASSWORD } from '../test/helpers/templates';
 import { medianMs, type BenchResult } from './types';
 
 /**

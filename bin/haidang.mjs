@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// The CLI runs the TypeScript sources through tsx, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// The command line runs the compiled bundle (npm run build, or npm start, which builds when
+// the sources changed). No development tool is needed at run time.
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/cli/main.ts');
+const bundle = new URL('../dist/server/haidang.mjs', import.meta.url);
+if (!existsSync(bundle)) {
+  console.error('Hải Đăng chưa được dựng: hãy chạy "npm run build" (hoặc "npm start", tự dựng khi cần).');
+  process.exit(1);
+}
+await import(bundle.href);

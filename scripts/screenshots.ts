@@ -19,7 +19,7 @@ const PAGES: Array<{ file: string; path: string; user: string; width?: number; h
 ];
 
 mkdirSync(out, { recursive: true });
-const s = await startTestServer({ demo: true });
+const s = await startTestServer({ demo: true, now: new Date() });
 const browser = await launchBrowser();
 try {
   for (const p of PAGES) {

@@ -7,6 +7,7 @@ const SUITES: Array<{ title: string; module: string; fn: string }> = [
   { title: 'Nền tảng (foundation)', module: '../../bench/foundation.ts', fn: 'benchFoundation' },
   { title: 'Tổng hợp chỉ số (rollups, 1 triệu giá trị)', module: '../../bench/rollup.ts', fn: 'benchRollup' },
   { title: 'Màn hình điều hành IOC (dashboard)', module: '../../bench/dashboard.ts', fn: 'benchDashboard' },
+  { title: 'Đọc văn bản chỉ đạo (kế hoạch 30 trang)', module: '../../bench/extraction.ts', fn: 'benchExtraction' },
   { title: 'Máy chủ không bị treo khi nhập 300.000 hồ sơ (PGlite trong luồng riêng)', module: '../../bench/feed-health.ts', fn: 'benchFeedHealth' },
   { title: 'Sao lưu và khôi phục (dữ liệu mẫu; 1 triệu giá trị chỉ số)', module: '../../bench/backup.ts', fn: 'benchBackup' },
 ];

@@ -2,8 +2,16 @@ import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './client';
 import { deserializeError, type Ready, type Reply, type Request } from './pglite-protocol';
 
-const BOOT = new URL('./pglite-worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./pglite-worker.ts', import.meta.url).href;
+/**
+ * The worker's code: beside the bundle when the product runs from dist/server (built by
+ * scripts/build.mjs), else the TypeScript source, loaded through a small bootstrap that
+ * registers tsx in the new thread (tests, benchmarks, development).
+ */
+function spawnWorker(dataDir?: string): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./pglite-worker.mjs', here), { workerData: { dataDir } });
+  return new Worker(new URL('./pglite-worker-boot.mjs', here), { workerData: { entry: new URL('./pglite-worker.ts', here).href, dataDir } });
+}
 
 type Outgoing = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
@@ -14,7 +22,7 @@ type Outgoing = Request extends infer R ? (R extends { id: number } ? Omit<R, 'i
  * parsing (the worker parses with the same parsers), same one-statement-at-a-time rule.
  */
 export async function openPgliteThread(dataDir?: string): Promise<Db> {
-  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, dataDir } });
+  const worker = spawnWorker(dataDir);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let seq = 0;
   let dead: Error | null = null;

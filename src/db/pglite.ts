@@ -10,8 +10,8 @@ export const PGLITE_PARSERS = {
 };
 
 /** The engine itself, with the session settings both engines share. */
-export async function createPglite(dataDir?: string): Promise<PGlite> {
-  const pg = await PGlite.create({ dataDir, parsers: PGLITE_PARSERS });
+export async function createPglite(dataDir?: string, opts: { loadDataDir?: Blob } = {}): Promise<PGlite> {
+  const pg = await PGlite.create({ dataDir, parsers: PGLITE_PARSERS, loadDataDir: opts.loadDataDir });
   await pg.exec(`set timezone to 'Asia/Ho_Chi_Minh'`);
   return pg;
 }
@@ -22,8 +22,26 @@ export async function createPglite(dataDir?: string): Promise<PGlite> {
  * benchmarks and one-shot tools use it; the served product uses openPgliteThread.
  * PGlite runs one query at a time; a transaction holds it until it ends.
  */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  const pg = await createPglite(dataDir);
+export async function openPglite(dataDir?: string, opts: { /** A snapshot made by snapshotPglite. */ loadDataDir?: Blob } = {}): Promise<Db> {
+  return wrap(await createPglite(dataDir, opts), dataDir);
+}
+
+/**
+ * An in-memory database prepared once and frozen as a tarball: opening a copy with
+ * `openPglite(undefined, { loadDataDir })` is several times faster than migrating and
+ * seeding again (the test tiers clone their base database this way).
+ */
+export async function snapshotPglite(prepare: (db: Db) => Promise<void>): Promise<Blob> {
+  const pg = await createPglite();
+  try {
+    await prepare(wrap(pg));
+    return await pg.dumpDataDir('none');
+  } finally {
+    await pg.close();
+  }
+}
+
+function wrap(pg: PGlite, dataDir?: string): Db {
   return {
     engine: 'pglite',
     query: async (sql, params) => (await pg.query(sql, params as unknown[])).rows as never,

@@ -5,6 +5,7 @@ import { hashPassword } from '../server/modules/auth/service';
 import { rebuildClosure } from '../server/modules/units/queries';
 import { recordAudit } from '../server/audit';
 import { getSetting, setSetting } from '../server/app-settings';
+import { vnToday } from '../core/calendar/timestamps';
 import { ORGANISATION, type SeedUnit } from './organisation';
 import { seedDemoTasks } from './demo-tasks';
 import { seedDemoIndicators } from './demo-indicators';
@@ -84,21 +85,28 @@ export async function seedDemoUsers(db: Db, password: string): Promise<string[]>
  * themselves). Each runs once per database: its marker is written after it succeeds.
  * A seeder should do its work in one transaction so that a crash leaves nothing half-made.
  */
-export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db) => Promise<unknown> }> = [
-  { name: 'tasks', run: (db) => seedDemoTasks(db) },
-  { name: 'projects', run: (db) => seedDemoProjects(db) },
+export interface SeedOptions {
+  /** The product's clock: demo deadlines and statuses are placed around its "today". */
+  now?: () => Date;
+  log?: (msg: string) => void;
+}
+
+export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, now: () => Date) => Promise<unknown> }> = [
+  { name: 'tasks', run: (db, now) => seedDemoTasks(db, now()) },
+  { name: 'projects', run: (db, now) => seedDemoProjects(db, vnToday(now())) },
   { name: 'indicators', run: (db) => seedDemoIndicators(db) },
-  { name: 'evaluation', run: (db) => seedDemoEvaluation(db) }, // keep last: its 2022 run reads the other demo data
+  { name: 'evaluation', run: (db, now) => seedDemoEvaluation(db, now) }, // keep last: its 2022 run reads the other demo data
 ];
 
-export async function seedDemoData(db: Db, log: (msg: string) => void = () => undefined): Promise<string[]> {
+export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<string[]> {
+  const now = opts.now ?? (() => new Date());
   const done: string[] = [];
   for (const seeder of DEMO_SEEDERS) {
     const key = `seed.demo.${seeder.name}`;
     if (await getSetting(db, key)) continue;
-    await seeder.run(db);
-    await setSetting(db, key, { at: new Date().toISOString() });
-    log(`Đã nạp dữ liệu mẫu: ${seeder.name}`);
+    await seeder.run(db, now);
+    await setSetting(db, key, { at: now().toISOString() });
+    opts.log?.(`Đã nạp dữ liệu mẫu: ${seeder.name}`);
     done.push(seeder.name);
   }
   return done;

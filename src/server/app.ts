@@ -6,9 +6,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../db/project-root';
 import type { Deps } from './context';
 import { AppError } from './errors';
 import { MODULES } from './modules';
@@ -25,7 +25,7 @@ declare module 'fastify' {
   }
 }
 
-export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_DIST = join(PROJECT_ROOT, 'dist/web');
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
   const app = Fastify({

@@ -29,8 +29,8 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     if (firstStart) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng. Đang nạp dữ liệu mẫu lần đầu (khoảng nửa phút)…');
     const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
-    if (config.DEMO_DATA) await seedDemoData(db, log);
     const deps = { db, config, now: () => new Date() };
+    if (config.DEMO_DATA) await seedDemoData(db, { now: deps.now, log });
     const app = await buildApp(deps, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
     appLog = app.log;
     const address = await app.listen({ port: config.PORT, host: config.HOST });

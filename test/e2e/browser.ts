@@ -22,12 +22,18 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS });
 }
 
-/** A fresh profile as a Vietnamese user in Hải Phòng would have it. */
-export function newVietnameseContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
+/**
+ * A fresh profile as a Vietnamese user in Hải Phòng would have it. With `now`, the page's
+ * clock starts at that instant (the test server's clock) and runs on from there, so that
+ * the browser and the server agree on "today" whatever day the tests run.
+ */
+export async function newVietnameseContext(browser: Browser, baseURL: string, now?: Date): Promise<BrowserContext> {
+  const context = await browser.newContext({
     baseURL,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
     viewport: { width: 1440, height: 900 },
   });
+  if (now) await context.clock.install({ time: now });
+  return context;
 }

@@ -44,7 +44,7 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
     stepTimeout: 15_000,
     landing: 'left-login',
     prepare: async (server) => {
-      runId = await seedDemoEvaluation(server.db);
+      runId = await seedDemoEvaluation(server.db, () => server.clock.now);
     },
   });
   const { logIn, shot } = journey;

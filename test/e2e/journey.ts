@@ -75,7 +75,7 @@ export function browserJourney(options: JourneyOptions): Journey {
 
   async function openPage(): Promise<Page> {
     const { server, browser } = started();
-    const context = await newVietnameseContext(browser, server.url);
+    const context = await newVietnameseContext(browser, server.url, server.clock.now);
     const page = await context.newPage();
     page.setDefaultTimeout(options.stepTimeout);
     return page;

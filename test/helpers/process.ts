@@ -9,7 +9,9 @@ import { join, resolve } from 'node:path';
  * kill it with SIGKILL, restart it and look at what survived: the reliability tier.
  */
 const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'bin/haidang.mjs');
+// The sources through tsx, so that a test never runs a stale build; the production start
+// of the bundle has its own test (test/reliability/production-start.test.ts).
+const CLI_ARGS = ['--import', 'tsx', join(ROOT, 'src/cli/main.ts')];
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -38,7 +40,7 @@ export interface CliResult {
 /** Runs `haidang <args>` to the end (backup, restore, migrate…). */
 export function runCli(args: string[], env: Record<string, string | undefined>, opts: { timeoutMs?: number } = {}): Promise<CliResult> {
   return new Promise((ok, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -54,7 +56,7 @@ export function runCli(args: string[], env: Record<string, string | undefined>, 
 
 /** Starts `haidang <args>` and hands back the process, so that a test can kill it mid-work. */
 export function startCli(args: string[], env: Record<string, string | undefined>): { child: ChildProcess; output: () => string; exited: Promise<CliResult> } {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI_ARGS, ...args], { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -2,13 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, type TConfig } from '../../src/config';
 import type { Db } from '../../src/db/client';
 import type { Deps } from '../../src/server/context';
-import { seedDemoData, seedDemoUsers, seedOrganisation } from '../../src/demo/seed';
-import { ensureAdmin } from '../../src/server/modules/users/bootstrap';
+import { seedDemoData } from '../../src/demo/seed';
 import { buildApp } from '../../src/server/app';
-import { seedHolidays } from '../../src/server/modules/calendar/holidays';
-import { openTestDb, type Engine } from './db';
+import { openBaseDb, type Engine } from './db';
+import { TEST_NOW, TEST_PASSWORD } from './templates';
 
-export const TEST_PASSWORD = 'HaiPhong-Test-2026';
+export { TEST_NOW, TEST_PASSWORD };
 
 export interface TestServer {
   app: FastifyInstance;
@@ -27,15 +26,11 @@ export interface TestServer {
  * A real server (Fastify on a random port) over a fresh migrated database holding the
  * demo organisation, `admin` and one demo user per role, all with TEST_PASSWORD.
  */
-export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string>; /** Also load every capability's demo data. */ demo?: boolean } = {}): Promise<TestServer> {
-  const db = await openTestDb(opts.engine ?? 'pglite');
-  await seedHolidays(db);
-  await seedOrganisation(db);
-  await ensureAdmin(db, TEST_PASSWORD);
-  await seedDemoUsers(db, TEST_PASSWORD);
-  if (opts.demo) await seedDemoData(db);
+export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string>; /** Also load every capability's demo data. */ demo?: boolean; /** The clock's start; TEST_NOW unless given (the screenshot script uses the real time). */ now?: Date } = {}): Promise<TestServer> {
+  const db = await openBaseDb(opts.engine ?? 'pglite');
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...opts.env });
-  const clock = { now: new Date() };
+  const clock = { now: new Date(opts.now ?? TEST_NOW) };
+  if (opts.demo) await seedDemoData(db, { now: () => clock.now });
   const deps: Deps = { db, config, now: () => clock.now };
   const app = await buildApp(deps);
   let url = '';

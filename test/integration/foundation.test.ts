@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+import { startTestServer, TEST_NOW, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
 type U = { id: string; name: string; code: string; kind: string; parentId: string | null; validTo: string | null; successorIds: string[]; aliases: string[]; version: number };
 
@@ -67,23 +67,23 @@ describe.each(ENGINES)('foundation over HTTP on %s', (engine) => {
     const locked = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: TEST_PASSWORD } });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('LOCKED_OUT');
-    s.clock.now = new Date(Date.now() + 16 * 60_000);
+    s.clock.now = new Date(TEST_NOW.getTime() + 16 * 60_000);
     try {
       expect((await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: TEST_PASSWORD } })).statusCode).toBe(200);
     } finally {
-      s.clock.now = new Date();
+      s.clock.now = new Date(TEST_NOW);
     }
   });
 
   it('ends a session after inactivity', async () => {
     const sess = await login(s.app, 'canbo.lechan');
-    s.clock.now = new Date(Date.now() + (s.config.SESSION_IDLE_MINUTES + 1) * 60_000);
+    s.clock.now = new Date(TEST_NOW.getTime() + (s.config.SESSION_IDLE_MINUTES + 1) * 60_000);
     try {
       const res = await call(s.app, sess, 'GET', '/api/me');
       expect(res.statusCode).toBe(401);
       expect(res.json().error.message).toMatch(/hết hạn/);
     } finally {
-      s.clock.now = new Date();
+      s.clock.now = new Date(TEST_NOW);
     }
   });
 

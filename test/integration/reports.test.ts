@@ -5,7 +5,7 @@ import { runDailyJobs } from '../../src/server/jobs/scheduler';
 import { reportRemindersJob } from '../../src/server/jobs/report-reminders';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server';
+import { startTestServer, TEST_NOW, TEST_PASSWORD, type TestServer } from '../helpers/server';
 
 /** Vietnam time of day → the server clock. */
 const at = (isoLocal: string) => new Date(`${isoLocal}+07:00`);
@@ -191,7 +191,7 @@ describe.each(ENGINES)('periodic reports over HTTP on %s', (engine) => {
     // Running again the same day, or the next, creates nothing new.
     await runDailyJobs(deps, '2022-06-26', [reportRemindersJob]);
     expect(await notes('lanhdao.ngoquyen')).toHaveLength(1);
-    s.clock.now = new Date();
+    s.clock.now = new Date(TEST_NOW);
   });
 
   it('exports the consolidated report of a period as .xlsx (ratio = Σ num / Σ den) and .docx (NĐ 30 heading)', async () => {
@@ -220,7 +220,7 @@ describe.each(ENGINES)('periodic reports over HTTP on %s', (engine) => {
     // Only the receiving side and city-wide readers export every unit's report.
     expect((await call(s.app, officer, 'GET', `/api/report-regimes/${regime.id}/export?period=2022-M06&format=xlsx`)).statusCode).toBe(403);
     expect((await call(s.app, leadership, 'GET', `/api/report-regimes/${regime.id}/export?period=2022-M06&format=docx`)).statusCode).toBe(200);
-    s.clock.now = new Date();
+    s.clock.now = new Date(TEST_NOW);
   });
 
   it('keeps the form fixed once reports exist and lists regimes by scope', async () => {
