@@ -1,6 +1,7 @@
 /** Messages between the server thread (pglite-thread.ts) and the engine's worker (pglite-worker.ts). */
 export type Request =
-  | { id: number; op: 'query'; sql: string; params?: readonly unknown[]; tx?: number }
+  /** `blob`: the data of a `COPY … FROM '/dev/blob'` (bulk load of staging rows). */
+  | { id: number; op: 'query'; sql: string; params?: readonly unknown[]; tx?: number; blob?: string }
   | { id: number; op: 'exec'; sql: string; tx?: number }
   /** Answers with a transaction number once the engine has begun it (it then holds the engine). */
   | { id: number; op: 'begin' }

@@ -65,7 +65,7 @@ async function main() {
   port.on('message', (m: Request) => {
     switch (m.op) {
       case 'query':
-        void answer(m.id, async () => (await inTx(m.tx).query(m.sql, m.params as unknown[])).rows);
+        void answer(m.id, async () => (await inTx(m.tx).query(m.sql, m.params as unknown[], m.blob === undefined ? undefined : { blob: new Blob([m.blob]) })).rows);
         return;
       case 'exec':
         void answer(m.id, async () => { await inTx(m.tx).exec(m.sql); return null; });
