@@ -8,7 +8,8 @@ import { XLSX_MIME } from './excel/write';
  * its content type in /api/docs; the bytes themselves are sent as a Buffer (or written to the
  * raw socket) and never pass through the JSON serializer.
  */
-const ZBinary = z.string().meta({ format: 'binary', description: 'Nội dung tệp' });
+// The bytes go out as a Buffer: the schema only describes them (a string of binary in OpenAPI).
+const ZBinary = z.unknown().meta({ type: 'string', format: 'binary', description: 'Nội dung tệp' });
 
 export function fileResponse(mime: string, description: string) {
   return { description, content: { [mime]: { schema: ZBinary } } };
@@ -21,7 +22,7 @@ export const ATTACHMENT_RESPONSE = fileResponse('application/octet-stream', 'T�
 
 export const SSE_RESPONSE = {
   description: 'Dòng sự kiện (server-sent events, text/event-stream)',
-  content: { 'text/event-stream': { schema: z.string().meta({ description: 'event: …\\ndata: {json}\\n\\n' }) } },
+  content: { 'text/event-stream': { schema: z.unknown().meta({ type: 'string', description: 'event: …\\ndata: {json}\\n\\n' }) } },
 };
 
 /**
