@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZDay, ZInstant, ZOk, ZRate, ZYearParam } from './common';
+import { ZDay, ZInstant, ZOk, ZYearParam } from './common';
+import { ZTaskRates } from './tasks';
 
 /**
  * The leaders' wall (/api/dashboard): panels computed from the raw rows by a refresh, stored,
@@ -52,7 +53,7 @@ export const ZPillarsPayload = z.object({
 });
 export type TPillarsPayload = z.infer<typeof ZPillarsPayload>;
 
-export const ZTasksPayload = z.object({
+export const ZTasksPayload = ZTaskRates.extend({
   from: ZDay,
   to: ZDay,
   asOf: ZDay,
@@ -68,9 +69,6 @@ export const ZTasksPayload = z.object({
   buckets: z.object({ le30: z.number().int(), gt30: z.number().int(), gt120: z.number().int() }),
   /** No deadline and no progress report for 3 months. */
   stale: z.number().int(),
-  overdueRateAll: ZRate,
-  overdueRateWithDeadline: ZRate,
-  onTimeRate: ZRate,
 });
 export type TTasksPayload = z.infer<typeof ZTasksPayload>;
 

@@ -259,16 +259,22 @@ export const ZInbox = z.object({
 });
 export type TInbox = z.infer<typeof ZInbox>;
 
-/** Counts and rates of a set of tasks (src/core/tasks/summary.ts). */
-export const ZTaskCounts = z.object({
+/** The three rates the city reports on its tasks (src/core/tasks/summary.ts). */
+export const ZTaskRates = z.object({
+  /** Overdue (finished late or still open past the deadline) among all tasks … */
+  overdueRateAll: ZRate,
+  /** … and among the tasks that have a deadline. */
+  overdueRateWithDeadline: ZRate,
+  /** Done on time among tasks finished or past their deadline. */
+  onTimeRate: ZRate,
+});
+
+/** Counts and rates of a set of tasks. */
+export const ZTaskCounts = ZTaskRates.extend({
   total: z.number().int(),
   withDeadline: z.number().int(),
   byStatus: z.record(ZTaskStatus, z.number().int()),
   overdue: z.number().int(),
-  overdueRateAll: ZRate,
-  overdueRateWithDeadline: ZRate,
-  /** Done on time among tasks finished or past their deadline. */
-  onTimeRate: ZRate,
 });
 export type TTaskCounts = z.infer<typeof ZTaskCounts>;
 
