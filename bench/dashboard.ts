@@ -26,7 +26,7 @@ import { medianMs, type BenchResult } from './types';
  * write, debounced, never on a view) and GET /api/dashboard, which serves the stored panels.
  * Beside the GET, in the same run: what checking the body against its contract would add if
  * the route let Fastify's zod serializer encode it (the stored panels are checked when the
- * refresh computes them instead, and the stored text is sent as it is: docs/decisions.md D21).
+ * refresh computes them instead, and the stored text is sent as it is: docs/decisions.md D22).
  */
 
 interface City {

@@ -7,6 +7,7 @@ const SUITES: Array<{ title: string; module: string; fn: string }> = [
   { title: 'Nền tảng (foundation)', module: '../../bench/foundation.ts', fn: 'benchFoundation' },
   { title: 'Tổng hợp chỉ số (rollups, 1 triệu giá trị)', module: '../../bench/rollup.ts', fn: 'benchRollup' },
   { title: 'Màn hình điều hành IOC (dashboard)', module: '../../bench/dashboard.ts', fn: 'benchDashboard' },
+  { title: 'Đọc văn bản chỉ đạo (kế hoạch 30 trang)', module: '../../bench/extraction.ts', fn: 'benchExtraction' },
 ];
 
 const BEGIN = '<!-- bench:begin -->';

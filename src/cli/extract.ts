@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { extractDirective, toGoldFormat, type TGoldDocument } from '../core/extraction/extract';
 import { METADATA_FIELDS, scoreDocument, totalScores, type TDocumentScore } from '../core/extraction/evaluate';
 import { documentText } from '../server/documents/document-text';
+import { loadCorpus, type TCorpusEntry, type TSplit } from './corpus';
 
 class UserError extends Error {}
 
@@ -49,16 +50,25 @@ function printHuman(doc: TGoldDocument): void {
 
 export async function runExtract(args: string[]): Promise<number> {
   const json = args.includes('--json');
-  const files = args.filter((a) => !a.startsWith('--'));
-  if (files.length !== 1) {
-    console.error('Cách dùng: haidang extract <tệp .txt|.docx|.pdf> [--json]');
+  const date = flag(args, '--date');
+  const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--date');
+  if (files.length !== 1 || (date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(date))) {
+    console.error('Cách dùng: haidang extract <tệp .txt|.docx|.pdf> [--json] [--date YYYY-MM-DD (ngày văn bản khi văn bản không ghi)]');
     return 2;
   }
   try {
     const text = await readDocumentText(files[0] as string);
-    const doc = toGoldFormat(extractDirective(text));
+    const proposal = extractDirective(text, { documentDate: date });
+    const doc = toGoldFormat(proposal);
     if (json) console.log(JSON.stringify(doc, null, 2));
-    else printHuman(doc);
+    else {
+      printHuman(doc);
+      proposal.assignments.forEach((a, i) => console.log(`   [${i + 1}] ${a.confidence}: ${a.why}`));
+      if (proposal.unread.length) {
+        console.log(`\n${proposal.unread.length} câu có vẻ giao việc nhưng chưa đọc được:`);
+        for (const u of proposal.unread) console.log(`  - ${u.text}${u.lead ? ` (đơn vị: ${u.lead})` : ''}${u.deadline ? ` (hạn: ${u.deadline})` : ''}`);
+      }
+    }
     return 0;
   } catch (e) {
     if (e instanceof UserError) {
@@ -86,6 +96,8 @@ const ZGoldFile = z.object({
   documents: z.array(
     z.object({
       file: z.string(),
+      /** An export of reviewed documents carries its text inline. */
+      text: z.string().optional(),
       metadata: z
         .object({
           so_ky_hieu: ZNullableString,
@@ -116,19 +128,42 @@ function describeMisses(gold: TGoldDocument, predicted: TGoldDocument, score: TD
     if (!p.deadlineOk) console.log(`    sai hạn: ${g?.lead}: gold ${g?.deadline} / dự đoán ${d?.deadline} (“${d?.deadline_text ?? ''}”)`);
     if (!p.recurrenceOk) console.log(`    sai định kỳ: ${g?.lead}: gold ${g?.recurrence} / dự đoán ${d?.recurrence}`);
   }
-  for (const f of METADATA_FIELDS) {
+  for (const f of score.metadataScored) {
     if (!score.metadataCorrect[f]) console.log(`    sai ${f}: gold ${JSON.stringify(gold.metadata[f])} / dự đoán ${JSON.stringify(predicted.metadata[f])}`);
   }
 }
 
-export async function runEvalExtract(args: string[]): Promise<number> {
-  const goldPath = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/eval/seeds-gold.json');
+function printTotals(title: string, scores: TDocumentScore[], withMetadata: boolean): void {
+  const t = totalScores(scores);
+  const sum = (f: (s: TDocumentScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
+  const c = { tp: sum((s) => s.coordinators.tp), wrong: sum((s) => s.coordinators.fp + s.coordinators.fn) };
+  console.log(`\n${title}`);
+  console.log(`  lead-unit precision:        ${f2(t.precision)} (${sum((s) => s.matched)}/${sum((s) => s.predicted)})`);
+  console.log(`  lead-unit recall:           ${f2(t.recall)} (${sum((s) => s.matched)}/${sum((s) => s.gold)})`);
+  console.log(`  coordinator-set F1:         ${f2(t.coordinatorF1)} (${c.tp} khớp, ${c.wrong} sai/thiếu)`);
+  console.log(`  exact-deadline accuracy:    ${f2(t.deadlineAccuracy)} (${sum((s) => s.deadlineCorrect)}/${sum((s) => s.matched)})`);
+  console.log(`  recurrence accuracy:        ${f2(t.recurrenceAccuracy)} (${sum((s) => s.recurrenceCorrect)}/${sum((s) => s.matched)})`);
+  if (!withMetadata) return;
+  console.log(`  metadata accuracy (overall): ${f2(t.metadataOverall)}`);
+  for (const f of METADATA_FIELDS) console.log(`    ${f.padEnd(14)} ${f2(t.metadataAccuracy[f])}`);
+}
+
+function documentLine(name: string, s: TDocumentScore): string {
+  const t = totalScores([s]);
+  const meta = s.metadataScored.length ? ` | metadata ${s.metadataScored.filter((f) => s.metadataCorrect[f]).length}/${s.metadataScored.length}` : '';
+  return (
+    `${name}: gold ${s.gold}, dự đoán ${s.predicted}, khớp ${s.matched} | lead P ${f2(t.precision)} R ${f2(t.recall)} | ` +
+    `phối hợp F1 ${f2(t.coordinatorF1)} | hạn ${s.deadlineCorrect}/${s.matched} | định kỳ ${s.recurrenceCorrect}/${s.matched}${meta}`
+  );
+}
+
+async function evalGoldFile(goldPath: string): Promise<TDocumentScore[] | null> {
   let gold: TGoldFile;
   try {
     gold = ZGoldFile.parse(JSON.parse(await readFile(goldPath, 'utf8')));
   } catch (e) {
     console.error(`Không đọc được tệp gold ${goldPath}: ${e instanceof Error ? e.message : String(e)}`);
-    return 1;
+    return null;
   }
   const seedsDir = resolve(dirname(goldPath), gold.seeds_dir ?? '.');
   const scores: TDocumentScore[] = [];
@@ -136,10 +171,10 @@ export async function runEvalExtract(args: string[]): Promise<number> {
   for (const entry of gold.documents) {
     let text: string;
     try {
-      text = await readDocumentText(resolve(seedsDir, entry.file));
+      text = entry.text ?? (await readDocumentText(resolve(seedsDir, entry.file)));
     } catch (e) {
       console.error(e instanceof Error ? e.message : String(e));
-      return 1;
+      return null;
     }
     const predicted = toGoldFormat(extractDirective(text));
     const goldDoc: TGoldDocument = {
@@ -155,22 +190,76 @@ export async function runEvalExtract(args: string[]): Promise<number> {
     };
     const s = scoreDocument(goldDoc, predicted);
     scores.push(s);
-    const t = totalScores([s]);
-    const meta = METADATA_FIELDS.filter((f) => s.metadataCorrect[f]).length;
-    console.log(
-      `${entry.file}: gold ${s.gold}, dự đoán ${s.predicted}, khớp ${s.matched} | lead P ${f2(t.precision)} R ${f2(t.recall)} | ` +
-        `hạn ${s.deadlineCorrect}/${s.matched} | định kỳ ${s.recurrenceCorrect}/${s.matched} | metadata ${meta}/${METADATA_FIELDS.length}`,
-    );
+    console.log(documentLine(entry.file, s));
     describeMisses(goldDoc, predicted, s);
   }
-  const t = totalScores(scores);
-  const sum = (f: (s: TDocumentScore) => number): number => scores.reduce((a, s) => a + f(s), 0);
-  console.log('\nTỔNG');
-  console.log(`  lead-unit precision:        ${f2(t.precision)} (${sum((s) => s.matched)}/${sum((s) => s.predicted)})`);
-  console.log(`  lead-unit recall:           ${f2(t.recall)} (${sum((s) => s.matched)}/${sum((s) => s.gold)})`);
-  console.log(`  exact-deadline accuracy:    ${f2(t.deadlineAccuracy)} (${sum((s) => s.deadlineCorrect)}/${sum((s) => s.matched)})`);
-  console.log(`  recurrence accuracy:        ${f2(t.recurrenceAccuracy)} (${sum((s) => s.recurrenceCorrect)}/${sum((s) => s.matched)})`);
-  console.log(`  metadata accuracy (overall): ${f2(t.metadataOverall)}`);
-  for (const f of METADATA_FIELDS) console.log(`    ${f.padEnd(14)} ${f2(t.metadataAccuracy[f])}`);
+  printTotals('TỔNG', scores, true);
+  return scores;
+}
+
+async function evalCorpus(dir: string, split: TSplit | 'all'): Promise<TDocumentScore[] | null> {
+  let entries: TCorpusEntry[];
+  try {
+    entries = (await loadCorpus(dir)).filter((e) => split === 'all' || e.split === split);
+  } catch (e) {
+    console.error(`Không đọc được bộ văn bản ${dir}: ${e instanceof Error ? e.message : String(e)}`);
+    return null;
+  }
+  console.log(`\nBộ văn bản thật: ${dir} — phần ${split}, ${entries.length} văn bản\n`);
+  const scores: TDocumentScore[] = [];
+  for (const e of entries) {
+    const predicted = toGoldFormat(extractDirective(e.text, { documentDate: e.date }));
+    const s = scoreDocument(e.gold, predicted);
+    scores.push(s);
+    console.log(documentLine(`${e.id} [${e.split}]`, s));
+    describeMisses(e.gold, predicted, s);
+  }
+  printTotals(`TỔNG — bộ văn bản thật, phần ${split}`, scores, false);
+  return scores;
+}
+
+function flag(args: string[], name: string): string | null {
+  const i = args.indexOf(name);
+  return i === -1 ? null : (args[i + 1] ?? null);
+}
+
+/**
+ * `eval-extract [gold.json] [--corpus DIR] [--split dev|blind|all] [--log --note TEXT]`: the seeds' gold
+ * (or the given file) and, with --corpus, the real-letter corpus; dev unless asked otherwise,
+ * because the blind split is scored once per change (--log appends that run to its README).
+ */
+export async function runEvalExtract(args: string[]): Promise<number> {
+  const valued = new Set(['--corpus', '--split', '--note']);
+  const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
+  const corpus = flag(args, '--corpus');
+  const split = (flag(args, '--split') ?? 'dev') as TSplit | 'all';
+  if (!['dev', 'blind', 'all'].includes(split)) {
+    console.error('--split phải là dev, blind hoặc all');
+    return 2;
+  }
+  if (positional.length || !corpus) {
+    const goldPath = resolve(positional[0] ?? '../shared/eval/seeds-gold.json');
+    if ((await evalGoldFile(goldPath)) === null) return 1;
+  }
+  if (corpus) {
+    const scores = await evalCorpus(resolve(corpus), split);
+    if (scores === null) return 1;
+    if (args.includes('--log')) await appendBlindRun(resolve(corpus), `${split}: ${flag(args, '--note') ?? ''}`, totalScores(scores));
+  }
   return 0;
+}
+
+async function appendBlindRun(dir: string, note: string, t: ReturnType<typeof totalScores>): Promise<void> {
+  const { execFileSync } = await import('node:child_process');
+  const { appendFile } = await import('node:fs/promises');
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    // Outside a git checkout the run is still logged, without its commit.
+  }
+  const date = new Date().toISOString().slice(0, 10);
+  const row = `| ${date} | ${commit} | ${note.replace(/\|/g, '/')} | ${f2(t.precision)} | ${f2(t.recall)} | ${f2(t.coordinatorF1)} | ${f2(t.deadlineAccuracy)} | ${f2(t.recurrenceAccuracy)} |\n`;
+  await appendFile(resolve(dir, 'README.md'), row);
+  console.log(`\nĐã ghi lần chạy vào ${resolve(dir, 'README.md')}`);
 }

@@ -44,6 +44,18 @@ export interface Tables {
     changed_at: string;
     compute_ms: number;
   };
+  document_reviews: {
+    document_id: string;
+    province_id: string;
+    proposed: unknown;
+    reviewed: unknown;
+    added: number;
+    removed: number;
+    lead_changed: number;
+    deadline_changed: number;
+    reviewed_by: string | null;
+    reviewed_at: string;
+  };
   documents: {
     id: string;
     province_id: string;

@@ -69,6 +69,8 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/documents/:id', action: 'document.read', path: () => '/api/documents/00000000-0000-4000-8000-000000000000' },
   { method: 'GET', url: '/api/documents/:id/file', action: 'document.read', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/file' },
   { method: 'PATCH', url: '/api/documents/:id', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000', body: () => ({ version: 999 }) },
+  { method: 'GET', url: '/api/documents/gold', action: 'document.manage' },
+  { method: 'GET', url: '/api/documents/:id/gold', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/gold' },
   { method: 'POST', url: '/api/documents/:id/proposal', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/proposal' },
   { method: 'POST', url: '/api/documents/:id/confirm', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/confirm', body: (ids) => ({ version: 999, assignments: [{ title: 'Thử', lead: { unitId: ids.officerUnitId } }] }) },
   { method: 'GET', url: '/api/pipeline-templates', action: 'system.read' },

@@ -4,6 +4,24 @@ import type { TRecurrence } from './recurrence';
 import type { TSpan } from './sentences';
 import type { TGroupKey } from './units';
 
+/** How a lead was read: the clerk is told, and the confidence follows from it. */
+export type TVia =
+  | 'giao'
+  | 'request'
+  | 'chi_dao'
+  | 'responsible'
+  | 'owner_label'
+  | 'subject'
+  | 'passive'
+  | 'for_unit'
+  | 'topic'
+  | 'heading'
+  | 'list'
+  | 'table'
+  | 'addressee';
+
+export type TConfidence = 'high' | 'medium' | 'low';
+
 export type TAssignment = {
   lead: string;
   leadKind: 'unit' | 'group';
@@ -19,6 +37,10 @@ export type TAssignment = {
   sourceStart: number;
   sourceEnd: number;
   sourceText: string;
+  via: TVia;
+  confidence: TConfidence;
+  /** Why the reader proposes this, in Vietnamese, for the clerk who confirms it. */
+  why: string;
 };
 
 export type TPiece = TSpan & { clauseStart: number };
@@ -31,4 +53,7 @@ export type TDraft = {
   headingId: string | null;
   outsideImplementation: boolean;
   introOnly: boolean;
+  via: TVia;
+  /** Bodies named by the lead's chain: a closing list names many, a single assignee one. */
+  mentions: number;
 };

@@ -18,6 +18,8 @@ import { splitBlocks, splitSentences, type TBlock, type TMarkerKind, type TSpan 
 import { CLOSING, isAttachmentStart } from './attachment';
 import { isIssuer, leadsOf, type TAssignmentContext, type TLead } from './leads';
 import { tableAssignments } from './table-assignments';
+import { looksLikePersonName } from './names';
+import { parseAddressees } from './addressees';
 import {
   canonicalUnitName,
   expandGroup,
@@ -31,10 +33,12 @@ import {
 export type { TAssignmentContext } from './leads';
 
 export type { TAssignment, TDraft, TPiece } from './assignment-types';
-import type { TAssignment, TDraft, TPiece } from './assignment-types';
+import type { TAssignment, TDraft, TPiece, TVia } from './assignment-types';
+import { explainAssignment } from './confidence';
 
 type TTopic = {
   kind: 'heading' | 'list' | 'sibling';
+  via?: TVia;
   leads: TLead[];
   level: number;
   markerKind: TMarkerKind | null;
@@ -48,6 +52,10 @@ type TExplicit = {
   taskStart: number;
   taskEnd: number | null;
   colonTopic: boolean;
+  /** How the lead was read, for the clerk ("why"). */
+  via: TVia;
+  /** How many bodies the chain named (a closing list names many). */
+  mentions: number;
 };
 
 const WS = /\s+/g;
@@ -59,6 +67,23 @@ const NON_PREDICATE = new Set(
 const SOLE = /^Riêng\s+(?!đối\s+với)/u;
 const OPENER = /^(?:Trong|Khi|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/u;
 
+/**
+ * The matches of a global pattern inside [from, to), with offsets into the whole text. The
+ * search runs on the clause alone: a pattern left to run from `from` would scan the rest of
+ * a long plan for every clause.
+ */
+function matchesIn(re: RegExp, text: string, from: number, to: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  const part = text.slice(from, to);
+  re.lastIndex = 0;
+  for (let m = re.exec(part); m; m = re.exec(part)) {
+    m.index += from;
+    out.push(m);
+    if (m[0] === '') re.lastIndex++;
+  }
+  return out;
+}
+
 /** A unit chain opening the clause at `pos`, followed by a predicate or a colon. */
 function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContext): TExplicit | null {
   let p = pos;
@@ -67,34 +92,65 @@ function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContex
   if (!chain || isIssuer(text, chain, ctx)) return null;
   const rest = text.slice(chain.end, to);
   const leads = leadsOf(text, chain);
-  const base = { leads, chainStart: chain.start, triggerStart: p, taskEnd: null };
+  const base = { leads, chainStart: chain.start, triggerStart: p, taskEnd: null, mentions: chain.mentions.length };
   const colon = /^\s*:\s*/.exec(rest);
-  if (colon) return { ...base, taskStart: chain.end + colon[0].length, colonTopic: true };
+  if (colon) return { ...base, taskStart: chain.end + colon[0].length, colonTopic: true, via: 'topic' };
+  // "Văn phòng UBND tỉnh được giao hoàn thiện …": a restatement in the passive.
+  const passive = PASSIVE_GRANT.exec(rest);
+  if (passive) return { ...base, taskStart: chain.end + passive[0].length, colonTopic: false, via: 'passive' };
   const next = /^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(rest);
   if (!next || !next[1]) return null;
   const w1 = next[1].toLowerCase();
   const w2 = (next[2] ?? '').toLowerCase();
+  // "Giám đốc Sở Y tế Nguyễn Văn A cho biết …": the unit is a person's title, not a subject.
+  const person = /^\s+(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,3})/u.exec(rest);
+  if (person?.[1] && looksLikePersonName(person[1], 2)) return null;
+  // "… xác định CCHC là trách nhiệm của cả hệ thống": a view, not a duty.
+  if (w1 === 'xác' && w2 === 'định' && /^\s+xác\s+định\s[^,;.]{1,80}\slà\s/u.test(rest)) return null;
   // "Sở X là cơ quan thường trực, …" names the lead of the plan's follow-up.
   const standing = w1 === 'là' && /^\s+là\s+(?:cơ\s+quan|đơn\s+vị)?\s*(?:thường\s+trực|đầu\s+mối)/u.test(rest);
   if (NON_PREDICATE.has(w1) && !standing) return null;
   if (w1 === 'có' && /^(?:nhiều|sự|số|một|tỷ|kết|thể)$/u.test(w2)) return null;
-  return { ...base, taskStart: chain.end, colonTopic: false };
+  return { ...base, taskStart: chain.end, colonTopic: false, via: 'subject' };
 }
 
-const GIAO = /(?<![\p{L}])(?:Giao|giao|GIAO)(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?\s+/gu;
-const REQUEST = /(?<![\p{L}])(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|YÊU\s+CẦU|ĐỀ\s+NGHỊ)(?:\s+cho)?\s+/gu;
+const PASSIVE_GRANT = /^\s+được\s+(?:[^,.;:]{0,40}\s)?giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?\s*[:,]?\s*/u;
+
+const GIAO = /(?<![\p{L}])(?:Giao|giao|GIAO)(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?\s*[:,]?\s+/gu;
+const REQUEST = /(?<![\p{L}])(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|YÊU\s+CẦU|ĐỀ\s+NGHỊ)(?:\s+cho)?\s*[:,]?\s+/gu;
+/** "Chủ tịch UBND tỉnh chỉ đạo các sở, ngành …" — but not "theo chỉ đạo của", "công tác chỉ đạo". */
+const CHI_DAO = /(?<![\p{L}])(?:[Cc]hỉ\s+đạo|CHỈ\s+ĐẠO)\s*[:,]?\s+/gu;
+const NOT_A_DIRECTION = /(?:theo|của|kiến|tác|sự|được|và|ban|lãnh\s+đạo|để|trong|việc|tiếp\s+tục|trực\s+tiếp)\s*$/iu;
 const RESPONSIBLE = /(?<![\p{L}])(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])/gu;
 const OWNER_LABEL = /(?<![\p{L}])(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì(?:\s+thực\s+hiện)?\s*:\s*/gu;
 const NOT_A_GRANT = /(?:được|đã|bàn|chuyển|phân|sẽ|vừa|mới|đang)\s*$/u;
 
-function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
+function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAssignmentContext, via: TVia): TExplicit[] {
   const out: TExplicit[] = [];
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    if (NOT_A_GRANT.test(text.slice(Math.max(from, m.index - 12), m.index))) continue;
+  for (const m of matchesIn(re, text, from, to)) {
+    const before = text.slice(Math.max(from, m.index - 24), m.index);
+    if (NOT_A_GRANT.test(before.slice(-12))) continue;
+    if (via === 'chi_dao') {
+      if (NOT_A_DIRECTION.test(before)) continue;
+      // "UBND các huyện chỉ đạo các xã …": the subject before the verb leads, not its object.
+      const subject = findUnitMentions(text, from, m.index).pop();
+      if (subject && text.slice(subject.end, m.index).trim() === '') {
+        const own = readUnitChain(text, subject.start, m.index);
+        if (own && !isIssuer(text, own, ctx)) continue;
+      }
+    }
     const chain = readUnitChain(text, m.index + m[0].length, to);
     if (!chain || isIssuer(text, chain, ctx)) continue;
-    out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: m.index, taskStart: chain.end, taskEnd: null, colonTopic: false });
+    out.push({
+      leads: leadsOf(text, chain),
+      chainStart: chain.start,
+      triggerStart: m.index,
+      taskStart: chain.end,
+      taskEnd: null,
+      colonTopic: false,
+      via,
+      mentions: chain.mentions.length,
+    });
   }
   return out;
 }
@@ -102,42 +158,108 @@ function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAss
 /** "…; Cơ quan chủ trì: Sở X; …" — the task is what precedes the label. */
 function ownerLabels(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
   const out: TExplicit[] = [];
-  OWNER_LABEL.lastIndex = from;
-  for (let m = OWNER_LABEL.exec(text); m && m.index < to; m = OWNER_LABEL.exec(text)) {
+  for (const m of matchesIn(OWNER_LABEL, text, from, to)) {
     const chain = readUnitChain(text, m.index + m[0].length, to);
     if (!chain || isIssuer(text, chain, ctx)) continue;
-    out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: m.index, taskStart: from, taskEnd: m.index, colonTopic: false });
+    out.push({
+      leads: leadsOf(text, chain),
+      chainStart: chain.start,
+      triggerStart: m.index,
+      taskStart: from,
+      taskEnd: m.index,
+      colonTopic: false,
+      via: 'owner_label',
+      mentions: chain.mentions.length,
+    });
   }
   return out;
 }
 
 function responsible(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
   const out: TExplicit[] = [];
-  RESPONSIBLE.lastIndex = from;
-  for (let m = RESPONSIBLE.exec(text); m && m.index < to; m = RESPONSIBLE.exec(text)) {
+  for (const m of matchesIn(RESPONSIBLE, text, from, to)) {
     const anchor = m.index;
     for (const mention of findUnitMentions(text, from, anchor)) {
       const chain = readUnitChain(text, mention.start, anchor);
       if (!chain || text.slice(chain.end, anchor).trim() !== '') continue;
       if (isIssuer(text, chain, ctx)) break;
-      out.push({ leads: leadsOf(text, chain), chainStart: chain.start, triggerStart: chain.start, taskStart: anchor, taskEnd: null, colonTopic: false });
+      // "… hướng dẫn UBND cấp xã phối hợp các ngành chịu trách nhiệm …": an object, not the subject.
+      if (OBJECT_BEFORE.test(text.slice(Math.max(from, chain.start - 24), chain.start))) continue;
+      out.push({
+        leads: leadsOf(text, chain),
+        chainStart: chain.start,
+        triggerStart: chain.start,
+        taskStart: anchor,
+        taskEnd: null,
+        colonTopic: false,
+        via: 'responsible',
+        mentions: chain.mentions.length,
+      });
       break;
     }
   }
   return out;
 }
 
+const OBJECT_BEFORE = /(?:phối\s+hợp(?:\s+với)?|cùng(?:\s+với)?|hướng\s+dẫn|chỉ\s+đạo|đôn\s+đốc|ý\s+kiến|với|cho|và)\s*$/iu;
+const YOU = /(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+((?:quý\s+(?:cơ\s+quan|đơn\s+vị|địa\s+phương)|các\s+đồng\s+chí)(?:\s*,\s*(?:đơn\s+vị|địa\s+phương))*)\s+/gu;
+/** "…, trong khi Sở KH-CN chủ trì …": a second subject inside one sentence. */
+const CONJ_SUBJECT = /[,;]\s*(?:trong\s+khi|còn|đồng\s+thời)\s+/gu;
+/** "Đối với các cơ quan báo chí, chỉ đạo …", "Đặc biệt đối với Viễn thông A và Viettel A triển khai …". */
+const FOR_UNIT = /^\s*(?:Đặc\s+biệt\s+|Riêng\s+)?[Đđ]ối\s+với\s+/u;
+
 /** Leads written in the clause [from, to), in order of appearance. */
 function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
   const owners = ownerLabels(text, from, to, ctx);
   if (owners.length) return owners.slice(0, 1);
   const found = [
-    ...triggered(text, GIAO, from, to, ctx),
-    ...triggered(text, REQUEST, from, to, ctx),
+    ...triggered(text, GIAO, from, to, ctx, 'giao'),
+    ...triggered(text, REQUEST, from, to, ctx, 'request'),
+    ...triggered(text, CHI_DAO, from, to, ctx, 'chi_dao'),
     ...responsible(text, from, to, ctx),
   ];
+  // "Đề nghị quý cơ quan …", "Đề nghị các đồng chí …": the letter's addressees.
+  if (ctx.addressees?.length) {
+    const you = matchesIn(YOU, text, from, to)[0];
+    if (you) {
+      found.push({
+        leads: ctx.addressees,
+        chainStart: you.index + you[0].length - (you[1]?.length ?? 0),
+        triggerStart: you.index,
+        taskStart: you.index + you[0].length,
+        taskEnd: null,
+        colonTopic: false,
+        via: 'addressee',
+        mentions: ctx.addressees.length,
+      });
+    }
+  }
+  for (const m of matchesIn(CONJ_SUBJECT, text, from, to)) {
+    const s = subjectAt(text, m.index + m[0].length, to, ctx);
+    if (s && !s.colonTopic) found.push({ ...s, triggerStart: m.index + 1 });
+  }
+  const lead0 = text.slice(from, to).match(/^\s*/)?.[0].length ?? 0;
+  const forUnit = FOR_UNIT.exec(text.slice(from, to));
   const direct = subjectAt(text, from, to, ctx);
-  if (direct) found.push(direct);
+  if (forUnit) {
+    const at = from + forUnit[0].length;
+    const chain = readUnitChain(text, at, to);
+    const comma = chain ? /^\s*,\s*/.exec(text.slice(chain.end, to)) : null;
+    const bySubject = subjectAt(text, at, to, ctx);
+    if (bySubject && !bySubject.colonTopic) found.push({ ...bySubject, triggerStart: from + lead0, via: 'for_unit' });
+    else if (chain && comma && !isIssuer(text, chain, ctx) && !readUnitChain(text, chain.end + comma[0].length, to)) {
+      found.push({
+        leads: leadsOf(text, chain),
+        chainStart: chain.start,
+        triggerStart: from + lead0,
+        taskStart: chain.end + comma[0].length,
+        taskEnd: null,
+        colonTopic: false,
+        via: 'for_unit',
+        mentions: chain.mentions.length,
+      });
+    }
+  } else if (direct) found.push(direct);
   else {
     // A period or an opening phrase may stand before the subject.
     const rec = findRecurrences(text.slice(from, to))[0];
@@ -168,7 +290,7 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
 
 /** Where a clause's own words start, after a topic label such as "Về …:" or "Đối với …:". */
 function afterLabel(text: string, s: TSpan): number {
-  const m = /^\s*(?:Về|Đối\s+với)\s[^:]{1,300}:\s*/u.exec(text.slice(s.start, s.end));
+  const m = /^\s*(?:(?:Về|Đối\s+với)\s[^:]{1,300}|[^:]{0,80}(?:nêu(?:\s+rõ)?|nhấn\s+mạnh|cho\s+biết|kết\s+luận|chỉ\s+rõ))\s*:\s*/u.exec(text.slice(s.start, s.end));
   return m ? s.start + m[0].length : s.start;
 }
 
@@ -232,6 +354,9 @@ function topicOf(text: string, block: TBlock, ctx: TAssignmentContext): { leads:
   return null;
 }
 
+/** An introduction to items the addressees carry out. */
+const ADDRESSEE_INTRO = /(?:như\s+sau|nội\s+dung\s+sau|việc\s+sau|nhiệm\s+vụ\s+sau|cụ\s+thể|đề\s+nghị|yêu\s+cầu|thực\s+hiện)[^:]{0,80}:\s*$/iu;
+
 /** An introduction that praises or criticises rather than assigns ("… rút kinh nghiệm:"). */
 const EVALUATIVE = /(?:rút\s+kinh\s+nghiệm|phê\s+bình|ghi\s+nhận|biểu\s+dương|khen|kiểm\s+điểm)/iu;
 /** Lines of a plan's item that belong to its "Cơ quan chủ trì:" line. */
@@ -249,8 +374,8 @@ function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): 
   let previous: TBlock | null = null;
   let ownerDrafts: TDraft[] = [];
 
-  const pushTopic = (kind: TTopic['kind'], leads: TLead[], block: TBlock): void => {
-    topics.push({ kind, leads, level: block.level, markerKind: block.markerKind, childKind: null, id: ++topicId });
+  const pushTopic = (kind: TTopic['kind'], leads: TLead[], block: TBlock, via?: TVia): void => {
+    topics.push({ kind, leads, level: block.level, markerKind: block.markerKind, childKind: null, id: ++topicId, ...(via ? { via } : {}) });
   };
 
   for (const block of blocks) {
@@ -300,6 +425,8 @@ function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): 
           current = e.leads.map((lead) => ({
             ...base,
             lead,
+            via: e.via,
+            mentions: e.mentions,
             headingId: null,
             taskStart: e.taskStart,
             taskSpan,
@@ -314,10 +441,18 @@ function collectDrafts(text: string, ctx: TAssignmentContext, tables: TSpan[]): 
         }
         continue;
       }
+      // "… đề nghị thực hiện một số nội dung sau:" with nobody named: the addressees lead the items.
+      const addressees = ctx.addressees ?? [];
+      if (!topic && endsWithColon && i === sentences.length - 1 && addressees.length && ADDRESSEE_INTRO.test(text.slice(clauseStart, s.end))) {
+        pushTopic('list', addressees, block, 'addressee');
+        continue;
+      }
       if (i === 0 && topic) {
         if (clauseStart >= s.end - 1) continue;
         current = topic.leads.map((lead) => ({
           ...base,
+          via: topic.via ?? ((topic.kind === 'heading' ? 'heading' : topic.kind === 'list' ? 'list' : 'topic') as TVia),
+          mentions: topic.leads.length,
           headingId: topic.kind === 'heading' ? `${topic.id}:${lead.canonical}` : null,
           lead,
           taskStart: clauseStart,
@@ -343,6 +478,7 @@ type TBuilt = TAssignment & {
   firstTask: string;
   /** A period outside the recurrence vocabulary ("định kỳ 6 tháng"), as written. */
   period: string | null;
+  mentions: number;
 };
 
 const LEADING_NOISE: RegExp[] = [
@@ -394,8 +530,10 @@ function cleanTask(raw: string, remove: string[]): string {
 function coordinatorsOf(text: string, from: number, to: number, lead: TLead): string[] {
   const out: string[] = [];
   const seen = new Set<string>([lead.canonical]);
-  COORDINATE.lastIndex = from;
-  for (let m = COORDINATE.exec(text); m && m.index < to; m = COORDINATE.exec(text)) {
+  for (const m of matchesIn(COORDINATE, text, from, to)) {
+    // "… hướng dẫn UBND cấp xã phối hợp các ngành …": the coordination of someone else.
+    const other = findUnitMentions(text, Math.max(from, m.index - 80), m.index).pop();
+    if (other && text.slice(other.end, m.index).trim() === '' && canonicalUnitName(mentionName(other, text)) !== lead.canonical) continue;
     const chain = readUnitChain(text, m.index + m[0].length, to);
     if (!chain) continue;
     for (const mention of chain.mentions) {
@@ -449,24 +587,51 @@ function build(text: string, d: TDraft, ctx: TAssignmentContext): TBuilt {
     introOnly: d.introOnly,
     firstTask: cleanTask(taskParts[0] ?? '', remove),
     period: period?.text ?? null,
+    mentions: d.mentions,
+    via: d.via,
+    confidence: 'medium',
+    why: '',
   };
 }
 
 const GENERIC_LEAD_WORDS =
-  /^(?:(?:nghiem tuc|nghiem|khan truong|quan tam|phoi hop|co trach nhiem|chiu trach nhiem|to chuc|trien khai|thuc hien|chu dong|kip thoi|day du|tiep tuc|thi hanh)\s*)+/;
+  /^(?:(?:nghiem tuc|nghiem|khan truong|quan tam|phoi hop|co trach nhiem|chiu trach nhiem|to chuc|trien khai|thuc hien|chu dong|kip thoi|day du|tiep tuc|thi hanh|neu cao tinh than trach nhiem|can cu (?:ke hoach|quyet dinh|cong van|van ban|chi thi) (?:nay|tren)|co hieu qua|hieu qua|va)\s*)+/;
 const DOC_SELF = '(?:ke hoach|thong bao|van ban|cong van|chi thi|quyet dinh|ket luan)';
 const GENERIC_REST = new RegExp(
-  `^(?:|(?:cac )?(?:nhiem vu|noi dung|yeu cau)(?: (?:duoc giao|neu tren|tren))?(?: (?:tai|theo|cua) ${DOC_SELF}(?: (?:nay|tren))?)?|${DOC_SELF} (?:nay|tren)|(?:theo )?(?:dung )?quy dinh)$`,
+  `^(?:|(?:cac )?(?:y kien )?chi dao(?: (?:nay|tren|cua (?:chu tich )?(?:uy ban nhan dan|ubnd)(?: tinh| thanh pho)?))?|(?:cac )?(?:nhiem vu|noi dung|yeu cau)(?: (?:duoc giao|neu tren|tren))?(?: (?:tai|theo|cua) ${DOC_SELF}(?: (?:nay|tren))?)?|${DOC_SELF} (?:nay|tren)|(?:theo )?(?:dung )?quy dinh)$`,
 );
+
+const foldTask = (task: string): string => foldVietnamese(task).replace(/[.,;:/()]+/g, ' ').replace(/\s+/g, ' ').trim();
 
 /** A task that only says "carry this out" (closing formula) or is not a task at all. */
 function isEmptyTask(task: string): boolean {
   // A list of units is who, not what ("Sở Y tế, Sở Xây dựng, …").
   const chain = readUnitChain(task, 0);
   if (chain && task.slice(chain.end).replace(/[\s,;.:]+/g, '') === '') return true;
-  const f = foldVietnamese(task).replace(/[.,;:/]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const f = foldTask(task);
   if (/^(?:thong bao (?:de|cho)|nghiem tuc rut kinh nghiem|rut kinh nghiem|kiem diem)\b/.test(f)) return true;
-  return GENERIC_REST.test(f.replace(GENERIC_LEAD_WORDS, '').trim());
+  // The rest of a list of addressees cut short ("…; Chủ tịch Ủy ban nh"), not a duty.
+  if (/^(?:chu tich|pho chu tich|giam doc|thu truong|chanh van phong|tong bien tap|cuc truong)\b/.test(f)) return true;
+  const rest = f.replace(GENERIC_LEAD_WORDS, '').trim();
+  // "… triển khai thực hiện và báo cáo … nếu có vấn đề phát sinh": the formula and a fallback.
+  if (/^(?:va )?bao cao\b/.test(rest) && /\bneu co\b/.test(rest)) return true;
+  if (/^can cu (?:quyet dinh|ke hoach|cong van) thi hanh$/.test(f)) return true;
+  return GENERIC_REST.test(rest);
+}
+
+/**
+ * "Điều 2. Giao Sở Y tế … hướng dẫn, triển khai Quy định này": the implementation of the
+ * document given to one named body, in a clause of its own, is a task the clerk tracks; the
+ * closing list of those who "chịu trách nhiệm thi hành" it is not.
+ */
+function isOwnImplementation(a: TBuilt): boolean {
+  if (a.leadKind !== 'unit' || a.mentions !== 1) return false;
+  const f = foldTask(a.task);
+  return (
+    !/\bthi hanh\b/.test(f) &&
+    /\b(?:trien khai|huong dan|to chuc thuc hien)\b/.test(f) &&
+    /\b(?:quyet dinh|quy dinh|ke hoach|de an|chuong trinh|quy che) (?:nay|tren)\b/.test(f)
+  );
 }
 
 /** Items of a unit's heading are one standing assignment; an item with its own deadline or period stands alone. */
@@ -498,22 +663,72 @@ function mergeHeadingItems(items: TBuilt[]): TBuilt[] {
   return out;
 }
 
+const wordSet = (s: string): Set<string> => new Set(foldTask(s).split(' ').filter((w) => w.length > 1));
+function overlap(x: Set<string>, y: Set<string>): number {
+  if (!x.size || !y.size) return 0;
+  let n = 0;
+  for (const w of x) if (y.has(w)) n++;
+  return n / Math.min(x.size, y.size);
+}
+
+/**
+ * A news article states a duty in its lead paragraph and again in the body ("… yêu cầu Sở X
+ * khẩn trương …" then "Theo đó, … yêu cầu Sở X khẩn trương …"): one duty, so the fuller,
+ * later statement stays. Items are grouped by lead first, so a long plan costs little.
+ */
+function dropRestated(items: TBuilt[]): TBuilt[] {
+  const byLead = new Map<string, number[]>();
+  items.forEach((a, i) => {
+    const key = canonicalUnitName(a.lead);
+    byLead.set(key, [...(byLead.get(key) ?? []), i]);
+  });
+  const words = new Map<number, Set<string>>();
+  const wordsOf = (i: number): Set<string> => {
+    let w = words.get(i);
+    if (!w) words.set(i, (w = wordSet((items[i] as TBuilt).task)));
+    return w;
+  };
+  const dropped = new Set<number>();
+  for (const group of byLead.values()) {
+    if (group.length < 2) continue;
+    for (const i of group) {
+      const a = items[i] as TBuilt;
+      if (group.some((j) => j > i && (items[j] as TBuilt).sourceStart >= a.sourceEnd && overlap(wordsOf(i), wordsOf(j)) >= 0.6)) dropped.add(i);
+    }
+  }
+  return items.filter((_, i) => !dropped.has(i));
+}
+
+const NEWS_SUMMARY = /(?<![\p{L}])vừa\s+(?:có|ban\s+hành|ký(?:\s+ban\s+hành)?)(?![\p{L}])/u;
+const BODY_START = /^\s*Theo\s+đó\s*,/u;
+
+/**
+ * A news article sums a letter up in its first sentence ("UBND tỉnh vừa ban hành Công văn …
+ * chỉ đạo các sở …") and then states it ("Theo đó, UBND tỉnh yêu cầu …"): when the body
+ * gives assignments, the summary's are the same ones, said loosely.
+ */
+function dropNewsSummary(text: string, items: TBuilt[]): TBuilt[] {
+  const bodyFrom = items.find((a) => BODY_START.test(text.slice(a.sourceStart, a.sourceEnd)))?.sourceStart;
+  if (bodyFrom === undefined) return items;
+  return items.filter((a) => a.sourceStart >= bodyFrom || !NEWS_SUMMARY.test(text.slice(a.sourceStart, a.sourceEnd)));
+}
+
 /** Every assignment in a normalised document text. */
-export function extractAssignments(text: string, ctx: TAssignmentContext): TAssignment[] {
+export function extractAssignments(text: string, context: TAssignmentContext): TAssignment[] {
+  const ctx: TAssignmentContext = { ...context, addressees: context.addressees ?? parseAddressees(text) };
   const fromTables = tableAssignments(text, ctx);
   const drafts = collectDrafts(text, ctx, fromTables.tables);
   const built = drafts
     .flatMap((d) => splitSteps(text, d, ctx))
     .map((d) => build(text, d, ctx))
-    .filter((a) => !a.introOnly && a.task !== '' && !isEmptyTask(a.firstTask) && !isEmptyTask(a.task));
-  return mergeHeadingItems(built)
+    .filter((a) => !a.introOnly && a.task !== '' && ((!isEmptyTask(a.firstTask) && !isEmptyTask(a.task)) || isOwnImplementation(a)));
+  return dropRestated(dropNewsSummary(text, mergeHeadingItems(built)))
     // In a plan, the content sections describe work; "Tổ chức thực hiện" assigns it.
     // Outside it only a dated or periodic duty (a reporting regime) is an assignment.
     .filter((a) => !a.outsideImplementation || a.deadline !== null || a.recurrence !== null)
-    .map(({ headingId: _h, outsideImplementation: _o, introOnly: _i, firstTask: _f, period: _p, ...a }): TAssignment => ({
-      ...a,
-      sourceText: text.slice(a.sourceStart, a.sourceEnd),
-    }))
+    .map(({ headingId: _h, outsideImplementation: _o, introOnly: _i, firstTask: _f, period: _p, mentions: _m, ...a }): TAssignment =>
+      explainAssignment({ ...a, sourceText: text.slice(a.sourceStart, a.sourceEnd) }),
+    )
     .concat(fromTables.assignments)
     .sort((a, b) => a.sourceStart - b.sourceStart);
 }

@@ -13,6 +13,8 @@ export type TDeadlineMatch = TDeadline & { start: number; end: number };
 
 const W = '\\s+';
 const DONE = `(?:(?:hoàn${W}thành|xong)${W})?`;
+/** "trước 14 giờ, ngày 05/12/2017": the hour does not change the day. */
+const HOUR = `(?:${W}\\d{1,2}${W}?(?:giờ|h)(?:${W}?\\d{1,2}(?:${W}?phút)?)?\\s*,?)?`;
 const BY_DAY = `(?:trước(?:${W}hoặc${W}trong)?|chậm${W}nhất(?:${W}(?:là|vào))?(?:${W}trước)?|không${W}muộn${W}hơn|hạn${W}chót(?:${W}là)?|đến${W}hết|hạn)`;
 const ON_DAY = `(?:trong|vào|đến)`;
 const END_OF = `(?:trong|hết|cuối|đến${W}hết|trước${W}hết|trong${W}suốt)`;
@@ -88,7 +90,7 @@ const RULES: TRule[] = [
     resolve: (m) => ({ year: Number(m[1]), month: 12, day: 'end' }),
   },
   {
-    re: new RegExp(`${DONE}${BY_DAY}${W}(?:ngày${W})?(?:${NUMERIC_DATE}|${WORDED_DATE})${NOT_MORE}`, 'giu'),
+    re: new RegExp(`${DONE}${BY_DAY}${HOUR}${W}(?:ngày${W})?(?:${NUMERIC_DATE}|${WORDED_DATE})${NOT_MORE}`, 'giu'),
     resolve: dayRule,
   },
   {

@@ -1,8 +1,8 @@
 /**
  * Scoring a proposal against gold annotations: lead-unit precision and recall (leads
  * match when their folded, abbreviation-expanded names agree, or one is the other's
- * alias), then deadline and recurrence accuracy over the matched pairs, and metadata
- * field accuracy.
+ * alias), then, over the matched pairs, the coordinator sets (micro F1), exact deadline and
+ * recurrence accuracy, and metadata field accuracy (only for the fields the gold gives).
  */
 import { foldVietnamese } from '../text/fold';
 import type { TGoldDocument } from './extract';
@@ -20,10 +20,14 @@ export type TDocumentScore = {
   deadlineCorrect: number;
   recurrenceCorrect: number;
   metadataCorrect: Record<TMetadataField, boolean>;
+  /** Fields the gold annotates; a corpus of restatements gives none. */
+  metadataScored: TMetadataField[];
+  /** Coordinators over matched pairs: found in both, only proposed, only in the gold. */
+  coordinators: { tp: number; fp: number; fn: number };
   /** Indices of gold and predicted assignments left without a partner. */
   unmatchedGold: number[];
   unmatchedPredicted: number[];
-  pairs: Array<{ gold: number; predicted: number; deadlineOk: boolean; recurrenceOk: boolean }>;
+  pairs: Array<{ gold: number; predicted: number; deadlineOk: boolean; recurrenceOk: boolean; coordinatorsOk: boolean }>;
 };
 
 const TITLE = /^(?:thu truong|giam doc|pho giam doc|chu tich|pho chu tich|lanh dao|nguoi dung dau) /;
@@ -59,6 +63,19 @@ export function metadataFieldMatches(field: TMetadataField, gold: string | null,
   return canonicalUnitName(gold) === canonicalUnitName(predicted);
 }
 
+/** Coordinators of one pair matched one to one by name: (found in both, only proposed, only gold). */
+export function coordinatorOverlap(gold: string[], predicted: string[]): { tp: number; fp: number; fn: number } {
+  const left = [...predicted];
+  let tp = 0;
+  for (const g of gold) {
+    const i = left.findIndex((p) => leadsMatch(g, p));
+    if (i === -1) continue;
+    left.splice(i, 1);
+    tp++;
+  }
+  return { tp, fp: left.length, fn: gold.length - tp };
+}
+
 function pairScore(g: TGoldAssignment, p: TGoldAssignment): number {
   if (!leadsMatch(g.lead, p.lead)) return 0;
   return 1 + (g.deadline === p.deadline ? 0.5 : 0) + (g.recurrence === p.recurrence ? 0.25 : 0) + 0.5 * textSimilarity(g.task, p.task);
@@ -82,12 +99,29 @@ export function scoreDocument(gold: TGoldDocument, predicted: TGoldDocument): TD
     usedP.add(c.p);
     const g = gold.assignments[c.g] as TGoldAssignment;
     const p = predicted.assignments[c.p] as TGoldAssignment;
-    pairs.push({ gold: c.g, predicted: c.p, deadlineOk: g.deadline === p.deadline, recurrenceOk: g.recurrence === p.recurrence });
+    const overlap = coordinatorOverlap(g.coordinators, p.coordinators);
+    pairs.push({
+      gold: c.g,
+      predicted: c.p,
+      deadlineOk: g.deadline === p.deadline,
+      recurrenceOk: g.recurrence === p.recurrence,
+      coordinatorsOk: overlap.fp === 0 && overlap.fn === 0,
+    });
   }
   pairs.sort((a, b) => a.gold - b.gold);
   const metadataCorrect = Object.fromEntries(
     METADATA_FIELDS.map((f) => [f, metadataFieldMatches(f, gold.metadata[f], predicted.metadata[f])]),
   ) as Record<TMetadataField, boolean>;
+  const coordinators = { tp: 0, fp: 0, fn: 0 };
+  for (const pair of pairs) {
+    const o = coordinatorOverlap(
+      (gold.assignments[pair.gold] as TGoldAssignment).coordinators,
+      (predicted.assignments[pair.predicted] as TGoldAssignment).coordinators,
+    );
+    coordinators.tp += o.tp;
+    coordinators.fp += o.fp;
+    coordinators.fn += o.fn;
+  }
   return {
     gold: gold.assignments.length,
     predicted: predicted.assignments.length,
@@ -95,6 +129,8 @@ export function scoreDocument(gold: TGoldDocument, predicted: TGoldDocument): TD
     deadlineCorrect: pairs.filter((p) => p.deadlineOk).length,
     recurrenceCorrect: pairs.filter((p) => p.recurrenceOk).length,
     metadataCorrect,
+    metadataScored: gold.metadataScored ?? METADATA_FIELDS,
+    coordinators,
     unmatchedGold: gold.assignments.map((_, i) => i).filter((i) => !usedG.has(i)),
     unmatchedPredicted: predicted.assignments.map((_, i) => i).filter((i) => !usedP.has(i)),
     pairs,
@@ -104,6 +140,8 @@ export function scoreDocument(gold: TGoldDocument, predicted: TGoldDocument): TD
 export type TTotals = {
   precision: number;
   recall: number;
+  /** Micro F1 of coordinator sets over matched pairs; 1 when neither side names any. */
+  coordinatorF1: number;
   deadlineAccuracy: number;
   recurrenceAccuracy: number;
   metadataAccuracy: Record<TMetadataField, number>;
@@ -116,18 +154,22 @@ const ratio = (a: number, b: number): number => (b === 0 ? 1 : a / b);
 export function totalScores(scores: TDocumentScore[]): TTotals {
   const sum = (f: (s: TDocumentScore) => number): number => scores.reduce((acc, s) => acc + f(s), 0);
   const matched = sum((s) => s.matched);
+  const scoredOn = (f: TMetadataField): TDocumentScore[] => scores.filter((s) => s.metadataScored.includes(f));
   const metadataAccuracy = Object.fromEntries(
-    METADATA_FIELDS.map((f) => [f, ratio(sum((s) => (s.metadataCorrect[f] ? 1 : 0)), scores.length)]),
+    METADATA_FIELDS.map((f) => [f, ratio(scoredOn(f).filter((s) => s.metadataCorrect[f]).length, scoredOn(f).length)]),
   ) as Record<TMetadataField, number>;
+  const tp = sum((s) => s.coordinators.tp);
+  const wrong = sum((s) => s.coordinators.fp + s.coordinators.fn);
   return {
     precision: ratio(matched, sum((s) => s.predicted)),
     recall: ratio(matched, sum((s) => s.gold)),
+    coordinatorF1: ratio(2 * tp, 2 * tp + wrong),
     deadlineAccuracy: ratio(sum((s) => s.deadlineCorrect), matched),
     recurrenceAccuracy: ratio(sum((s) => s.recurrenceCorrect), matched),
     metadataAccuracy,
     metadataOverall: ratio(
-      sum((s) => METADATA_FIELDS.filter((f) => s.metadataCorrect[f]).length),
-      scores.length * METADATA_FIELDS.length,
+      sum((s) => s.metadataScored.filter((f) => s.metadataCorrect[f]).length),
+      sum((s) => s.metadataScored.length),
     ),
   };
 }

@@ -25,3 +25,5 @@ export {
   type TUnitMention,
 } from './units';
 export { leadsMatch, scoreDocument, totalScores, type TDocumentScore, type TTotals } from './evaluate';
+export { unreadSentences, type TUnreadSentence } from './unread';
+export type { TConfidence, TVia } from './assignment-types';

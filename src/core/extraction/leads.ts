@@ -11,6 +11,8 @@ export type TAssignmentContext = {
   issuer: string | null;
   /** Place of issue, e.g. "Hải Phòng". */
   place: string | null;
+  /** The bodies of "Kính gửi", who lead an instruction that names nobody. */
+  addressees?: TLead[];
 };
 
 export type TLead = { text: string; kind: 'unit' | 'group'; canonical: string };
@@ -25,18 +27,35 @@ export function leadOf(text: string, chain: TUnitChain): TLead {
 }
 
 /**
- * A task has exactly one lead unit (QĐ 42/2014): named units listed together
- * ("Giao Sở Tài chính, Sở Nội vụ …") each lead their own copy; a list with a group
- * phrase in it stays one lead, as written.
+ * A task has exactly one lead unit (QĐ 42/2014). Every named body leads its own copy ("Giao
+ * Sở A, Sở B, Đài C …" gives three); group phrases separated by ";" or "và" lead one copy
+ * each ("Yêu cầu Thủ trưởng các cơ quan, đơn vị thuộc tỉnh; Chủ tịch UBND các huyện …"
+ * gives two); group phrases joined by commas stay one lead, as written ("Thủ trưởng các
+ * sở, ban, ngành, Chủ tịch UBND các quận, huyện"), as the seeds' gold has them.
  */
 export function leadsOf(text: string, chain: TUnitChain): TLead[] {
-  if (chain.mentions.length > 1 && chain.mentions.every((m) => m.kind === 'unit')) {
-    return chain.mentions.map((m) => {
+  const out: TLead[] = [];
+  let group: string[] = [];
+  const flush = (): void => {
+    if (!group.length) return;
+    const written = group.join(', ');
+    out.push({ text: written, kind: 'group', canonical: canonicalUnitName(written) });
+    group = [];
+  };
+  chain.mentions.forEach((m, i) => {
+    if (m.kind === 'unit') {
+      flush();
       const name = mentionName(m, text);
-      return { text: name, kind: 'unit' as const, canonical: canonicalUnitName(name) };
-    });
-  }
-  return [leadOf(text, chain)];
+      out.push({ text: name, kind: 'unit', canonical: canonicalUnitName(name) });
+      return;
+    }
+    const previous = chain.mentions[i - 1];
+    const joinedByComma = previous?.kind === 'group' && /^\s*,\s*$/.test(text.slice(previous.end, m.start));
+    if (!joinedByComma) flush();
+    group.push(m.text);
+  });
+  flush();
+  return out;
 }
 
 /**

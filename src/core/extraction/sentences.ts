@@ -6,6 +6,7 @@
 import { barTabTables } from './table';
 import { joinWrappedRows } from './table-wrap';
 import { readUnitChain } from './units';
+import { departmentAlternation } from './unit-lexicon';
 
 export type TSpan = { start: number; end: number };
 
@@ -63,8 +64,14 @@ export function normalizeDocument(raw: string): string {
     .replace(/(?<!\()\*+(?!\))/g, '')
     .replace(/(^|\n)[ ]*#{1,6}[ ]+/g, '$1')
     .replace(/(^|\n)[ ]*(?:\||-{3,}|_{3,}|={3,})[ ]*(?=\n|$)/g, '$1')
-    .replace(/[ ]+(?=\n|$)/g, '');
+    .replace(/[ ]+(?=\n|$)/g, '')
+    // "Giám đốc các Sở:⏎Tài chính, Xây dựng": the departments belong to the line that names them.
+    .replace(DEPARTMENTS_ON_NEXT_LINE, '$1 ')
+    // "UBND Tp.Hải Phòng": a place glued to the abbreviation of its level.
+    .replace(/(?<![\p{L}])(TP|Tp)\.(?=\p{Lu})/gu, '$1. ');
 }
+
+const DEPARTMENTS_ON_NEXT_LINE = new RegExp(`((?:các|Các)\\s+Sở\\s*:)[ ]*\\n[ ]*(?=(?:${departmentAlternation()})(?![\\p{L}]))`, 'gu');
 
 type TLine = { start: number; end: number; text: string };
 

@@ -5,6 +5,7 @@
  * patterns do not know is still taken as the lead, as written.
  */
 import type { TAssignment } from './assignment-types';
+import { explainAssignment } from './confidence';
 import { isIssuer, leadsOf, type TAssignmentContext, type TLead } from './leads';
 import { findTaskTables, type TCell, type TTaskTable } from './table';
 import { parseTimeCell } from './time-cell';
@@ -58,7 +59,8 @@ function rowAssignments(text: string, table: TTaskTable, ctx: TAssignmentContext
     const coordinators = unitsOfCell(text, columns.coordinators === null ? undefined : row.cells[columns.coordinators]);
     const task = lowerFirst(cellText(text, row.cells[columns.task]).replace(/[\s.;:]+$/u, ''));
     for (const lead of leadsOfCell(text, leadCell, ctx)) {
-      out.push({
+      out.push(explainAssignment({
+        via: 'table',
         lead: lead.text,
         leadKind: lead.kind,
         groupKey: lead.kind === 'group' ? expandGroup(lead.text) : null,
@@ -70,7 +72,7 @@ function rowAssignments(text: string, table: TTaskTable, ctx: TAssignmentContext
         sourceStart: row.start,
         sourceEnd: row.end,
         sourceText: text.slice(row.start, row.end),
-      });
+      }));
     }
   }
   return out;

@@ -57,6 +57,20 @@ export const DEPARTMENT_NAMES: string[] = [
   'Dân tộc và Tôn giáo',
   'Quy hoạch - Kiến trúc',
   'Quy hoạch và Kiến trúc',
+  // Short forms written with a hyphen in newspapers ("Sở KH-CN", "Sở NN-MT").
+  'KH-CN',
+  'KH-ĐT',
+  'NN-MT',
+  'NN-PTNT',
+  'TN-MT',
+  'GD-ĐT',
+  'VH-TT&DL',
+  'VH-TT-DL',
+  'VHTT-DL',
+  'LĐ-TB&XH',
+  'LĐTB-XH',
+  'GTVT',
+  'Lao động-Thương binh và Xã hội',
 ];
 
 const MINISTRY_ONLY_NAMES = ['Công an', 'Quốc phòng', 'Ngoại giao', 'Thông tin và Truyền thông', 'TTTT'];
@@ -80,13 +94,20 @@ function namesAlternation(names: string[]): string {
     .join('|');
 }
 
+/** Department names as one alternation, for readers that meet them without "Sở". */
+export function departmentAlternation(): string {
+  return namesAlternation(DEPARTMENT_NAMES);
+}
+
 const S = '\\s+';
 const CAP_WORD = '\\p{Lu}[\\p{Ll}\\p{Lu}]*';
 const PLACE = `(?:${S}${CAP_WORD}(?:${S}(?:-${S})?${CAP_WORD}){0,3})`;
 const LEVEL_PROV = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?)';
 const LEVEL_ANY = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?|[Qq]uận|[Hh]uyện|[Tt]hị\\s+xã|[Xx]ã|[Pp]hường|[Tt]hị\\s+trấn|[Đđ]ặc\\s+khu)';
 const LEVEL_PLURAL_WORD = '(?:quận|huyện|thị\\s+xã|thành\\s+phố|xã|phường|thị\\s+trấn|tỉnh|đặc\\s+khu)';
-const LEVEL_LIST = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_WORD}|${S}và${S}${LEVEL_PLURAL_WORD})*`;
+const LEVEL_LIST = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_WORD}|${S}và${S}${LEVEL_PLURAL_WORD}|${S}${LEVEL_PLURAL_WORD})*`;
+/** "huyện, thị xã, thành phố" without "các": two or more levels and no proper name after them. */
+const LEVEL_LIST_BARE = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_WORD}|${S}và${S}${LEVEL_PLURAL_WORD}|${S}${LEVEL_PLURAL_WORD})+(?!${S}\\p{Lu})`;
 const UBND_HEAD = '(?:(?:[Ủủ]y|[Uu]ỷ|ỦY|UỶ)\\s+(?:ban|Ban|BAN)(?:\\s+(?:nhân|Nhân)(?:\\s+(?:dân|Dân))?)?|UBND)';
 const PROV_QUAL = `(?:${S}${LEVEL_PROV}${PLACE}?)?`;
 /** A kind of economic zone, as management boards name them. */
@@ -107,17 +128,22 @@ const BUSINESS_SECTOR =
   `(?:${S}(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}số|công${S}nghệ${S}thông${S}tin|nhà${S}nước|cung${S}cấp${S}dịch${S}vụ${S}(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}thông${S}tin))` +
   `(?:(?:\\s*,\\s*|${S}và${S})(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}số|công${S}nghệ${S}thông${S}tin))*)?`;
 const GROUP_CATEGORY =
-  `(?:thành${S}viên${S}Ban${S}[Cc]hỉ${S}đạo|cơ${S}quan${S}báo${S}chí|cơ${S}quan${S}chuyên${S}môn|cơ${S}quan${S}ngang${S}bộ|` +
-  `cơ${S}quan${S}thuộc${S}Chính${S}phủ|cơ${S}quan|đơn${S}vị${S}sự${S}nghiệp|` +
+  `(?:(?:cơ${S}quan${S})?thành${S}viên${S}(?:Ban${S}[Cc]hỉ${S}đạo|[Tt]iểu${S}ban)|cơ${S}quan${S}báo${S}chí|cơ${S}quan${S}chuyên${S}môn|cơ${S}quan${S}ngang${S}bộ|` +
+  `cơ${S}quan${S}(?:truyền${S}thông|tuyên${S}truyền|thông${S}tin${S}đại${S}chúng)|báo${S}chí|chủ${S}đầu${S}tư|[Bb]an${S}(?:QLDA|[Qq]uản${S}lý${S}dự${S}án)|` +
+  `phòng${S}(?:GDĐT|GD&ĐT|GD-ĐT|Giáo${S}dục${S}và${S}Đào${S}tạo|chuyên${S}môn)|phòng|cá${S}nhân|cơ${S}sở|lực${S}lượng|tiểu${S}ban|` +
+  `cơ${S}quan${S}thuộc${S}Chính${S}phủ|cơ${S}quan|đơn${S}vị${S}sự${S}nghiệp(?:${S}công${S}lập)?|` +
   `đơn${S}vị|địa${S}phương|[Ss]ở|[Bb]an|[Nn]gành|[Bb]ộ|cấp|quận|huyện|thị${S}xã|thành${S}phố|xã|phường|thị${S}trấn|đặc${S}khu|` +
   `doanh${S}nghiệp${BUSINESS_SECTOR}|tổ${S}chức${S}chính${S}trị${S}-${S}xã${S}hội|tổ${S}chức|đoàn${S}thể|hội|hiệp${S}hội)(?![\\p{L}])`;
-const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?)`;
+/** Categories joined by a comma, "và", or — as informal copies write — a bare space ("các sở ban ngành"). */
+const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?|${S}(?=(?:ban|ngành|đoàn${S}thể|địa${S}phương|huyện|xã)(?![\\p{L}])))`;
 /** "… trực thuộc Trung ương", "… thuộc tỉnh": who the listed units belong to. */
 const UNDER_CENTRE = `(?:${S}(?:trực${S}thuộc|thuộc)${S}[Tt]rung${S}ương)`;
 
 export type TUnitPatterns = {
   units: RegExp[];
   groupUbnd: RegExp[];
+  groupBare: RegExp;
+  qualTail: RegExp;
   genericHeads: RegExp;
   completeHeads: RegExp;
   title: RegExp;
@@ -166,19 +192,27 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       re(
         `${UBND_HEAD}${S}(?:các|Các)${S}${LEVEL_LIST}(?:${UNDER_CENTRE}|${S}(?:trên${S}địa${S}bàn|thuộc)${S}${LEVEL_PROV}|(?<=thành${S}phố|thị${S}xã)${PLACE})?`,
       ),
-      re(`${UBND_HEAD}${S}cấp${S}(?:huyện|xã|tỉnh)`),
+      re(`${UBND_HEAD}${S}cấp${S}(?:huyện|xã|tỉnh)(?:\\s*,\\s*cấp${S}(?:huyện|xã))?`),
+      re(`${UBND_HEAD}${S}các${S}cấp`),
+      // "Ủy ban nhân dân thành phố và các huyện": the committee of the city and those of the districts.
+      re(`${UBND_HEAD}${S}(?:thành${S}phố|thị${S}xã)${S}và${S}các${S}${LEVEL_LIST}`),
+      re(`${UBND_HEAD}${S}${LEVEL_LIST_BARE}`),
       re(`Công${S}an${S}các${S}${LEVEL_LIST}`),
     ],
+    /** Groups named without "các": "ngành chức năng", "từng thành viên tiểu ban", "đơn vị thi công". */
+    groupBare: re(
+      `(?:(?:từng|mỗi)${S}${GROUP_CATEGORY}|(?:ngành|cơ${S}quan|lực${S}lượng)${S}chức${S}năng|đơn${S}vị${S}thi${S}công|nhà${S}thầu(?:${S}thi${S}công)?)(?![\\p{L}])`,
+    ),
     /** Heads of bodies whose names continue with capitalised words ("Ban Quản lý Khu Kinh tế …"). */
     genericHeads: re(
-      `(?:Ban${S}[Qq]uản${S}lý|Ban${S}[Cc]hỉ${S}đạo|Văn${S}phòng|Phòng|Trung${S}tâm|Đài|Báo|Cục|Chi${S}cục|Tổng${S}cục|Liên${S}hiệp${S}các${S}Hội|Hội${S}đồng|Viễn${S}thông|Bưu${S}điện|Viettel|VNPT|MobiFone|Trường|Bệnh${S}viện|Viện|Tổ${S}công${S}tác|Sở|Ủy${S}ban|Công${S}ty|Tập${S}đoàn|Tổng${S}công${S}ty)(?![\\p{L}])`,
+      `(?:Ban${S}[Qq]uản${S}lý|Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Cc]hỉ${S}huy|Văn${S}phòng|Phòng|Trung${S}tâm|Đài|Báo|Cục|Chi${S}cục|Tổng${S}cục|Liên${S}hiệp${S}các${S}Hội|Hội${S}đồng|Viễn${S}thông|Bưu${S}điện|Viettel|VNPT|MobiFone|Trường|Bệnh${S}viện|Viện|Tổ${S}công${S}tác|Sở|Ủy${S}ban|Công${S}ty|Tập${S}đoàn|Tổng${S}công${S}ty)(?![\\p{L}])`,
     ),
     /** Heads that are a whole name by themselves ("Kho bạc Nhà nước tỉnh"). */
     completeHeads: re(
       `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
     ),
     title: re(
-      `(?:Thủ${S}trưởng|thủ${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)${S}`,
+      `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)(?:\\s*:\\s*|${S})`,
     ),
     groupCore: re(`(?:[Cc]ác|CÁC)${S}${GROUP_CATEGORY}(?:${GROUP_SEP}${GROUP_CATEGORY})*`),
     groupRelated: re(`(?:[Cc]ơ${S}quan|[Đđ]ơn${S}vị)(?:\\s*,\\s*đơn${S}vị)?${S}(?:có${S})?liên${S}quan`),
@@ -188,6 +222,10 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       `${S}(?:${LEVEL_PROV}|cấp${S}(?:tỉnh|thành${S}phố|huyện|xã|trung${S}ương)|thuộc${S}${LEVEL_PROV}|trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?)(?![\\p{L}])${PLACE}?`,
     ),
     qualFollowing: re(`${S}sau(?:${S}đây)?(?![\\p{L}])`),
+    /** What a group is: "các Ban QLDA chuyên ngành tỉnh", "các cơ quan truyền thông trong tỉnh". */
+    qualTail: re(
+      `(?:${S}(?:[A-ZĐ][A-ZĐ&]{1,7}|nhà${S}nước|(?:có${S})?thẩm${S}quyền|chuyên${S}ngành|chuyên${S}môn|chức${S}năng|trực${S}thuộc|trong${S}tỉnh|trong${S}thành${S}phố|đóng${S}trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?|[Tt]rung${S}ương|${LEVEL_PROV}|vui${S}chơi(?:\\s*,\\s*giải${S}trí)?)(?![\\p{L}]))+`,
+    ),
     level: re(`${S}${LEVEL_ANY}${PLACE}?`),
   };
 }

@@ -6,7 +6,7 @@
  * ("Sở Tư pháp khẩn trương …") leave no other clue where the name ends.
  */
 import { recaseCapsUnit } from './unit-case';
-import { CAPS_PATTERNS, EXACT_PATTERNS, NAME_STOP, type TUnitPatterns } from './unit-lexicon';
+import { CAPS_PATTERNS, departmentAlternation, EXACT_PATTERNS, NAME_STOP, type TUnitPatterns } from './unit-lexicon';
 import { looksLikePersonName } from './names';
 
 export type TUnitMention = {
@@ -36,10 +36,44 @@ function collapse(s: string): string {
 const LEVEL_WORD = /^(?:tỉnh|thành|quận|huyện|TP|Tỉnh|Thành)$/u;
 const JOINER = /\s+(?:và|-|–)(?=\s)/uy;
 
+/** "Ban Chỉ đạo phòng, chống dịch COVID-19 tỉnh", "Ban Chỉ huy phòng chống thiên tai – Tìm kiếm cứu nạn và phòng thủ dân sự". */
+const COMMAND_HEAD = /(?:Ban\s+[Cc]hỉ\s+(?:đạo|huy)|[Tt]hành\s+viên\s+Ban\s+[Cc]hỉ\s+đạo)$/u;
+const COMMAND_START = /\s+(?:phòng(?:\s*,\s*|\s+)chống|ứng\s+phó)(?![\p{L}])/uy;
+const COMMAND_WORD = /\s+([\p{L}\d]+(?:-[\p{L}\d]*)?)/uy;
+const COMMAND_JOIN = /\s*[–-](?=\s*\p{Lu})/uy;
+const COMMAND_TAIL = /\s+và\s+(?:phòng\s+thủ\s+dân\s+sự|tìm\s+kiếm\s+cứu\s+nạn)(?![\p{L}])/uy;
+/** "… của tỉnh, các huyện, thành phố": the committees of several levels, named together. */
+const COMMAND_OF = /\s+của\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*(?:các\s+)?(?:huyện|quận|xã|phường)(?:\s*,\s*(?:thị\s+xã|thành\s+phố|thị\s+trấn|phường|xã))*)?(?![\p{L}])/uy;
+
+function commandNameEnd(text: string, pos: number, limit: number): number | null {
+  let end = execAt(COMMAND_START, text, pos, limit);
+  if (end === null) return null;
+  const words = (from: number): number => {
+    let at = from;
+    for (let n = 0; n < 6; n++) {
+      COMMAND_WORD.lastIndex = at;
+      const m = COMMAND_WORD.exec(text);
+      const w = m?.[1] ?? '';
+      if (!m || m.index + m[0].length > limit || w === 'và' || NAME_STOP.has(w)) break;
+      at = m.index + m[0].length;
+    }
+    return at;
+  };
+  end = words(end);
+  const joined = execAt(COMMAND_JOIN, text, end, limit);
+  if (joined !== null) end = words(joined);
+  end = execAt(COMMAND_TAIL, text, end, limit) ?? end;
+  return execAt(COMMAND_OF, text, end, limit) ?? end;
+}
+
 function genericNameEnd(text: string, pos: number, limit: number, p: TUnitPatterns, caps: boolean): number | null {
   const completeEnd = execAt(p.completeHeads, text, pos, limit);
   const headEnd = completeEnd ?? execAt(p.genericHeads, text, pos, limit);
   if (headEnd === null) return null;
+  if (!caps && COMMAND_HEAD.test(text.slice(pos, headEnd))) {
+    const named = commandNameEnd(text, headEnd, limit);
+    if (named !== null) return named;
+  }
   const wordRe = /\s+([\p{L}\p{N}&]+(?:-[\p{L}\p{N}]+)?)/uy;
   let end = headEnd;
   let words = 0;
@@ -75,7 +109,9 @@ function genericNameEnd(text: string, pos: number, limit: number, p: TUnitPatter
     if (joiner) {
       wordRe.lastIndex = end + joiner[0].length;
       const next = wordRe.exec(text);
-      if (next && /^\p{Lu}/u.test(next[1] ?? '') && next.index + next[0].length <= limit) {
+      // "Viễn thông A và Viettel A": the word after "và" may begin a second body.
+      const second = next && /và/u.test(joiner[0]) ? execAt(p.genericHeads, text, next.index + next[0].length - (next[1] ?? '').length, limit) : null;
+      if (next && second === null && /^\p{Lu}/u.test(next[1] ?? '') && next.index + next[0].length <= limit) {
         end = next.index + next[0].length;
         lowerRun = 0;
         words++;
@@ -92,7 +128,14 @@ function groupEnd(text: string, pos: number, limit: number, p: TUnitPatterns): n
   let end: number | null = ubnd.length ? Math.max(...ubnd) : null;
   if (end === null) end = execAt(p.groupCore, text, pos, limit);
   if (end === null) end = execAt(p.groupRelated, text, pos, limit);
+  if (end === null) end = execAt(p.groupBare, text, pos, limit);
   if (end === null) return null;
+  if (COMMAND_HEAD.test(text.slice(pos, end))) {
+    const named = commandNameEnd(text, end, limit);
+    if (named !== null) end = named;
+  }
+  const tail = execAt(p.qualTail, text, end, limit);
+  if (tail !== null) end = tail;
   const related = execAt(p.qualRelated, text, end, limit);
   if (related !== null) end = related;
   const under = execAt(p.qualUnder, text, end, limit);
@@ -101,7 +144,7 @@ function groupEnd(text: string, pos: number, limit: number, p: TUnitPatterns): n
     if (inner) end = inner.end;
   }
   const place = execAt(p.qualPlace, text, end, limit);
-  if (place !== null) end = place;
+  if (place !== null) end = execAt(p.qualRelated, text, place, limit) ?? place;
   const following = execAt(p.qualFollowing, text, end, limit);
   if (following !== null) end = following;
   return end;
@@ -155,9 +198,17 @@ export function unitAt(text: string, pos: number, limit: number = text.length): 
   while (end > bodyStart && /[\s,]/.test(text[end - 1] ?? '')) end--;
   // "UBND tỉnh Hồ Quang Bửu": the capitalised words after the level name a person, not a place.
   const tail = /(?:tỉnh|thành\s+phố|TP\.?|quận|huyện|thị\s+xã|xã|phường|thị\s+trấn)\s+(\p{Lu}[\p{L}\s-]*)$/u.exec(text.slice(bodyStart, end));
-  if (!caps && tail?.[1] && looksLikePersonName(tail[1], 3)) {
-    end = bodyStart + (tail.index + tail[0].length - tail[1].length);
-    while (end > bodyStart && /\s/.test(text[end - 1] ?? '')) end--;
+  if (!caps && tail?.[1]) {
+    // "UBND tỉnh Quảng Ngãi Trần Ngọc Căng": the place's words end where a full name begins.
+    const words = tail[1].trim().split(/\s+/);
+    const tailStart = bodyStart + tail.index + tail[0].length - tail[1].length;
+    for (let k = 0; k < words.length; k++) {
+      if (!looksLikePersonName(words.slice(k).join(' '), k === 0 ? 3 : 2)) continue;
+      const keep = words.slice(0, k).join(' ');
+      end = k === 0 ? tailStart : tailStart + (text.slice(tailStart).indexOf(keep) + keep.length);
+      while (end > bodyStart && /\s/.test(text[end - 1] ?? '')) end--;
+      break;
+    }
   }
   const written = collapse(text.slice(start, end));
   return {
@@ -170,21 +221,45 @@ export function unitAt(text: string, pos: number, limit: number = text.length): 
 }
 
 const CHAIN_SEP = /\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)/iuy;
+/** "Giám đốc các Sở: Thông tin và Truyền thông, Tài chính, Xây dựng" — the departments, named after a colon. */
+const DEPARTMENTS_AFTER_COLON = /\s*:\s*/y;
+const DEPARTMENT_ONLY = new RegExp(`(?:${departmentAlternation()})(?![\\p{L}])`, 'uy');
+
+function departmentsAfter(text: string, pos: number, limit: number): TUnitMention[] {
+  const out: TUnitMention[] = [];
+  let at = pos;
+  for (;;) {
+    const d = execAt(DEPARTMENT_ONLY, text, at, limit);
+    if (d === null) break;
+    out.push({ start: at, end: d, text: `Sở ${collapse(text.slice(at, d))}`, kind: 'unit', titleEnd: null });
+    CHAIN_SEP.lastIndex = d;
+    const sep = CHAIN_SEP.exec(text);
+    if (!sep || /;/.test(sep[0])) break;
+    at = d + sep[0].length;
+  }
+  return out;
+}
 
 /** Unit mentions joined by commas or "và", starting at `pos`: a list of assignees. */
 export function readUnitChain(text: string, pos: number, limit: number = text.length): TUnitChain | null {
   const first = unitAt(text, pos, limit);
   if (!first) return null;
-  const mentions = [first];
-  let end = first.end;
+  const mentions: TUnitMention[] = [];
+  let end = first.start;
+  const add = (m: TUnitMention): void => {
+    const colon = m.kind === 'group' && /(?:^|\s)(?:các|Các)\s+[Ss]ở$/u.test(m.text) ? execAt(DEPARTMENTS_AFTER_COLON, text, m.end, limit) : null;
+    const named = colon === null ? [] : departmentsAfter(text, colon, limit);
+    mentions.push(...(named.length ? named : [m]));
+    end = named.length ? (named[named.length - 1] as TUnitMention).end : m.end;
+  };
+  add(first);
   for (;;) {
     CHAIN_SEP.lastIndex = end;
     const sep = CHAIN_SEP.exec(text);
     if (!sep) break;
     const next = unitAt(text, end + sep[0].length, limit);
     if (!next) break;
-    mentions.push(next);
-    end = next.end;
+    add(next);
   }
   return { start: first.start, end, mentions };
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TGroupKey } from '../../core/extraction/unit-names';
+import type { TProposal, TProposedAssignment, TResolved, TUnreadSentenceWire } from '../../contracts/documents';
 import { api } from './client';
 import { uploadFile, type Pillar, type Recurrence, type Task } from './tasks';
 
@@ -32,29 +33,11 @@ export interface DirectiveDocument extends DocumentMetadata {
 
 export type GroupKey = TGroupKey;
 
-export type Resolved =
-  | { kind: 'unit'; text: string; unit: { id: string; name: string } }
-  | { kind: 'group'; text: string; group: GroupKey; label: string; members: Array<{ id: string; name: string }> }
-  | { kind: 'unknown'; text: string };
-
-export interface ProposedAssignment {
-  index: number;
-  lead: Resolved;
-  coordinators: Resolved[];
-  task: string;
-  deadline: string | null;
-  deadlineText: string | null;
-  recurrence: Recurrence | null;
-  recurrenceLabel: string | null;
-  source: { start: number; end: number; text: string };
-}
-
-export interface Proposal {
-  asOf: string;
-  metadata: DocumentMetadata;
-  assignments: ProposedAssignment[];
-  unmatched: number;
-}
+/** The proposal's shapes come from src/contracts/documents.ts, as the server sends them. */
+export type Resolved = TResolved;
+export type ProposedAssignment = TProposedAssignment;
+export type UnreadSentence = TUnreadSentenceWire;
+export type Proposal = TProposal;
 
 export interface ConfirmAssignment {
   title: string;

@@ -34,7 +34,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
     authorize(req, 'dashboard.read');
     const year = req.query.year ?? (await defaultYear(deps));
     // Text with a JSON content type skips the serializer: the stored payloads were checked
-    // against ZDashboard's panels when they were computed (docs/decisions.md D21).
+    // against ZDashboard's panels when they were computed (docs/decisions.md D22).
     const body = await dashboardJson(deps, year);
     return reply.type('application/json; charset=utf-8').send(body as unknown as TDashboard);
   });

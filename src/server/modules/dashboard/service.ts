@@ -37,7 +37,7 @@ const latest = (panels: ReadonlyArray<{ computed_at: string }>) => panels.reduce
 /**
  * GET /api/dashboard's body (ZDashboard), spliced from the stored JSON texts: each payload was
  * checked against its contract when it was computed, so it is sent without being parsed and
- * serialised again (a map of 3,321 communes; see docs/decisions.md D21).
+ * serialised again (a map of 3,321 communes; see docs/decisions.md D22).
  */
 export async function dashboardJson(deps: Deps, year: number): Promise<string> {
   const scope = String(year);

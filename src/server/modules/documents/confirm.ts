@@ -8,6 +8,7 @@ import { insertTask } from '../tasks/create';
 import type { TTask } from '../../../contracts/tasks';
 import { GROUP_LABEL_VI, groupMembers, loadRegistry } from '../tasks/registry';
 import { documentById } from './queries';
+import { recordReview } from './review';
 import { applyMetadata, type DocumentMetadataInput } from './service';
 import { vnToday } from '../../../core/calendar/timestamps';
 
@@ -96,6 +97,8 @@ export async function confirmProposal(deps: Deps, ctx: AuditContext, actorId: st
         }
       }
     }
+    // The clerk's corrections are kept, to be exported as gold (issue 10).
+    await recordReview(tx, (await documentById(tx, id))!, input.assignments, registry, actorId, now.toISOString());
     await recordAudit(tx, ctx, {
       action: 'confirm',
       entity: 'document',

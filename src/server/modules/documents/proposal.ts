@@ -1,33 +1,27 @@
 import type { Queryable } from '../../../db/client';
-import { extractDirective } from '../../../core/extraction/extract';
+import { extractDirective, type TExtractOptions } from '../../../core/extraction/extract';
 import { RECURRENCE_LABEL_VI } from '../../../core/tasks/recurrence';
-import { loadRegistry, resolveMention, type Resolved } from '../tasks/registry';
+import type { TProposal, TProposedAssignment, TUnreadSentenceWire } from '../../../contracts/documents';
+import { loadRegistry, resolveMention } from '../tasks/registry';
 import type { DocumentRow } from './queries';
-
-export interface ProposedAssignment {
-  index: number;
-  lead: Resolved;
-  coordinators: Resolved[];
-  task: string;
-  deadline: string | null;
-  deadlineText: string | null;
-  recurrence: string | null;
-  recurrenceLabel: string | null;
-  source: { start: number; end: number; text: string };
-}
 
 /**
  * The "Đề xuất" answer: metadata read from the text and every assignment, each lead and
  * coordinator matched to the units valid on the document's date (aliases included), a
- * group phrase shown with the members it will expand to. Nothing is written.
+ * group phrase shown with the members it will expand to, a name the registry does not know
+ * kept as "đơn vị chưa có trong danh mục". Each assignment says how sure the reader is and
+ * why; the sentences that look like instructions but gave nothing are listed for the clerk.
+ * Nothing is written.
  */
-export async function proposeFor(db: Queryable, doc: DocumentRow, today: string) {
-  const p = extractDirective(doc.body);
+export async function proposeFor(db: Queryable, doc: DocumentRow, today: string): Promise<TProposal> {
+  const options: TExtractOptions = { documentDate: doc.issued_on };
+  const p = extractDirective(doc.body, options);
   const asOf = doc.issued_on ?? p.metadata.ngayBanHanh ?? today;
   const registry = await loadRegistry(db, asOf);
   // extractDirective normalises again; the stored body is already normal, so offsets agree.
-  const shift = p.text === doc.body ? 0 : null;
-  const assignments: ProposedAssignment[] = p.assignments.map((a, index) => ({
+  const aligned = p.text === doc.body;
+  const source = (start: number, end: number, text: string) => (aligned ? { start, end, text } : { start: -1, end: -1, text });
+  const assignments: TProposedAssignment[] = p.assignments.map((a, index) => ({
     index,
     lead: resolveMention(a.lead, registry),
     coordinators: a.coordinators.map((c) => resolveMention(c, registry)),
@@ -36,7 +30,17 @@ export async function proposeFor(db: Queryable, doc: DocumentRow, today: string)
     deadlineText: a.deadlineText,
     recurrence: a.recurrence,
     recurrenceLabel: a.recurrence ? RECURRENCE_LABEL_VI[a.recurrence] : null,
-    source: shift === null ? { start: -1, end: -1, text: a.sourceText } : { start: a.sourceStart, end: a.sourceEnd, text: a.sourceText },
+    source: source(a.sourceStart, a.sourceEnd, a.sourceText),
+    confidence: a.confidence,
+    why: a.why,
+  }));
+  const unread: TUnreadSentenceWire[] = p.unread.map((u, index) => ({
+    index,
+    source: source(u.start, u.end, u.text),
+    lead: u.lead ? resolveMention(u.lead, registry) : null,
+    deadline: u.deadline,
+    deadlineText: u.deadlineText,
+    recurrence: u.recurrence,
   }));
   const m = p.metadata;
   return {
@@ -51,6 +55,7 @@ export async function proposeFor(db: Queryable, doc: DocumentRow, today: string)
       signer: m.nguoiKy,
     },
     assignments,
+    unread,
     unmatched: assignments.filter((a) => a.lead.kind === 'unknown').length,
   };
 }

@@ -13,6 +13,8 @@ import { findTasks } from '../tasks/read';
 import { GROUP_LABEL_VI } from '../tasks/registry';
 import { confirmProposal } from './confirm';
 import { proposeFor } from './proposal';
+import { goldExport } from './review';
+import { ZGoldExport, ZProposal } from '../../../contracts/documents';
 import { documentById, listDocuments, presentDocument } from './queries';
 import { registerDocument, updateDocument } from './service';
 import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
@@ -132,7 +134,25 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
     return updateDocument(deps, auditContext(req), req.params.id, version, meta);
   });
 
-  r.post('/api/documents/:id/proposal', { schema: { tags: ['documents'], summary: 'Đề xuất: đọc thông tin văn bản và các nhiệm vụ được giao (không ghi gì)', params: ZParams } }, async (req) => {
+  r.get('/api/documents/gold', {
+    schema: { tags: ['documents'], summary: 'Xuất gold (JSON): nhiệm vụ đã được người rà soát xác nhận của mọi văn bản, cùng đề xuất ban đầu và toàn văn', response: { 200: ZGoldExport } },
+  }, async (req, reply) => {
+    authorize(req, 'document.manage');
+    reply.header('content-disposition', attachmentHeader('haidang-gold.json'));
+    return goldExport(deps.db, null);
+  });
+
+  r.get('/api/documents/:id/gold', {
+    schema: { tags: ['documents'], summary: 'Xuất gold (JSON) của một văn bản đã xác nhận', params: ZParams, response: { 200: ZGoldExport } },
+  }, async (req, reply) => {
+    authorize(req, 'document.manage');
+    const gold = await goldExport(deps.db, req.params.id);
+    if (!gold.documents.length) throw notFound('bản rà soát của văn bản (văn bản chưa được xác nhận)');
+    reply.header('content-disposition', attachmentHeader(`gold-${gold.documents[0]!.file.replace(/\.txt$/, '')}.json`));
+    return gold;
+  });
+
+  r.post('/api/documents/:id/proposal', { schema: { tags: ['documents'], summary: 'Đề xuất: đọc thông tin văn bản và các nhiệm vụ được giao (không ghi gì)', params: ZParams, response: { 200: ZProposal } } }, async (req) => {
     authorize(req, 'document.manage');
     const doc = await documentById(deps.db, req.params.id);
     if (!doc) throw notFound('văn bản');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Input, Modal, Skeleton, Space, Table, Tabs, Tag, Typography, Upload, type TableColumnsType } from 'antd';
-import { BulbOutlined, FileTextOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { BulbOutlined, DownloadOutlined, FileTextOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useDocument, useDocuments, usePropose, useRegisterDocument, type DirectiveDocument, type Proposal } from '../../api/documents';
 import { canDo } from '../../auth/permissions';
@@ -152,6 +152,11 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
                 {dt('doc.openTasks')}
               </Link>
             ) : null}
+            {d.confirmedAt && canDo(user, 'document.manage') ? (
+              <a href={`/api/documents/${d.id}/gold`} download data-testid="export-gold">
+                <DownloadOutlined /> {dt('doc.gold')}
+              </a>
+            ) : null}
           </Space>
           {propose.isError ? <Alert type="error" showIcon title={errorText(propose.error, t)} /> : null}
           <Card size="small" title={dt('doc.text')}>
@@ -251,9 +256,14 @@ export function DocumentsPage() {
         subtitle={dt('subtitle')}
         extra={
           canManage ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-document">
-              {dt('register')}
-            </Button>
+            <Space>
+              <Button icon={<DownloadOutlined />} href="/api/documents/gold" download data-testid="export-gold-all">
+                {dt('goldAll')}
+              </Button>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRegistering(true)} data-testid="register-document">
+                {dt('register')}
+              </Button>
+            </Space>
           ) : null
         }
       />

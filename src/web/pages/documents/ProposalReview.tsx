@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { CheckOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useConfirmProposal, type ConfirmAssignment, type DirectiveDocument, type DocumentMetadata, type GroupKey, type Proposal } from '../../api/documents';
+import { useConfirmProposal, type ConfirmAssignment, type DirectiveDocument, type DocumentMetadata, type GroupKey, type Proposal, type Resolved, type UnreadSentence } from '../../api/documents';
 import { PILLARS, RECURRENCES, type Pillar, type Recurrence } from '../../api/tasks';
 import { useUnits } from '../../api/units';
 import { isVersionConflict } from '../../components/formErrors';
@@ -34,6 +34,46 @@ interface Row {
   pillar: Pillar | null;
   source: { start: number; end: number; text: string };
   unknownLead: boolean;
+  confidence: 'high' | 'medium' | 'low' | null;
+  why: string | null;
+  /** Proposed by the reader, or added by the clerk from a sentence it could not read. */
+  origin: 'proposed' | 'unread';
+}
+
+/** The lead fields of a row from what the reader resolved (a unit, a group, or a name not in the registry). */
+function leadFields(lead: Resolved | null): Pick<Row, 'leadText' | 'mode' | 'leadUnitId' | 'group' | 'groupLabel' | 'members' | 'memberIds' | 'unknownLead'> {
+  return {
+    leadText: lead?.text ?? '',
+    mode: lead?.kind === 'group' && lead.members.length ? 'group' : 'unit',
+    leadUnitId: lead?.kind === 'unit' ? lead.unit.id : null,
+    group: lead?.kind === 'group' ? lead.group : null,
+    groupLabel: lead?.kind === 'group' ? lead.label : '',
+    members: lead?.kind === 'group' ? lead.members : [],
+    memberIds: lead?.kind === 'group' ? lead.members.map((m) => m.id) : [],
+    unknownLead: !lead || lead.kind === 'unknown' || (lead.kind === 'group' && lead.members.length === 0),
+  };
+}
+
+const sentenceCase = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : '');
+
+/** A row for a sentence the reader could not read, with the unit and deadline the sentence names. */
+function rowOfUnread(u: UnreadSentence, key: number): Row {
+  return {
+    key,
+    include: true,
+    title: sentenceCase(u.source.text.replace(/^\s*(?:\d+|[a-zđ])[.)]\s*/u, '').replace(/[.;]\s*$/u, '')),
+    ...leadFields(u.lead),
+    coordinatorUnitIds: [],
+    unmatchedCoordinators: [],
+    deadline: u.deadline,
+    deadlineText: u.deadlineText,
+    recurrence: u.recurrence,
+    pillar: null,
+    source: u.source,
+    confidence: null,
+    why: null,
+    origin: 'unread',
+  };
 }
 
 function rowsOf(p: Proposal): Row[] {
@@ -56,8 +96,13 @@ function rowsOf(p: Proposal): Row[] {
     pillar: null,
     source: a.source,
     unknownLead: a.lead.kind === 'unknown' || (a.lead.kind === 'group' && a.lead.members.length === 0),
+    confidence: a.confidence,
+    why: a.why,
+    origin: 'proposed' as const,
   }));
 }
+
+const CONFIDENCE_COLOR = { high: 'green', medium: 'gold', low: 'red' } as const;
 
 interface Props {
   document: DirectiveDocument & { body: string };
@@ -78,6 +123,11 @@ export function ProposalReview({ document: doc, proposal, onCancel }: Props) {
   const confirm = useConfirmProposal();
   const units = useUnits(proposal.asOf);
   const [rows, setRows] = useState<Row[]>(() => rowsOf(proposal));
+  const [addedUnread, setAddedUnread] = useState<number[]>([]);
+  const addUnread = (u: UnreadSentence) => {
+    setRows((rs) => [...rs, rowOfUnread(u, rs.reduce((m, r) => Math.max(m, r.key), -1) + 1)]);
+    setAddedUnread((a) => [...a, u.index]);
+  };
   const [active, setActive] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [form] = Form.useForm<DocumentMetadata & { issuedOnDay?: ReturnType<typeof fromIso> }>();
@@ -165,6 +215,14 @@ export function ProposalReview({ document: doc, proposal, onCancel }: Props) {
           <blockquote className="hd-source-quote" style={{ cursor: 'pointer' }} onClick={() => setActive(r.key)} data-testid="source-sentence">
             <mark>{r.source.text}</mark>
           </blockquote>
+          {r.confidence ? (
+            <div data-testid="assignment-why" style={{ fontSize: 12.5 }}>
+              <Tag color={CONFIDENCE_COLOR[r.confidence]}>{dt(`review.confidence.${r.confidence}`)}</Tag>
+              <Typography.Text type="secondary">{dt('review.why', { why: r.why ?? '' })}</Typography.Text>
+            </div>
+          ) : (
+            <Tag color="blue" data-testid="assignment-added">{dt('review.added')}</Tag>
+          )}
         </div>
       ),
     },
@@ -352,6 +410,33 @@ export function ProposalReview({ document: doc, proposal, onCancel }: Props) {
         onRow={(r) => ({ onFocus: () => setActive(r.key) })}
         scroll={{ x: 1040 }}
       />
+      <Card size="small" style={{ marginTop: 16 }} title={dt('review.unread.title', { n: proposal.unread.length })} data-testid="unread-sentences">
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12.5 }}>
+          {dt('review.unread.help')}
+        </Typography.Paragraph>
+        {proposal.unread.length === 0 ? <Typography.Text type="secondary">{dt('review.unread.none')}</Typography.Text> : null}
+        <Space orientation="vertical" style={{ width: '100%' }} size={8}>
+          {proposal.unread.map((u) => {
+            const added = addedUnread.includes(u.index);
+            return (
+              <div key={u.index} data-testid="unread-sentence" style={{ display: 'flex', gap: 12, alignItems: 'flex-start' }}>
+                <div style={{ flex: 1 }}>
+                  <blockquote className="hd-source-quote" style={{ margin: 0 }}>
+                    {u.source.text}
+                  </blockquote>
+                  <Space size={12} wrap style={{ fontSize: 12.5 }}>
+                    {u.lead ? <Typography.Text type="secondary">{dt('review.unread.lead', { text: u.lead.kind === 'unit' ? u.lead.unit.name : u.lead.text })}</Typography.Text> : null}
+                    {u.deadline ? <Typography.Text type="secondary">{dt('review.unread.deadline', { date: formatDate(u.deadline) })}</Typography.Text> : null}
+                  </Space>
+                </div>
+                <Button size="small" icon={<PlusOutlined />} disabled={added} onClick={() => addUnread(u)} data-testid="add-unread">
+                  {added ? dt('review.unread.added') : dt('review.unread.add')}
+                </Button>
+              </div>
+            );
+          })}
+        </Space>
+      </Card>
       {problem ? <Alert type="error" showIcon title={problem} style={{ marginTop: 12 }} data-testid="review-problem" /> : null}
       <div style={{ display: 'flex', justifyContent: 'flex-end', gap: 12, marginTop: 16, alignItems: 'center' }}>
         <Tag color="blue">{dt('review.confirmCount', { n: taskCount })}</Tag>
