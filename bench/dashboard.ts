@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { ZDashboard } from '../src/contracts/dashboard';
 import { loadConfig } from '../src/config';
 import type { Db } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
@@ -22,6 +24,9 @@ import { medianMs, type BenchResult } from './types';
  *   monthly indicators for 2026 (398,520 values), 2 tasks per commune: year 2026.
  * What is measured: the refresh that recomputes every panel from the raw rows (done after a
  * write, debounced, never on a view) and GET /api/dashboard, which serves the stored panels.
+ * Beside the GET, in the same run: what checking the body against its contract would add if
+ * the route let Fastify's zod serializer encode it (the stored panels are checked when the
+ * refresh computes them instead, and the stored text is sent as it is: docs/decisions.md D22).
  */
 
 interface City {
@@ -134,9 +139,15 @@ async function measure(label: string, city: City, now: Date): Promise<BenchResul
       if (first.statusCode !== 200) throw new Error(`GET ${url}: ${first.statusCode} ${first.body}`);
       const getMs = await medianMs(20, () => call(app, admin, 'GET', url));
       const bytes = first.rawPayload.length;
+      const body = first.json() as unknown;
+      // What fastify-type-provider-zod's serializerCompiler does with a response: encode, then stringify.
+      const serializeMs = await medianMs(20, async () => JSON.stringify(z.encode(ZDashboard, body as z.output<typeof ZDashboard>)));
+      const stringifyMs = await medianMs(20, async () => JSON.stringify(body));
       return [
         { name: `${label}: refresh, every panel recomputed from raw rows (indicator values)`, rows: values, ms: refreshMs },
         { name: `${label}: GET /api/dashboard, served from the stored panels (${units} ${city.kind === 'district' ? 'districts' : 'communes'} on the map, ${Math.round(bytes / 1024)} KiB)`, rows: values, ms: getMs },
+        { name: `${label}: the same body through the zod response serializer (not done per request: checked at refresh)`, rows: values, ms: serializeMs },
+        { name: `${label}: the same body through plain JSON.stringify, for comparison`, rows: values, ms: stringifyMs },
       ];
     } finally {
       await app.close();

@@ -1,7 +1,14 @@
 import { z } from 'zod';
 import { isIsoDate } from '../core/calendar/dates';
 
-/** Shared request pieces. Messages are Vietnamese because users read them. */
+/**
+ * Pieces every contract shares. Request schemas check what a person typed (Vietnamese
+ * messages, because users read them); response schemas describe what the server sends
+ * (Fastify checks each response against them and /api/docs shows them).
+ */
+
+// ─── Requests ────────────────────────────────────────────────────────────────
+
 export const ZId = z.uuid({ message: 'Mã định danh không hợp lệ' });
 
 export const ZIsoDate = z
@@ -16,3 +23,54 @@ export const ZName = z
   .min(1, 'Không được để trống')
   .max(300, 'Quá dài (tối đa 300 ký tự)')
   .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Có ký tự điều khiển không hợp lệ');
+
+/** A version read with the record: a change made from an older one is answered 409. */
+export const ZVersion = z.number().int().min(1);
+
+/** A year in a query string or a path (`?year=2024`). */
+export const ZYearParam = z.coerce.number().int().min(2000, 'Năm không hợp lệ').max(2100, 'Năm không hợp lệ');
+
+/** `?limit=&offset=` of a paged list; spread into the list's query schema. */
+export const pageQuery = (max = 500, defaultLimit = 50) => ({
+  limit: z.coerce.number().int().min(1).max(max).default(defaultLimit),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+// ─── Responses ───────────────────────────────────────────────────────────────
+
+/** A calendar date, YYYY-MM-DD (dates cross the wire as text, never as instants). */
+export const ZDay = z.iso.date();
+/** An instant, ISO 8601 in UTC (`2026-11-20T02:00:00.000Z`). */
+export const ZInstant = z.iso.datetime();
+
+/** A unit as a list or a task names it. */
+export const ZUnitRef = z.object({ id: z.string(), name: z.string() });
+export type TUnitRef = z.infer<typeof ZUnitRef>;
+
+/** One page of a list, and how many there are in all. */
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
+
+/** A fraction with its parts, so a screen can say "12 of 40". */
+export const ZRate = z.object({ numerator: z.number(), denominator: z.number(), percent: z.number().nullable() });
+export type TRate = z.infer<typeof ZRate>;
+
+/** A row of an imported file that was refused: the row as Excel numbers it, the column header, why. */
+export const ZImportRowError = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type TImportRowError = z.infer<typeof ZImportRowError>;
+
+/**
+ * Every failure: `{ error: { code, message, field? } }`. `message` is the Vietnamese sentence
+ * a civil servant reads; `field` names the form field at fault; an import adds its bad `rows`.
+ */
+export const ZErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    field: z.string().optional(),
+    rows: z.array(ZImportRowError).optional(),
+  }),
+});
+export type TErrorBody = z.infer<typeof ZErrorBody>;
+
+/** What an action with nothing else to say answers. */
+export const ZOk = z.object({ ok: z.literal(true) });

@@ -15,6 +15,7 @@ import { MODULES } from './modules';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerNormalize } from './plugins/normalize';
 import { registerSession } from './plugins/session';
+import { declareErrorBodies } from './responses';
 
 // Validation messages in Vietnamese: the people reading them are Vietnamese civil servants.
 z.config(z.locales.vi());
@@ -56,6 +57,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
     for (const method of [r.method].flat()) if (r.url.startsWith('/api/') && method !== 'HEAD') routes.push({ method, url: r.url });
   });
   app.decorate('apiRoutes', routes);
+  declareErrorBodies(app);
 
   registerNormalize(app);
   registerSession(app, deps);

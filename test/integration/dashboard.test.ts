@@ -3,20 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dashboardRefreshJob } from '../../src/server/jobs/dashboard-refresh';
 import { runDailyJobs } from '../../src/server/jobs/scheduler';
 import { refresherFor } from '../../src/server/modules/dashboard/refresh';
-import { PANEL_KEYS, type DashboardResponse, type TasksPayload } from '../../src/contracts/dashboard';
+import { PANEL_KEYS, type TDashboard, type TTasksPayload } from '../../src/contracts/dashboard';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';
 
 const unitId = async (s: TestServer, code: string) => (await s.db.query<{ id: string }>('select id from units where code = $1', [code]))[0]!.id;
 
-async function dashboard(s: TestServer, session: Session, year = 2022): Promise<DashboardResponse> {
+async function dashboard(s: TestServer, session: Session, year = 2022): Promise<TDashboard> {
   const res = await call(s.app, session, 'GET', `/api/dashboard?year=${year}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
 
-const tasksOf = (d: DashboardResponse) => d.panels.tasks.payload as TasksPayload;
+const tasksOf = (d: TDashboard) => d.panels.tasks.payload as TTasksPayload;
 
 function geojson(names: string[]): string {
   const square = (x: number) => [[[x, 20], [x + 0.1, 20], [x + 0.1, 20.1], [x, 20.1], [x, 20]]];

@@ -5,7 +5,7 @@ import { foldVietnamese } from '../../src/core/text/fold';
 import { seedDemoEvaluation } from '../../src/demo/demo-evaluation';
 import mammoth from 'mammoth';
 import { refresherFor } from '../../src/server/modules/dashboard/refresh';
-import type { EvaluationPanelPayload } from '../../src/contracts/dashboard';
+import type { TEvaluationPanelPayload } from '../../src/contracts/dashboard';
 import type { LetterView, RunSummary, RunView } from '../../src/contracts/evaluation';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
@@ -219,7 +219,7 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     expect(audited.length).toBe(1);
     await refresherFor(s.deps).flush();
     const d = (await call(s.app, leader, 'GET', '/api/dashboard?year=2022')).json();
-    const panel = d.panels.evaluation.payload as EvaluationPanelPayload;
+    const panel = d.panels.evaluation.payload as TEvaluationPanelPayload;
     expect(panel.counts).toMatchObject({ ghi_nhan: 6, rut_kinh_nghiem: 9, phe_binh: 7 });
     expect(d.panels.evaluation.link).toBe(`/evaluation?run=${runId}`);
     const xlsx = await call(s.app, leader, 'GET', `/api/evaluation/runs/${runId}/xlsx`);

@@ -1,11 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { TAuditPage, TAuditQuery } from '../../contracts/audit';
 import { api } from './client';
-import type { AuditFilter, AuditPage } from './types';
 
-export function useAudit(filter: AuditFilter) {
+export function useAudit(filter: TAuditQuery) {
   return useQuery({
     queryKey: ['audit', filter],
-    queryFn: () => api.get<AuditPage>('/api/audit', { query: { ...filter } }),
+    queryFn: () => api.get<TAuditPage>('/api/audit', { query: { ...filter } }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,11 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import type { DashboardMapResponse, DashboardResponse, PanelKey } from '../../contracts/dashboard';
+import type { TDashboard, TDashboardMap, TPanelKey, TPanelUpdated } from '../../contracts/dashboard';
 import { SESSION_KEY } from './auth';
 import { ApiError, NETWORK_ERROR, api, apiRequest } from './client';
 import type { Session } from './types';
-
-export type * from '../../contracts/dashboard';
 
 const DASHBOARD = ['dashboard'] as const;
 
@@ -13,7 +11,7 @@ const DASHBOARD = ['dashboard'] as const;
 export function useDashboard(year: number | null) {
   return useQuery({
     queryKey: [...DASHBOARD, year ?? 'default'],
-    queryFn: () => api.get<DashboardResponse>('/api/dashboard', { query: { year } }),
+    queryFn: () => api.get<TDashboard>('/api/dashboard', { query: { year } }),
     placeholderData: keepPreviousData,
     // The stream says when figures change; this only keeps a wall without events honest.
     refetchInterval: 5 * 60_000,
@@ -27,7 +25,7 @@ export type LiveState = 'connecting' | 'live' | 'offline';
  * Listens to /api/dashboard/stream and refetches the dashboard when a panel changes, so the
  * wall updates without a reload. EventSource reconnects by itself after a network cut.
  */
-export function useDashboardStream(onPanel?: (e: { key: PanelKey; scope: string; computedAt: string }) => void): LiveState {
+export function useDashboardStream(onPanel?: (e: TPanelUpdated) => void): LiveState {
   const qc = useQueryClient();
   const [state, setState] = useState<LiveState>('connecting');
   useEffect(() => {
@@ -38,7 +36,7 @@ export function useDashboardStream(onPanel?: (e: { key: PanelKey; scope: string;
     const es = new EventSource('/api/dashboard/stream', { withCredentials: true });
     es.addEventListener('hello', () => setState('live'));
     es.addEventListener('panel', (ev) => {
-      const data = JSON.parse((ev as MessageEvent<string>).data) as { key: PanelKey; scope: string; computedAt: string };
+      const data = JSON.parse((ev as MessageEvent<string>).data) as TPanelUpdated;
       onPanel?.(data);
       void qc.invalidateQueries({ queryKey: DASHBOARD });
     });
@@ -51,11 +49,11 @@ export function useDashboardStream(onPanel?: (e: { key: PanelKey; scope: string;
 }
 
 export function useDashboardMap() {
-  return useQuery({ queryKey: ['dashboard-map'], queryFn: () => api.get<DashboardMapResponse>('/api/dashboard/map'), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: ['dashboard-map'], queryFn: () => api.get<TDashboardMap>('/api/dashboard/map'), staleTime: 10 * 60_000 });
 }
 
 /** PUT as multipart: the JSON client cannot send files; the CSRF token comes from the session the app holds. */
-async function putMap(qc: QueryClient, file: File, nameProperty?: string): Promise<DashboardMapResponse> {
+async function putMap(qc: QueryClient, file: File, nameProperty?: string): Promise<TDashboardMap> {
   const form = new FormData();
   if (nameProperty) form.append('nameProperty', nameProperty);
   form.append('file', file, file.name);
@@ -66,7 +64,7 @@ async function putMap(qc: QueryClient, file: File, nameProperty?: string): Promi
   } catch {
     throw new ApiError(0, NETWORK_ERROR, 'Network error');
   }
-  const data = (await res.json().catch(() => undefined)) as (DashboardMapResponse & { error?: { code: string; message: string } }) | undefined;
+  const data = (await res.json().catch(() => undefined)) as (TDashboardMap & { error?: { code: string; message: string } }) | undefined;
   if (res.ok && data) return data;
   throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? res.statusText);
 }
@@ -87,6 +85,6 @@ export function useRemoveMap() {
   });
 }
 
-export function panelXlsxUrl(key: PanelKey, year: number): string {
+export function panelXlsxUrl(key: TPanelKey, year: number): string {
   return `/api/dashboard/panels/${key}/xlsx?year=${year}`;
 }

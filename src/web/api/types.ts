@@ -4,9 +4,9 @@ import { ROLES, type Role } from '../../core/auth/roles';
 
 export { ROLES, type Role };
 
-export type UnitKind = 'city_committee' | 'department' | 'district' | 'commune' | 'agency';
-
-export const UNIT_KINDS: readonly UnitKind[] = ['city_committee', 'department', 'district', 'commune', 'agency'];
+// Screens of modules not yet converted to contracts (users, indicators, reports, documents)
+// still name units through this file; converted screens import src/contracts/units directly.
+export { UNIT_KINDS, type TUnit as Unit, type TUnitKind as UnitKind } from '../../contracts/units';
 
 export interface SessionUser {
   id: string;
@@ -20,43 +20,6 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser;
   csrfToken: string;
-}
-
-export interface Unit {
-  id: string;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: UnitKind;
-  level: number;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string | null;
-  successorIds: string[];
-  aliases: string[];
-  /** Group keys used by directive extraction ('departments', 'districts', 'agencies'). */
-  groups?: string[];
-  sample: boolean;
-  version: number;
-}
-
-export interface CreateUnitInput {
-  code: string;
-  name: string;
-  shortName?: string;
-  kind: UnitKind;
-  parentId: string | null;
-  validFrom: string;
-  validTo?: string;
-  aliases?: string[];
-}
-
-export interface UpdateUnitInput {
-  version: number;
-  name?: string;
-  shortName?: string | null;
-  validTo?: string | null;
-  aliases?: string[];
 }
 
 export interface UserRecord {
@@ -86,32 +49,4 @@ export interface UpdateUserInput {
   unitId?: string;
   active?: boolean;
   password?: string;
-}
-
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditPage {
-  items: AuditEntry[];
-  total: number;
-}
-
-export interface AuditFilter {
-  /** Part of the actor's username (the server matches case-insensitively). */
-  actor?: string;
-  entity?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
 }

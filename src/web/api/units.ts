@@ -1,9 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TUnit, TUnitCreate, TUnitUpdate } from '../../contracts/units';
 import { api } from './client';
-import type { CreateUnitInput, Unit, UpdateUnitInput } from './types';
 
-export function fetchUnits(asOf: string): Promise<Unit[]> {
-  return api.get<Unit[]>('/api/units', { query: { asOf } });
+export function fetchUnits(asOf: string): Promise<TUnit[]> {
+  return api.get<TUnit[]>('/api/units', { query: { asOf } });
 }
 
 /** Units in force on `asOf` (YYYY-MM-DD); the previous date's tree stays on screen while loading. */
@@ -18,7 +18,7 @@ export function useUnits(asOf: string) {
 export function useCreateUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateUnitInput) => api.post<Unit>('/api/units', input),
+    mutationFn: (input: TUnitCreate) => api.post<TUnit>('/api/units', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['units'] }),
   });
 }
@@ -26,8 +26,8 @@ export function useCreateUnit() {
 export function useUpdateUnit() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UpdateUnitInput }) =>
-      api.patch<Unit>(`/api/units/${encodeURIComponent(id)}`, input),
+    mutationFn: ({ id, input }: { id: string; input: TUnitUpdate }) =>
+      api.patch<TUnit>(`/api/units/${encodeURIComponent(id)}`, input),
     // A 409 means our copy is stale: refetching in both cases shows the latest version.
     onSettled: () => qc.invalidateQueries({ queryKey: ['units'] }),
   });

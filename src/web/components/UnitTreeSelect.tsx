@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { TreeSelect } from 'antd';
-import type { Unit } from '../api/types';
+import type { TUnit } from '../../contracts/units';
 import { matchesQuery } from '../lib/text';
 import { buildUnitTree, type UnitNode } from '../lib/unit-tree';
 
@@ -21,7 +21,7 @@ function toOptions(nodes: readonly UnitNode[]): Option[] {
 }
 
 interface Props {
-  units: readonly Unit[];
+  units: readonly TUnit[];
   value?: string;
   onChange?: (value: string) => void;
   placeholder?: string;

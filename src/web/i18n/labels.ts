@@ -1,10 +1,11 @@
-import type { Role, UnitKind } from '../api/types';
+import type { Role } from '../../core/auth/roles';
+import type { TUnitKind } from '../../contracts/units';
 import type { MessageKey } from './vi';
 
 export function roleKey(role: Role): MessageKey {
   return `role.${role}` as const;
 }
 
-export function kindKey(kind: UnitKind): MessageKey {
+export function kindKey(kind: TUnitKind): MessageKey {
   return `kind.${kind}` as const;
 }

@@ -1,16 +1,16 @@
-import type { Unit } from '../api/types';
+import type { TUnit } from '../../contracts/units';
 import { compareVietnamese, matchesQuery } from './text';
 
-export interface UnitNode extends Unit {
+export interface UnitNode extends TUnit {
   /** Depth in the tree as shown (0 for a root), which is not always `level`: an orphan is shown as a root. */
   depth: number;
   children?: UnitNode[];
 }
 
 /** The committee first, then departments, districts, communes, other agencies; names in Vietnamese order within a kind. */
-const KIND_ORDER: Record<Unit['kind'], number> = { city_committee: 0, department: 1, agency: 2, district: 3, commune: 4 };
+const KIND_ORDER: Record<TUnit['kind'], number> = { city_committee: 0, department: 1, agency: 2, district: 3, commune: 4 };
 
-export function compareUnits(a: Unit, b: Unit): number {
+export function compareUnits(a: TUnit, b: TUnit): number {
   return KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareVietnamese(a.name, b.name);
 }
 
@@ -18,7 +18,7 @@ export function compareUnits(a: Unit, b: Unit): number {
  * Builds the tree of the units in force on one date. A unit whose parent is not in the list
  * (the parent ended earlier) becomes a root, so nothing in force is hidden.
  */
-export function buildUnitTree(units: readonly Unit[]): UnitNode[] {
+export function buildUnitTree(units: readonly TUnit[]): UnitNode[] {
   const byId = new Map<string, UnitNode>();
   for (const u of units) byId.set(u.id, { ...u, depth: 0 });
   const roots: UnitNode[] = [];

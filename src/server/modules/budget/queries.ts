@@ -1,17 +1,18 @@
 import type { Queryable } from '../../../db/client';
+import type { Tables } from '../../../db/tables';
 import type { FundingSource } from '../../../core/projects/risk';
 
+type Projects = Tables['projects'];
+
 /** Sums as text: PostgreSQL's sum(bigint) is numeric, and text keeps every đồng whatever its size. */
-export interface SourceTotalsRow {
-  fiscal_year: number;
-  funding_source: FundingSource;
+export type SourceTotalsRow = Pick<Projects, 'fiscal_year' | 'funding_source'> & {
   projects: number;
   planned: string;
   allocated: string;
   disbursed: string;
   carried_over: string;
   cancelled: string;
-}
+};
 
 /** Per fiscal year and funding source; served by projects_budget_idx. */
 export function totalsBySource(db: Queryable, year: number | null): Promise<SourceTotalsRow[]> {
@@ -27,19 +28,9 @@ export function totalsBySource(db: Queryable, year: number | null): Promise<Sour
   );
 }
 
-export interface BudgetLineRow {
-  id: string;
-  name: string;
-  unit_id: string;
-  unit_name: string;
-  funding_source: FundingSource;
-  estimate: number;
-  allocated: number | null;
-  disbursed: number;
-  carried_over: number;
-  cancelled: number;
-  sample: boolean;
-}
+export type BudgetLineRow = Pick<Projects, 'id' | 'name' | 'unit_id' | 'funding_source' | 'estimate' | 'allocated' | 'disbursed' | 'carried_over' | 'cancelled' | 'sample'> & {
+  unit_name: Tables['units']['name'];
+};
 
 export function budgetLines(db: Queryable, year: number, source: FundingSource | null): Promise<BudgetLineRow[]> {
   return db.query<BudgetLineRow>(

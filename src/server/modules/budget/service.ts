@@ -1,7 +1,9 @@
+import type { TBudgetMoney, TBudgetSummary, TBudgetTree } from '../../../contracts/budget';
+import { FUNDING_SOURCES } from '../../../contracts/projects';
 import type { Queryable } from '../../../db/client';
 import { findTotalMismatches, sumDong, type Dong, type MoneyNode } from '../../../core/projects/money';
 import type { FundingSource } from '../../../core/projects/risk';
-import { FUNDING_SOURCES, FUNDING_SOURCE_LABEL_VI, money } from '../projects/model';
+import { FUNDING_SOURCE_LABEL_VI, money } from '../projects/model';
 import { budgetLines, totalsBySource, type BudgetLineRow } from './queries';
 
 /** The five amounts of a budget line, exact, in đồng. */
@@ -33,9 +35,8 @@ export function ratePercent(part: Dong, whole: Dong): number | null {
   return Number(tenths) / 10;
 }
 
-function present(a: Amounts, count: number) {
+function present(a: Amounts, count: number): TBudgetMoney {
   return {
-    /** Number of projects. */
     count,
     planned: money(a.planned),
     allocated: money(a.allocated),
@@ -50,10 +51,9 @@ function present(a: Amounts, count: number) {
     disbursementRateOfAllocated: ratePercent(a.disbursed, a.allocated),
   };
 }
-export type BudgetMoney = ReturnType<typeof present>;
 
 /** Per fiscal year and funding source, from the database's own sums; the year total is the sum of its sources. */
-export async function budgetSummary(db: Queryable, year: number | null) {
+export async function budgetSummary(db: Queryable, year: number | null): Promise<TBudgetSummary> {
   const rows = await totalsBySource(db, year);
   const years = new Map<number, Array<{ source: FundingSource; amounts: Amounts; projects: number }>>();
   for (const r of rows) {
@@ -96,7 +96,7 @@ function lineAmounts(l: BudgetLineRow): Amounts {
  * project lines. `check` lists any node whose amount differs from the sum of its children:
  * empty, always, or the drill-down would show a city figure its units do not add up to.
  */
-export async function budgetTree(db: Queryable, year: number, source: FundingSource | null) {
+export async function budgetTree(db: Queryable, year: number, source: FundingSource | null): Promise<TBudgetTree> {
   const lines = await budgetLines(db, year, source);
   const units = new Map<string, { unitId: string; unitName: string; lines: BudgetLineRow[] }>();
   for (const l of lines) {

@@ -1,19 +1,19 @@
 import { formatVnDate } from '../../../core/calendar/dates';
 import { writeSheet, type SheetColumn } from '../../excel';
 import type {
-  AttentionPayload,
-  BudgetPayload,
-  EvaluationPanelPayload,
-  Panel,
-  PanelKey,
-  PillarsPayload,
-  ReportsPayload,
-  TasksPayload,
-  TrendsPayload,
-  UnitsPayload,
+  TAnyPanel,
+  TAttentionPayload,
+  TBudgetPayload,
+  TEvaluationPanelPayload,
+  TPanelKey,
+  TPillarsPayload,
+  TReportsPayload,
+  TTasksPayload,
+  TTrendsPayload,
+  TUnitsPayload,
 } from '../../../contracts/dashboard';
 
-export const PANEL_TITLE_VI: Readonly<Record<PanelKey, string>> = {
+export const PANEL_TITLE_VI: Readonly<Record<TPanelKey, string>> = {
   pillars: 'CHỈ TIÊU CHỦ YẾU THEO TRỤ CỘT CHUYỂN ĐỔI SỐ',
   tasks: 'TÌNH HÌNH THỰC HIỆN NHIỆM VỤ',
   budget: 'KINH PHÍ CHUYỂN ĐỔI SỐ',
@@ -38,11 +38,11 @@ const lineColumns: SheetColumn<Line>[] = [
 
 const dong = (n: number) => Math.round(n);
 
-function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[] } {
+function linesOf(panel: TAnyPanel): { columns: SheetColumn<never>[]; rows: unknown[] } {
   const lines = (rows: Line[]) => ({ columns: lineColumns as SheetColumn<never>[], rows });
   switch (panel.key) {
     case 'tasks': {
-      const p = panel.payload as TasksPayload;
+      const p = panel.payload as TTasksPayload;
       return lines([
         { label: 'Tổng số nhiệm vụ giao trong năm', value: p.total, unit: 'nhiệm vụ' },
         { label: 'Hoàn thành đúng hạn', value: p.doneOnTime, unit: 'nhiệm vụ' },
@@ -61,7 +61,7 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       ]);
     }
     case 'budget': {
-      const p = panel.payload as BudgetPayload;
+      const p = panel.payload as TBudgetPayload;
       return lines([
         { label: 'Kế hoạch (dự toán)', value: dong(p.planned), unit: 'đồng' },
         { label: 'Đã phân bổ', value: dong(p.allocated), unit: 'đồng' },
@@ -79,8 +79,8 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       ]);
     }
     case 'reports': {
-      const p = panel.payload as ReportsPayload;
-      type R = ReportsPayload['regimes'][number];
+      const p = panel.payload as TReportsPayload;
+      type R = TReportsPayload['regimes'][number];
       const columns: SheetColumn<R>[] = [
         { header: 'Chế độ báo cáo', value: 'title', width: 52 },
         { header: 'Số đơn vị phải báo cáo', value: 'expected', type: 'integer' },
@@ -91,7 +91,7 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       return { columns: columns as SheetColumn<never>[], rows: p.regimes };
     }
     case 'pillars': {
-      const p = panel.payload as PillarsPayload;
+      const p = panel.payload as TPillarsPayload;
       type R = { pillar: string; code: string; name: string; unit: string; value: number | null; target: number | null; achievement: number | null; rag: string };
       const rag: Record<string, string> = { green: 'Đạt', amber: 'Cần theo dõi', red: 'Không đạt' };
       const rows: R[] = p.pillars.flatMap((x) =>
@@ -110,8 +110,8 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       return { columns: columns as SheetColumn<never>[], rows };
     }
     case 'units': {
-      const p = panel.payload as UnitsPayload;
-      type R = UnitsPayload['units'][number];
+      const p = panel.payload as TUnitsPayload;
+      type R = TUnitsPayload['units'][number];
       const columns: SheetColumn<R>[] = [
         { header: 'Đơn vị', value: 'name', width: 44 },
         ...p.metrics.map((m): SheetColumn<R> => ({ header: `${m.name} (${m.unit})`, value: (r) => r.values[m.key] ?? null, type: 'number', width: 18 })),
@@ -119,8 +119,8 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       return { columns: columns as SheetColumn<never>[], rows: p.units };
     }
     case 'attention': {
-      const p = panel.payload as AttentionPayload;
-      type R = AttentionPayload['items'][number];
+      const p = panel.payload as TAttentionPayload;
+      type R = TAttentionPayload['items'][number];
       const columns: SheetColumn<R>[] = [
         { header: 'Đơn vị', value: 'unitName', width: 44 },
         { header: 'Mức cần lưu ý', value: 'weight', type: 'integer' },
@@ -129,7 +129,7 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       return { columns: columns as SheetColumn<never>[], rows: p.items };
     }
     case 'trends': {
-      const p = panel.payload as TrendsPayload;
+      const p = panel.payload as TTrendsPayload;
       type R = { month: string; values: Array<number | null> };
       const rows: R[] = p.months.map((m, i) => ({ month: `${m.slice(5, 7)}/${m.slice(0, 4)}`, values: p.series.map((s) => s.values[i] ?? null) }));
       const columns: SheetColumn<R>[] = [
@@ -139,7 +139,7 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
       return { columns: columns as SheetColumn<never>[], rows };
     }
     case 'evaluation': {
-      const p = panel.payload as EvaluationPanelPayload;
+      const p = panel.payload as TEvaluationPanelPayload;
       return lines([
         { label: 'Kỳ đánh giá', value: p.period, unit: '' },
         { label: 'Ghi nhận', value: p.counts.ghi_nhan, unit: 'đơn vị' },
@@ -153,7 +153,7 @@ function linesOf(panel: Panel): { columns: SheetColumn<never>[]; rows: unknown[]
 }
 
 /** The figures behind one panel as the sheet a Văn phòng would forward. */
-export async function panelWorkbook(panel: Panel, year: number): Promise<Buffer> {
+export async function panelWorkbook(panel: TAnyPanel, year: number): Promise<Buffer> {
   const { columns, rows } = linesOf(panel);
   // Vietnam time (UTC+7, no daylight saving) of the figures' computation.
   const vn = new Date(Date.parse(panel.computedAt) + 7 * 3_600_000).toISOString();

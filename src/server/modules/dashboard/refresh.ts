@@ -4,8 +4,9 @@ import type { Deps } from '../../context';
 import { changeBus, type PanelUpdated } from '../../events';
 import { PANELS, panelsAffectedBy } from './panels';
 import type { PanelContext, PanelResult } from './panels/context';
-import type { PanelKey } from '../../../contracts/dashboard';
+import { PANEL_PAYLOADS, type TPanelKey } from '../../../contracts/dashboard';
 import { vnToday } from '../../../core/calendar/timestamps';
+import { changeMarks, lastChangeAuditId, panelHashes, panelsChangedSince, storedScopes, upsertPanel } from './queries';
 
 /** A year's panels are seen on its last day, or today for the current year. */
 export function panelContext(q: Queryable, year: number, today: string): PanelContext {
@@ -16,14 +17,14 @@ export function panelContext(q: Queryable, year: number, today: string): PanelCo
 }
 
 export interface Computed {
-  key: PanelKey;
+  key: TPanelKey;
   result: PanelResult;
   link: string;
   ms: number;
 }
 
 /** Computes panels of one year from the raw rows: only ever called by a refresh, never by a view. */
-export async function computePanels(q: Queryable, year: number, today: string, keys?: readonly PanelKey[]): Promise<Computed[]> {
+export async function computePanels(q: Queryable, year: number, today: string, keys?: readonly TPanelKey[]): Promise<Computed[]> {
   const ctx = panelContext(q, year, today);
   const out: Computed[] = [];
   for (const def of PANELS) {
@@ -32,6 +33,9 @@ export async function computePanels(q: Queryable, year: number, today: string, k
     let result: PanelResult;
     try {
       result = await def.compute(ctx);
+      // The wire's shape is checked once, here, before the figures are stored: GET
+      // /api/dashboard then sends the stored JSON as it is, without parsing it again.
+      if (result.payload !== null) result = { ...result, payload: PANEL_PAYLOADS[def.key].parse(result.payload) };
     } catch (err) {
       // One broken capability must not blank the wall: the panel says what failed.
       result = { status: 'error', message: `Không tính được số liệu: ${(err as Error).message}`, payload: null };
@@ -52,24 +56,13 @@ const hashOf = (c: Computed) => createHash('sha256').update(JSON.stringify([c.re
 /** Upserts the panels of a scope; returns those whose figures changed. */
 export async function storePanels(q: Queryable, scope: string, computed: readonly Computed[], at: Date): Promise<PanelUpdated[]> {
   if (computed.length === 0) return [];
-  const before = new Map(
-    (await q.query<{ panel_key: string; payload_hash: string }>('select panel_key, payload_hash from dashboard_panels where scope = $1', [scope])).map((r) => [r.panel_key, r.payload_hash]),
-  );
+  const before = await panelHashes(q, scope);
   const changed: PanelUpdated[] = [];
   const iso = at.toISOString();
   for (const c of computed) {
     const hash = hashOf(c);
     const payload = JSON.stringify({ link: c.link, data: c.result.payload });
-    await q.query(
-      `insert into dashboard_panels (scope, panel_key, status, message, payload, payload_hash, computed_at, changed_at, compute_ms)
-       values ($1, $2, $3, $4, $5, $6, $7, $7, $8)
-       on conflict (scope, panel_key) do update set
-         status = excluded.status, message = excluded.message, payload = excluded.payload, compute_ms = excluded.compute_ms,
-         computed_at = excluded.computed_at,
-         changed_at = case when dashboard_panels.payload_hash = excluded.payload_hash then dashboard_panels.changed_at else excluded.changed_at end,
-         payload_hash = excluded.payload_hash`,
-      [scope, c.key, c.result.status, c.result.message, payload, hash, iso, c.ms],
-    );
+    await upsertPanel(q, { scope, key: c.key, status: c.result.status, message: c.result.message, payload, hash, at: iso, ms: c.ms });
     if (before.get(c.key) !== hash) changed.push({ key: c.key, scope, computedAt: iso, status: c.result.status });
   }
   return changed;
@@ -77,12 +70,11 @@ export async function storePanels(q: Queryable, scope: string, computed: readonl
 
 /** Years kept up to date: every year someone has looked at, and the current one. */
 export async function activeScopes(q: Queryable, today: string): Promise<string[]> {
-  const rows = await q.query<{ scope: string }>('select distinct scope from dashboard_panels');
-  return [...new Set([today.slice(0, 4), ...rows.map((r) => r.scope)])].filter((s) => /^\d{4}$/.test(s)).sort();
+  return [...new Set([today.slice(0, 4), ...(await storedScopes(q))])].filter((s) => /^\d{4}$/.test(s)).sort();
 }
 
 /** Recomputes and stores panels for the given (or every active) year; returns what changed. */
-export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: readonly PanelKey[]; scopes?: readonly string[] } = {}): Promise<PanelUpdated[]> {
+export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: readonly TPanelKey[]; scopes?: readonly string[] } = {}): Promise<PanelUpdated[]> {
   const today = vnToday(now);
   const scopes = opts.scopes ?? (await activeScopes(q, today));
   const changed: PanelUpdated[] = [];
@@ -103,7 +95,7 @@ export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: r
 export class DashboardRefresher {
   private timer: NodeJS.Timeout | null = null;
   private poller: NodeJS.Timeout | null = null;
-  private pending: Set<PanelKey> | null = null;
+  private pending: Set<TPanelKey> | null = null;
   private running: Promise<void> | null = null;
   private lastAuditId = -1;
   private lastChangedAt = '';
@@ -121,7 +113,7 @@ export class DashboardRefresher {
     this.poller.unref();
   }
 
-  schedule(keys: readonly PanelKey[]): void {
+  schedule(keys: readonly TPanelKey[]): void {
     if (this.stopped) return;
     this.pending ??= new Set();
     for (const k of keys) this.pending.add(k);
@@ -145,7 +137,7 @@ export class DashboardRefresher {
     await this.running;
   }
 
-  private async run(keys: PanelKey[]): Promise<void> {
+  private async run(keys: TPanelKey[]): Promise<void> {
     try {
       this.lastAuditId = Math.max(this.lastAuditId, await lastChangeAuditId(this.deps.db));
       const changed = await refreshDashboard(this.deps.db, this.deps.now(), { keys });
@@ -166,17 +158,12 @@ export class DashboardRefresher {
   private async poll(): Promise<void> {
     if (this.stopped || this.running) return;
     try {
-      const [row] = await this.deps.db.query<{ audit: number; changed: string | null }>(
-        `select (${LAST_CHANGE_AUDIT}) as audit, (select max(changed_at) from dashboard_panels) as changed`,
-      );
+      const row = await changeMarks(this.deps.db);
       if (!row) return;
       if (this.lastAuditId >= 0 && row.audit > this.lastAuditId) this.schedule(PANELS.map((p) => p.key));
       if (this.lastAuditId < 0) this.lastAuditId = row.audit;
       if (row.changed && this.lastChangedAt && row.changed > this.lastChangedAt) {
-        const rows = await this.deps.db.query<{ scope: string; panel_key: PanelKey; changed_at: string; status: string }>(
-          'select scope, panel_key, changed_at, status from dashboard_panels where changed_at > $1',
-          [this.lastChangedAt],
-        );
+        const rows = await panelsChangedSince(this.deps.db, this.lastChangedAt);
         this.emit(rows.map((r) => ({ key: r.panel_key, scope: r.scope, computedAt: r.changed_at, status: r.status })));
       }
       if (row.changed && !this.lastChangedAt) this.lastChangedAt = row.changed;
@@ -192,13 +179,6 @@ export class DashboardRefresher {
     if (this.poller) clearInterval(this.poller);
     while (this.running) await this.running;
   }
-}
-
-/** The latest audit row that records a change of data (not a sign-in or an export). */
-const LAST_CHANGE_AUDIT = `coalesce((select id from audit_log where entity <> 'session' and action <> 'export' order by id desc limit 1), 0)::bigint`;
-
-async function lastChangeAuditId(q: Queryable): Promise<number> {
-  return (await q.query<{ id: number }>(`select ${LAST_CHANGE_AUDIT} as id`))[0]?.id ?? 0;
 }
 
 const refreshers = new WeakMap<object, DashboardRefresher>();

@@ -5,7 +5,7 @@ import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { insertTask } from '../tasks/create';
-import { type TaskView } from '../tasks/model';
+import type { TTask } from '../../../contracts/tasks';
 import { GROUP_LABEL_VI, groupMembers, loadRegistry } from '../tasks/registry';
 import { documentById } from './queries';
 import { recordReview } from './review';
@@ -49,7 +49,7 @@ export async function confirmProposal(deps: Deps, ctx: AuditContext, actorId: st
     const assignedOn = after.issuedOn ?? today;
     if (assignedOn > today) throw new AppError('VALIDATION', 'Ngày ban hành không được sau hôm nay', 'metadata.issuedOn');
     const registry = await loadRegistry(tx, assignedOn);
-    const created: TaskView[] = [];
+    const created: TTask[] = [];
     for (const [i, a] of input.assignments.entries()) {
       const where = `assignments.${i}`;
       let leads: Array<{ id: string; groupText: string | null }>;

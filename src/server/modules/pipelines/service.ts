@@ -1,15 +1,20 @@
+import type { TPipelineTemplate, TRoleUnit } from '../../../contracts/pipelines';
 import type { Queryable } from '../../../db/client';
 import { validateTemplate, type PipelineStep, type PipelineTemplate, type ProjectKind } from '../../../core/projects/pipeline';
 import { normalizeText } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
+import { presentRoleUnit, presentTemplate, toCoreTemplate } from './model';
 import {
-  presentRoleUnit,
-  presentTemplate,
+  insertRoleUnit,
+  insertTemplate,
   roleUnitRowById,
   templateRowById,
-  toCoreTemplate,
+  templateUsage,
+  unitExists,
+  updateRoleUnitRow,
+  updateTemplateRow,
   type RoleUnitRow,
   type TemplateRow,
 } from './queries';
@@ -67,7 +72,7 @@ const templateAudit = (r: TemplateRow) => {
   return rest;
 };
 
-export async function createTemplate(deps: Deps, ctx: AuditContext, input: TemplateInput) {
+export async function createTemplate(deps: Deps, ctx: AuditContext, input: TemplateInput): Promise<TPipelineTemplate> {
   return deps.db.transaction(async (tx) => {
     const steps = cleanSteps(input.steps);
     const core: PipelineTemplate = {
@@ -81,30 +86,28 @@ export async function createTemplate(deps: Deps, ctx: AuditContext, input: Templ
       steps,
     };
     checkSound(core);
-    const rows = await tx.query<{ id: string }>(
-      `insert into pipeline_templates (code, law, name, kind, valid_from, valid_to, amount_min_exclusive, amount_max_inclusive, steps, note)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [core.code, core.law, core.name, core.kind, core.validFrom, core.validTo, input.amountMinExclusive ?? null, input.amountMaxInclusive ?? null, JSON.stringify(steps), input.note ? normalizeText(input.note) : null],
-    ).catch((err: { code?: string }) => {
+    const id = await insertTemplate(tx, {
+      code: core.code,
+      law: core.law,
+      name: core.name,
+      kind: core.kind,
+      valid_from: core.validFrom,
+      valid_to: core.validTo,
+      amount_min_exclusive: input.amountMinExclusive ?? null,
+      amount_max_inclusive: input.amountMaxInclusive ?? null,
+      steps,
+      note: input.note ? normalizeText(input.note) : null,
+    }).catch((err: { code?: string }) => {
       if (err.code === '23505') throw new AppError('DUPLICATE', `Mã quy trình "${input.code}" đã tồn tại`, 'code');
       throw err;
     });
-    const row = (await templateRowById(tx, rows[0]!.id))!;
+    const row = (await templateRowById(tx, id!))!;
     await recordAudit(tx, ctx, { action: 'create', entity: 'pipeline_template', entityId: row.id, after: templateAudit(row) });
     return presentTemplate(row);
   });
 }
 
-/** Dates of the projects that follow a template: its validity must keep covering their start. */
-async function usage(tx: Queryable, id: string): Promise<{ first: string | null; last: string | null }> {
-  const r = (await tx.query<{ first: string | null; last: string | null }>(
-    'select min(started_on) as first, max(started_on) as last from projects where template_id = $1',
-    [id],
-  ))[0];
-  return { first: r?.first ?? null, last: r?.last ?? null };
-}
-
-export async function updateTemplate(deps: Deps, ctx: AuditContext, id: string, patch: TemplatePatch) {
+export async function updateTemplate(deps: Deps, ctx: AuditContext, id: string, patch: TemplatePatch): Promise<TPipelineTemplate> {
   return deps.db.transaction(async (tx) => {
     const current = await templateRowById(tx, id);
     if (!current) throw notFound('quy trình');
@@ -130,18 +133,22 @@ export async function updateTemplate(deps: Deps, ctx: AuditContext, id: string, 
           'steps',
         );
       }
-      const used = await usage(tx, id);
+      const used = await templateUsage(tx, id);
       if ((used.first && next.valid_from > used.first) || (used.last && next.valid_to && next.valid_to < used.last)) {
         throw new AppError('VALIDATION', 'Thời gian hiệu lực mới không còn bao gồm ngày bắt đầu của các hồ sơ đang áp dụng quy trình này.', 'validFrom');
       }
     }
-    const updated = await tx.query(
-      `update pipeline_templates set law = $2, name = $3, valid_from = $4, valid_to = $5, amount_min_exclusive = $6, amount_max_inclusive = $7,
-              steps = $8, note = $9, version = version + 1, updated_at = now()
-        where id = $1 and version = $10 returning id`,
-      [id, next.law, next.name, next.valid_from, next.valid_to, next.amount_min_exclusive, next.amount_max_inclusive, JSON.stringify(steps), next.note, patch.version],
-    );
-    if (updated.length === 0) throw staleVersion();
+    const claimed = await updateTemplateRow(tx, id, patch.version, {
+      law: next.law,
+      name: next.name,
+      valid_from: next.valid_from,
+      valid_to: next.valid_to,
+      amount_min_exclusive: next.amount_min_exclusive,
+      amount_max_inclusive: next.amount_max_inclusive,
+      steps,
+      note: next.note,
+    });
+    if (!claimed) throw staleVersion();
     const row = (await templateRowById(tx, id))!;
     await recordAudit(tx, ctx, { action: 'update', entity: 'pipeline_template', entityId: id, before: templateAudit(current), after: templateAudit(row) });
     return presentTemplate(row);
@@ -167,29 +174,32 @@ export interface RoleUnitPatch {
 }
 
 async function checkUnit(tx: Queryable, unitId: string): Promise<void> {
-  const found = await tx.query('select 1 from units where id = $1', [unitId]);
-  if (found.length === 0) throw new AppError('VALIDATION', 'Đơn vị không tồn tại', 'unitId');
+  if (!(await unitExists(tx, unitId))) throw new AppError('VALIDATION', 'Đơn vị không tồn tại', 'unitId');
 }
 
 function checkDates(from: string, to: string | null): void {
   if (to !== null && to < from) throw new AppError('VALIDATION', 'Ngày hết hiệu lực không được trước ngày bắt đầu hiệu lực', 'validTo');
 }
 
-export async function createRoleUnit(deps: Deps, ctx: AuditContext, input: RoleUnitInput) {
+export async function createRoleUnit(deps: Deps, ctx: AuditContext, input: RoleUnitInput): Promise<TRoleUnit> {
   return deps.db.transaction(async (tx) => {
     await checkUnit(tx, input.unitId);
     checkDates(input.validFrom, input.validTo ?? null);
-    const rows = await tx.query<{ id: string }>(
-      `insert into pipeline_role_units (role, kinds, unit_id, valid_from, valid_to, basis) values ($1, $2, $3, $4, $5, $6) returning id`,
-      [input.role, input.kinds && input.kinds.length > 0 ? input.kinds : null, input.unitId, input.validFrom, input.validTo ?? null, normalizeText(input.basis ?? '')],
-    );
-    const row = presentRoleUnit((await roleUnitRowById(tx, rows[0]!.id))!);
+    const id = await insertRoleUnit(tx, {
+      role: input.role,
+      kinds: input.kinds && input.kinds.length > 0 ? input.kinds : null,
+      unit_id: input.unitId,
+      valid_from: input.validFrom,
+      valid_to: input.validTo ?? null,
+      basis: normalizeText(input.basis ?? ''),
+    });
+    const row = presentRoleUnit((await roleUnitRowById(tx, id))!);
     await recordAudit(tx, ctx, { action: 'create', entity: 'pipeline_role_unit', entityId: row.id, after: row });
     return row;
   });
 }
 
-export async function updateRoleUnit(deps: Deps, ctx: AuditContext, id: string, patch: RoleUnitPatch) {
+export async function updateRoleUnit(deps: Deps, ctx: AuditContext, id: string, patch: RoleUnitPatch): Promise<TRoleUnit> {
   return deps.db.transaction(async (tx) => {
     const current = await roleUnitRowById(tx, id);
     if (!current) throw notFound('phân công vai trò');
@@ -200,12 +210,14 @@ export async function updateRoleUnit(deps: Deps, ctx: AuditContext, id: string, 
     const validTo = patch.validTo === undefined ? current.valid_to : patch.validTo;
     checkDates(validFrom, validTo);
     const kinds = patch.kinds === undefined ? current.kinds : patch.kinds && patch.kinds.length > 0 ? patch.kinds : null;
-    const updated = await tx.query(
-      `update pipeline_role_units set kinds = $2, unit_id = $3, valid_from = $4, valid_to = $5, basis = $6, version = version + 1, updated_at = now()
-        where id = $1 and version = $7 returning id`,
-      [id, kinds, unitId, validFrom, validTo, patch.basis !== undefined ? normalizeText(patch.basis) : current.basis, patch.version],
-    );
-    if (updated.length === 0) throw staleVersion();
+    const claimed = await updateRoleUnitRow(tx, id, patch.version, {
+      kinds,
+      unit_id: unitId,
+      valid_from: validFrom,
+      valid_to: validTo,
+      basis: patch.basis !== undefined ? normalizeText(patch.basis) : current.basis,
+    });
+    if (!claimed) throw staleVersion();
     const before = presentRoleUnit(current);
     const after = presentRoleUnit((await roleUnitRowById(tx, id))!);
     await recordAudit(tx, ctx, { action: 'update', entity: 'pipeline_role_unit', entityId: id, before, after });

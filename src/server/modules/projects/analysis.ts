@@ -1,3 +1,4 @@
+import type { TBottlenecks, TRiskRow } from '../../../contracts/projects';
 import { bottlenecks, median, stepVisits, type ClockItem } from '../../../core/projects/clocks';
 import { assessRisk, type ObservedDuration, type RiskItem } from '../../../core/projects/risk';
 import { resolveRoleUnit } from '../../../core/projects/role-units';
@@ -54,7 +55,7 @@ export function riskItems(items: readonly Loaded[]): RiskItem[] {
 }
 
 /** The early-warning list: every item still to disburse, largest amount first, with who holds it now. */
-export function riskList(rules: Rules, items: readonly Loaded[], scope: readonly Loaded[], today: string) {
+export function riskList(rules: Rules, items: readonly Loaded[], scope: readonly Loaded[], today: string): TRiskRow[] {
   const byId = new Map(scope.map((p) => [p.row.id, p]));
   const observed = observedDurations(rules, items);
   const assessments = assessRisk(riskItems(scope), { today, holidays: rules.holidays, roleUnits: rules.roleUnits, observed });
@@ -98,10 +99,9 @@ export function riskList(rules: Rules, items: readonly Loaded[], scope: readonly
     };
   });
 }
-export type RiskView = ReturnType<typeof riskList>[number];
 
 /** Median and worst working days per step, per appraiser and per owning unit, over [from, to]. */
-export function bottleneckView(rules: Rules, items: readonly Loaded[], today: string, from?: string, to?: string) {
+export function bottleneckView(rules: Rules, items: readonly Loaded[], today: string, from?: string, to?: string): Omit<TBottlenecks, 'today'> {
   const clockItems: ClockItem[] = items.map((p) => ({
     projectId: p.row.id,
     ownerUnit: p.row.unit_id,

@@ -1,3 +1,4 @@
+import type { TProjectDetail } from '../../../contracts/projects';
 import { can } from '../../../core/auth/policy';
 import { stepVisits } from '../../../core/projects/clocks';
 import type { Queryable } from '../../../db/client';
@@ -9,7 +10,7 @@ import { loadPortfolio, presentItem } from './portfolio';
 import { taskTitles } from './queries';
 
 /** Everything the project page shows: timeline with clocks, history, the actions this person may take. */
-export async function projectDetail(db: Queryable, actor: SessionActor, id: string, today: string) {
+export async function projectDetail(db: Queryable, actor: SessionActor, id: string, today: string): Promise<TProjectDetail> {
   const { rules, items } = await loadPortfolio(db, null, today);
   const p = items.find((x) => x.row.id === id);
   if (!p) throw notFound('dự án');
@@ -51,4 +52,3 @@ export async function projectDetail(db: Queryable, actor: SessionActor, id: stri
     risk,
   };
 }
-export type ProjectDetail = Awaited<ReturnType<typeof projectDetail>>;

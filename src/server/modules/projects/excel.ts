@@ -1,15 +1,14 @@
 import { formatVnDate } from '../../../core/calendar/dates';
 import { ACTOR_ROLE_LABEL_VI, PROJECT_KIND_LABEL_VI } from '../../../core/projects/pipeline-labels';
 import { writeSheet } from '../../excel/write';
-import type { RiskView } from './analysis';
 import { FUNDING_SOURCE_LABEL_VI, STATUS_LABEL_VI } from './model';
-import type { PortfolioItem } from './portfolio';
+import type { TProjectItem, TRiskRow } from '../../../contracts/projects';
 
 const sampleNote = (sample: boolean) => (sample ? 'Dữ liệu mẫu' : '');
 
 /** The portfolio as the Văn phòng sends it: one line per project, money in đồng. */
-export function exportPortfolio(items: readonly PortfolioItem[], today: string, filterNote: string): Promise<Buffer> {
-  return writeSheet<PortfolioItem>({
+export function exportPortfolio(items: readonly TProjectItem[], today: string, filterNote: string): Promise<Buffer> {
+  return writeSheet<TProjectItem>({
     sheetName: 'Danh mục dự án',
     title: 'DANH MỤC DỰ ÁN, NHIỆM VỤ ỨNG DỤNG CÔNG NGHỆ THÔNG TIN',
     subtitle: `Tính đến ngày ${formatVnDate(today)}${filterNote ? ` — ${filterNote}` : ''} — Đơn vị tiền: đồng`,
@@ -40,8 +39,8 @@ export function exportPortfolio(items: readonly PortfolioItem[], today: string, 
 }
 
 /** "Cảnh báo sớm": money that cannot reach disbursement before its legal deadline, largest first. */
-export function exportRisk(items: readonly RiskView[], today: string): Promise<Buffer> {
-  return writeSheet<RiskView>({
+export function exportRisk(items: readonly TRiskRow[], today: string): Promise<Buffer> {
+  return writeSheet<TRiskRow>({
     sheetName: 'Cảnh báo sớm',
     title: 'DANH SÁCH KINH PHÍ CÓ NGUY CƠ KHÔNG GIẢI NGÂN KỊP',
     subtitle: `Tính đến ngày ${formatVnDate(today)} — sắp xếp theo số tiền — Đơn vị tiền: đồng`,

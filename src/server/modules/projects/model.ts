@@ -1,8 +1,8 @@
-import type { ActionType, ActorRole, PipelineAction, ProjectKind } from '../../../core/projects/pipeline';
+import type { TProjectStatus } from '../../../contracts/projects';
+import type { PipelineAction } from '../../../core/projects/pipeline';
 import type { Dong } from '../../../core/projects/money';
 import type { FundingSource } from '../../../core/projects/risk';
-
-export const FUNDING_SOURCES = ['public_investment', 'recurrent', 'other'] as const satisfies readonly FundingSource[];
+import type { EventRow, ProjectRow } from './queries';
 
 export const FUNDING_SOURCE_LABEL_VI: Readonly<Record<FundingSource, string>> = {
   public_investment: 'Đầu tư công',
@@ -10,65 +10,11 @@ export const FUNDING_SOURCE_LABEL_VI: Readonly<Record<FundingSource, string>> = 
   other: 'Nguồn khác',
 };
 
-export type ProjectStatus = 'active' | 'finished' | 'closed';
-
-export const STATUS_LABEL_VI: Readonly<Record<ProjectStatus, string>> = {
+export const STATUS_LABEL_VI: Readonly<Record<TProjectStatus, string>> = {
   active: 'Đang thực hiện',
   finished: 'Đã hoàn thành',
   closed: 'Đã khoá sổ năm ngân sách',
 };
-
-export interface ProjectRow {
-  id: string;
-  name: string;
-  description: string | null;
-  unit_id: string;
-  unit_name: string;
-  kind: ProjectKind;
-  fiscal_year: number;
-  funding_source: FundingSource;
-  estimate: number;
-  started_on: string;
-  template_id: string;
-  step_index: number;
-  step_code: string | null;
-  step_started_on: string;
-  revisions: number;
-  allocated: number | null;
-  contracted: number | null;
-  disbursed: number;
-  finished_on: string | null;
-  carried_over: number;
-  cancelled: number;
-  closed_on: string | null;
-  closing_note: string | null;
-  sample: boolean;
-  version: number;
-  created_at: string;
-  updated_at: string;
-  task_ids: string[];
-}
-
-export interface EventRow {
-  id: number;
-  project_id: string;
-  seq: number;
-  action: ActionType;
-  step_code: string;
-  from_step: number;
-  to_step: number;
-  actor_role: ActorRole;
-  date: string;
-  document_number: string | null;
-  comment: string | null;
-  amount: number | null;
-  final: boolean;
-  actor_id: string | null;
-  actor_name: string;
-  actor_unit_id: string | null;
-  actor_unit_name: string | null;
-  created_at: string;
-}
 
 /** Integer đồng from the database (int8 arrives as a safe-integer number). */
 export function dong(n: number | null | undefined): Dong {
@@ -84,7 +30,7 @@ export function money(b: Dong): number {
   return n;
 }
 
-export function statusOf(r: Pick<ProjectRow, 'finished_on' | 'closed_on'>): ProjectStatus {
+export function statusOf(r: Pick<ProjectRow, 'finished_on' | 'closed_on'>): TProjectStatus {
   if (r.finished_on) return 'finished';
   if (r.closed_on) return 'closed';
   return 'active';

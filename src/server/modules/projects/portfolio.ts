@@ -1,3 +1,4 @@
+import type { TProjectItem } from '../../../contracts/projects';
 import type { Actor } from '../../../core/auth/policy';
 import type { Queryable } from '../../../db/client';
 import { PHASE_LABEL_VI, PROJECT_KIND_LABEL_VI, ACTOR_ROLE_LABEL_VI } from '../../../core/projects/pipeline-labels';
@@ -26,7 +27,7 @@ export async function loadPortfolio(db: Queryable, actor: Actor | null, today: s
 }
 
 /** One line of the portfolio: what the table, the export and the warnings show. */
-export function presentItem(rules: Rules, p: Loaded) {
+export function presentItem(rules: Rules, p: Loaded): TProjectItem {
   const r = p.row;
   const days = p.step ? workingDaysInStep(rules, p) : null;
   const limit = p.step?.timeLimitWorkingDays ?? null;
@@ -67,7 +68,6 @@ export function presentItem(rules: Rules, p: Loaded) {
     version: r.version,
   };
 }
-export type PortfolioItem = ReturnType<typeof presentItem>;
 
 /** Vietnamese labels for exports and notifications. */
 export const LABELS = { PHASE_LABEL_VI, PROJECT_KIND_LABEL_VI, ACTOR_ROLE_LABEL_VI, FUNDING_SOURCE_LABEL_VI, STATUS_LABEL_VI };

@@ -3,7 +3,8 @@ import type { HolidaySet } from '../../../core/calendar/working-days';
 import type { PipelineTemplate } from '../../../core/projects/pipeline';
 import type { RoleUnitAssignment } from '../../../core/projects/role-units';
 import { loadHolidaySet } from '../calendar/holidays';
-import { listRoleUnitRows, listTemplateRows, toCoreRoleUnit, toCoreTemplate, type TemplateRow } from '../pipelines/queries';
+import { toCoreRoleUnit, toCoreTemplate } from '../pipelines/model';
+import { listRoleUnitRows, listTemplateRows, type TemplateRow } from '../pipelines/queries';
 
 /** Everything the pure rules need, read once per request: templates, role holders, holidays. */
 export interface Rules {

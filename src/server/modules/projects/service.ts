@@ -1,3 +1,4 @@
+import type { TProjectItem } from '../../../contracts/projects';
 import type { Queryable } from '../../../db/client';
 import { formatVnDate } from '../../../core/calendar/dates';
 import { formatMoneyVi } from '../../../core/projects/money';
@@ -10,7 +11,7 @@ import type { Deps } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
 import { dong } from './model';
 import { presentItem } from './portfolio';
-import { projectRowById, replaceProjectTasks, selectEvents } from './queries';
+import { closeProjectRow, countTasks, insertProjectRow, projectRowById, replaceProjectTasks, selectEvents, unitValidity, updateProjectRow } from './queries';
 import { loadRules, type Rules } from './rules';
 import { load } from './state';
 
@@ -29,7 +30,7 @@ export interface NewProject {
 }
 
 async function checkUnitOn(tx: Queryable, unitId: string, on: string): Promise<void> {
-  const u = (await tx.query<{ name: string; valid_from: string; valid_to: string | null }>('select name, valid_from, valid_to from units where id = $1', [unitId]))[0];
+  const u = await unitValidity(tx, unitId);
   if (!u) throw new AppError('VALIDATION', 'Đơn vị không tồn tại', 'unitId');
   if (u.valid_from > on || (u.valid_to !== null && u.valid_to < on)) {
     throw new AppError('VALIDATION', `${u.name} không còn hoạt động vào ngày ${formatVnDate(on)}`, 'unitId');
@@ -38,8 +39,7 @@ async function checkUnitOn(tx: Queryable, unitId: string, on: string): Promise<v
 
 async function checkTasks(tx: Queryable, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  const found = await tx.query<{ id: string }>('select id from tasks where id = any($1::uuid[])', [[...new Set(ids)]]);
-  if (found.length !== new Set(ids).size) throw new AppError('VALIDATION', 'Có nhiệm vụ được liên kết không tồn tại', 'taskIds');
+  if ((await countTasks(tx, ids)) !== new Set(ids).size) throw new AppError('VALIDATION', 'Có nhiệm vụ được liên kết không tồn tại', 'taskIds');
 }
 
 function checkRange(rules: Rules, templateId: string, estimate: number): void {
@@ -49,12 +49,12 @@ function checkRange(rules: Rules, templateId: string, estimate: number): void {
   if (problem) throw new AppError('VALIDATION', problem, 'estimate');
 }
 
-async function view(tx: Queryable, rules: Rules, id: string, today: string) {
+async function view(tx: Queryable, rules: Rules, id: string, today: string): Promise<TProjectItem> {
   const row = (await projectRowById(tx, id))!;
   return presentItem(rules, load(rules, row, await selectEvents(tx, [id]), today));
 }
 
-const auditShape = (p: ReturnType<typeof presentItem>) => ({
+const auditShape = (p: TProjectItem) => ({
   name: p.name,
   unitId: p.unitId,
   kind: p.kind,
@@ -83,20 +83,27 @@ export async function insertProject(tx: Queryable, ctx: AuditContext, input: New
   }
   const templateId = [...rules.templates.values()].find((t) => t.template.code === template.code)!.row.id;
   checkRange(rules, templateId, input.estimate);
-  const rows = await tx.query<{ id: string }>(
-    `insert into projects (name, description, unit_id, kind, fiscal_year, funding_source, estimate, started_on, template_id,
-                           step_index, step_code, step_started_on, search_folded, sample, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $8, $11, $12, $13) returning id`,
-    [name, input.description ? normalizeText(input.description) : null, input.unitId, input.kind, input.fiscalYear, input.fundingSource,
-      input.estimate, input.startedOn, templateId, template.steps[0]?.code ?? null, foldVietnamese(name), input.sample ?? false, input.createdBy ?? null],
-  );
-  const id = rows[0]!.id;
+  const id = await insertProjectRow(tx, {
+    name,
+    description: input.description ? normalizeText(input.description) : null,
+    unit_id: input.unitId,
+    kind: input.kind,
+    fiscal_year: input.fiscalYear,
+    funding_source: input.fundingSource,
+    estimate: input.estimate,
+    started_on: input.startedOn,
+    template_id: templateId,
+    step_code: template.steps[0]?.code ?? null,
+    search_folded: foldVietnamese(name),
+    sample: input.sample ?? false,
+    created_by: input.createdBy ?? null,
+  });
   await replaceProjectTasks(tx, id, input.taskIds ?? []);
   await recordAudit(tx, ctx, { action: 'create', entity: 'project', entityId: id, after: auditShape(await view(tx, rules, id, today)) });
   return id;
 }
 
-export async function createProject(deps: Deps, ctx: AuditContext, input: NewProject, today: string) {
+export async function createProject(deps: Deps, ctx: AuditContext, input: NewProject, today: string): Promise<TProjectItem> {
   return deps.db.transaction(async (tx) => {
     const id = await insertProject(tx, ctx, input, today);
     return view(tx, await loadRules(tx), id, today);
@@ -113,7 +120,7 @@ export interface ProjectPatch {
   taskIds?: readonly string[];
 }
 
-export async function updateProject(deps: Deps, ctx: AuditContext, id: string, patch: ProjectPatch, today: string) {
+export async function updateProject(deps: Deps, ctx: AuditContext, id: string, patch: ProjectPatch, today: string): Promise<TProjectItem> {
   return deps.db.transaction(async (tx) => {
     const current = await projectRowById(tx, id, true);
     if (!current) throw notFound('dự án');
@@ -124,13 +131,14 @@ export async function updateProject(deps: Deps, ctx: AuditContext, id: string, p
     const estimate = patch.estimate ?? current.estimate;
     if (patch.estimate !== undefined) checkRange(rules, current.template_id, estimate);
     if (patch.taskIds) await checkTasks(tx, patch.taskIds);
-    await tx.query(
-      `update projects set name = $2, description = $3, fiscal_year = $4, funding_source = $5, estimate = $6, search_folded = $7,
-              version = version + 1, updated_at = now()
-        where id = $1`,
-      [id, name, patch.description === undefined ? current.description : patch.description ? normalizeText(patch.description) : null,
-        patch.fiscalYear ?? current.fiscal_year, patch.fundingSource ?? current.funding_source, estimate, foldVietnamese(name)],
-    );
+    await updateProjectRow(tx, id, {
+      name,
+      description: patch.description === undefined ? current.description : patch.description ? normalizeText(patch.description) : null,
+      fiscal_year: patch.fiscalYear ?? current.fiscal_year,
+      funding_source: patch.fundingSource ?? current.funding_source,
+      estimate,
+      search_folded: foldVietnamese(name),
+    });
     if (patch.taskIds) await replaceProjectTasks(tx, id, patch.taskIds);
     const after = await view(tx, rules, id, today);
     await recordAudit(tx, ctx, { action: 'update', entity: 'project', entityId: id, before, after: auditShape(after) });
@@ -152,7 +160,7 @@ export interface ClosingInput {
  * cancelled (huỷ nguồn). Disbursed + carried + cancelled can never exceed what was allocated,
  * so the budget's totals always add up.
  */
-export async function closeProject(deps: Deps, ctx: AuditContext, id: string, input: ClosingInput, today: string) {
+export async function closeProject(deps: Deps, ctx: AuditContext, id: string, input: ClosingInput, today: string): Promise<TProjectItem> {
   return deps.db.transaction(async (tx) => {
     const current = await projectRowById(tx, id, true);
     if (!current) throw notFound('dự án');
@@ -176,10 +184,7 @@ export async function closeProject(deps: Deps, ctx: AuditContext, id: string, in
     }
     const rules = await loadRules(tx);
     const before = auditShape(await view(tx, rules, id, today));
-    await tx.query(
-      `update projects set carried_over = $2, cancelled = $3, closed_on = $4, closing_note = $5, version = version + 1, updated_at = now() where id = $1`,
-      [id, input.carriedOver, input.cancelled, input.closedOn, input.note ? normalizeText(input.note) : null],
-    );
+    await closeProjectRow(tx, id, { carried_over: input.carriedOver, cancelled: input.cancelled, closed_on: input.closedOn, closing_note: input.note ? normalizeText(input.note) : null });
     const after = await view(tx, rules, id, today);
     await recordAudit(tx, ctx, { action: input.closedOn ? 'close' : 'reopen', entity: 'project', entityId: id, before, after: auditShape(after) });
     return after;

@@ -2,14 +2,15 @@ import { countWorkingDays } from '../../../core/calendar/working-days';
 import {
   currentStep,
   replayTransitions,
-  type ActorRole,
   type PipelineState,
   type PipelineStep,
   type PipelineTemplate,
   type TransitionRecord,
 } from '../../../core/projects/pipeline';
 import { resolveRoleUnit } from '../../../core/projects/role-units';
-import { eventAction, statusOf, type EventRow, type ProjectRow, type ProjectStatus } from './model';
+import type { THolder, TProjectStatus } from '../../../contracts/projects';
+import { eventAction, statusOf } from './model';
+import type { EventRow, ProjectRow } from './queries';
 import { templateOf, type Rules } from './rules';
 
 /** A project with its template, its replayed state and who holds it today. */
@@ -19,18 +20,14 @@ export interface Loaded {
   template: PipelineTemplate;
   events: EventRow[];
   state: PipelineState;
-  status: ProjectStatus;
+  status: TProjectStatus;
   step: PipelineStep | null;
   holder: Holder | null;
   /** The day the clocks stop: today, or the day the budget year was closed. */
   clockEnd: string;
 }
 
-export interface Holder {
-  role: ActorRole;
-  unitId: string | null;
-  unitName: string | null;
-}
+export type Holder = THolder;
 
 /** The state is never stored on its own: it is the replay of the events through core. */
 export function replay(template: PipelineTemplate, row: ProjectRow, events: readonly EventRow[]): PipelineState {

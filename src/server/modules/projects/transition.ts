@@ -17,7 +17,7 @@ import { AppError, forbidden, notFound, staleVersion } from '../../errors';
 import { notify } from '../notifications/service';
 import { canRead, stepPermission } from './access';
 import { dong, money } from './model';
-import { projectRowById, selectEvents } from './queries';
+import { insertEvent, projectRowById, selectEvents, storeProjectState } from './queries';
 import { loadRules } from './rules';
 import { holderOf, load } from './state';
 
@@ -92,21 +92,34 @@ export async function storeTransition(tx: Queryable, t: Target, input: Transitio
   }
   const next = result.state;
   const record = next.history[next.history.length - 1]!;
-  await tx.query(
-    `insert into project_events (project_id, seq, action, step_code, from_step, to_step, actor_role, date, document_number, comment, amount, final,
-                                 actor_id, actor_name, actor_unit_id)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [t.id, t.seq, record.action, record.stepCode, record.fromStep, record.toStep, record.actorRole, record.date, input.documentNumber || null,
-      input.comment || null, input.amount ?? null, input.final ?? false, who.id, who.name, holderUnitId],
-  );
+  await insertEvent(tx, {
+    project_id: t.id,
+    seq: t.seq,
+    action: record.action,
+    step_code: record.stepCode,
+    from_step: record.fromStep,
+    to_step: record.toStep,
+    actor_role: record.actorRole,
+    date: record.date,
+    document_number: input.documentNumber || null,
+    comment: input.comment || null,
+    amount: input.amount ?? null,
+    final: input.final ?? false,
+    actor_id: who.id,
+    actor_name: who.name,
+    actor_unit_id: holderUnitId,
+  });
   const nextStep = t.template.steps[next.stepIndex] ?? null;
-  await tx.query(
-    `update projects set step_index = $2, step_code = $3, step_started_on = $4, revisions = $5, allocated = $6, contracted = $7, disbursed = $8,
-            finished_on = $9, version = version + 1, updated_at = now()
-      where id = $1`,
-    [t.id, next.stepIndex, nextStep?.code ?? null, next.stepStartedOn, next.revisions, next.allocated === null ? null : money(next.allocated),
-      next.contracted === null ? null : money(next.contracted), money(next.disbursed), nextStep === null ? input.date : null],
-  );
+  await storeProjectState(tx, t.id, {
+    step_index: next.stepIndex,
+    step_code: nextStep?.code ?? null,
+    step_started_on: next.stepStartedOn,
+    revisions: next.revisions,
+    allocated: next.allocated === null ? null : money(next.allocated),
+    contracted: next.contracted === null ? null : money(next.contracted),
+    disbursed: money(next.disbursed),
+    finished_on: nextStep === null ? input.date : null,
+  });
   return { state: next, record, seq: t.seq, nextStep };
 }
 

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { can, type Action } from '../../../core/auth/policy';
 import { authorize, requireActor, type SessionActor } from '../../context';
 import { forbidden } from '../../errors';
-import type { TaskView } from './model';
+import type { TTask } from '../../../contracts/tasks';
 
 /**
  * First gate, before the task is loaded: can this role do `action` on anything at all
@@ -16,7 +16,7 @@ export function gate(req: FastifyRequest, action: Action): SessionActor {
 }
 
 /** The check on the task itself: its lead unit owns it, its coordinating units take part. */
-export function authorizeTask(req: FastifyRequest, action: Action, task: Pick<TaskView, 'leadUnit' | 'coordinators'>): SessionActor {
+export function authorizeTask(req: FastifyRequest, action: Action, task: Pick<TTask, 'leadUnit' | 'coordinators'>): SessionActor {
   return authorize(req, action, { unitId: task.leadUnit.id, participantUnitIds: task.coordinators.map((c) => c.id) });
 }
 

@@ -6,8 +6,9 @@ import { normalizeText } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import { AppError } from '../../errors';
 import { loadHolidaySet } from '../calendar/holidays';
-import { auditShape, presentTask, type TaskView } from './model';
-import { refreshSearch, replaceCoordinators, taskRowById, unitsByIds } from './queries';
+import type { TTask } from '../../../contracts/tasks';
+import { auditShape, presentTask } from './model';
+import { insertTaskRow, refreshSearch, replaceCoordinators, replaceOpenOccurrences, taskRowById, unitsByIds } from './queries';
 
 export interface NewTask {
   documentId?: string | null;
@@ -39,9 +40,7 @@ export async function generateOccurrences(tx: Queryable, taskId: string, recurre
   const end = deadline ?? lastDayOfYear(parseIsoDate(assignedOn).year);
   const holidays = await loadHolidaySet(tx);
   const dates = occurrences(recurrence, assignedOn, end, { holidays }).filter((d) => d > assignedOn).slice(0, MAX_OCCURRENCES);
-  await tx.query('delete from task_occurrences where task_id = $1 and reported_on is null', [taskId]);
-  if (dates.length === 0) return 0;
-  await tx.query('insert into task_occurrences (task_id, due_on) select $1, d from unnest($2::date[]) as d on conflict do nothing', [taskId, dates]);
+  await replaceOpenOccurrences(tx, taskId, dates);
   return dates.length;
 }
 
@@ -60,7 +59,7 @@ export async function checkUnits(tx: Queryable, ids: readonly string[], on: stri
 }
 
 /** Inserts one task inside the caller's transaction and audits it. */
-export async function insertTask(tx: Queryable, ctx: AuditContext, input: NewTask, now: Date, today: string): Promise<TaskView> {
+export async function insertTask(tx: Queryable, ctx: AuditContext, input: NewTask, now: Date, today: string): Promise<TTask> {
   const title = normalizeText(input.title);
   if (!title) throw new AppError('VALIDATION', 'Nội dung nhiệm vụ không được để trống', 'title');
   const coordinators = [...new Set(input.coordinatorUnitIds ?? [])].filter((id) => id !== input.leadUnitId);
@@ -68,30 +67,27 @@ export async function insertTask(tx: Queryable, ctx: AuditContext, input: NewTas
   await checkUnits(tx, coordinators, input.assignedOn, 'coordinatorUnitIds');
   const deadline = input.deadline ?? null;
   if (deadline && deadline < input.assignedOn) throw new AppError('VALIDATION', 'Hạn xử lý không được trước ngày giao', 'deadline');
-  const rows = await tx.query<{ id: string }>(
-    `insert into tasks (document_id, title, description, lead_unit_id, lead_group_text, assigned_on, deadline, original_deadline, deadline_text,
-                        recurrence, pillar, source_text, source_start, source_end, sample, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id`,
-    [
-      input.documentId ?? null,
+  const id = await insertTaskRow(
+    tx,
+    {
+      document_id: input.documentId ?? null,
       title,
-      input.description ? normalizeText(input.description) : null,
-      input.leadUnitId,
-      input.leadGroupText ?? null,
-      input.assignedOn,
+      description: input.description ? normalizeText(input.description) : null,
+      lead_unit_id: input.leadUnitId,
+      lead_group_text: input.leadGroupText ?? null,
+      assigned_on: input.assignedOn,
       deadline,
-      input.deadlineText ?? null,
-      input.recurrence ?? null,
-      input.pillar ?? null,
-      input.sourceText ?? null,
-      input.sourceStart ?? null,
-      input.sourceEnd ?? null,
-      input.sample ?? false,
-      input.createdBy ?? null,
-      now.toISOString(),
-    ],
+      deadline_text: input.deadlineText ?? null,
+      recurrence: input.recurrence ?? null,
+      pillar: input.pillar ?? null,
+      source_text: input.sourceText ?? null,
+      source_start: input.sourceStart ?? null,
+      source_end: input.sourceEnd ?? null,
+      sample: input.sample ?? false,
+      created_by: input.createdBy ?? null,
+    },
+    now.toISOString(),
   );
-  const id = rows[0]!.id;
   await replaceCoordinators(tx, id, coordinators);
   if (input.recurrence) await generateOccurrences(tx, id, input.recurrence, input.assignedOn, deadline);
   await refreshSearch(tx, id);

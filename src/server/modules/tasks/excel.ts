@@ -8,11 +8,12 @@ import { recordAudit } from '../../audit';
 import type { Deps } from '../../context';
 import { importErrorMessage, readTable, writeSheet, type ImportColumn, type ImportError, type SheetColumn } from '../../excel';
 import { insertTask } from './create';
-import { type TaskView } from './model';
+import type { TTask } from '../../../contracts/tasks';
+import { documentNumbers } from './queries';
 import { loadRegistry, resolveUnit, type RegistryUnit } from './registry';
 import { vnToday } from '../../../core/calendar/timestamps';
 
-const EXPORT_COLUMNS: SheetColumn<TaskView & { stt: number }>[] = [
+const EXPORT_COLUMNS: SheetColumn<TTask & { stt: number }>[] = [
   { header: 'STT', value: 'stt', type: 'integer', width: 6 },
   { header: 'Nội dung nhiệm vụ', value: 'title', width: 60 },
   { header: 'Văn bản giao', value: (t) => (t.document ? [t.document.type, t.document.number && `số ${t.document.number}`, t.document.issuedOn && `ngày ${formatVnDate(t.document.issuedOn)}`].filter(Boolean).join(' ') : ''), width: 30 },
@@ -31,7 +32,7 @@ const EXPORT_COLUMNS: SheetColumn<TaskView & { stt: number }>[] = [
 ];
 
 /** The filtered list as the Văn phòng sends it: title, date, Vietnamese headers, dd/mm/yyyy. */
-export function exportTasks(tasks: readonly TaskView[], today: string, filterNote: string): Promise<Buffer> {
+export function exportTasks(tasks: readonly TTask[], today: string, filterNote: string): Promise<Buffer> {
   return writeSheet({
     sheetName: 'Nhiệm vụ',
     title: 'DANH SÁCH NHIỆM VỤ CHUYỂN ĐỔI SỐ',
@@ -107,7 +108,7 @@ export async function importTasks(deps: Deps, ctx: AuditContext, actorId: string
     if (!r) registries.set(date, (r = await loadRegistry(deps.db, date)));
     return r;
   };
-  const docs = await deps.db.query<{ id: string; doc_number: string }>('select id, doc_number from documents where doc_number is not null');
+  const docs = await documentNumbers(deps.db);
   const docByNumber = new Map(docs.map((d) => [foldVietnamese(d.doc_number), d.id]));
   const header = (key: string) => IMPORT_COLUMNS.find((c) => c.key === key)!.header;
   const planned: Array<Parameters<typeof insertTask>[2]> = [];

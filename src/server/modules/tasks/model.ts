@@ -1,92 +1,12 @@
+import type { TTask } from '../../../contracts/tasks';
 import { vnToday } from '../../../core/calendar/timestamps';
-import { PILLAR_LABEL_VI, type Pillar } from '../../../core/tasks/pillars';
-import { RECURRENCE_LABEL_VI, type Recurrence } from '../../../core/tasks/recurrence';
-import {
-  bucketKeyOf,
-  isDone,
-  isStale,
-  overdueBucket,
-  overdueDays,
-  TASK_STATUS_LABEL_VI,
-  taskStatus,
-  type BucketKey,
-  type TaskStatus,
-} from '../../../core/tasks/status';
-
-/** The Vietnam calendar date of a timestamp (UTC+7, no daylight saving). */
-
-export interface TaskRow {
-  id: string;
-  document_id: string | null;
-  doc_number: string | null;
-  doc_type: string | null;
-  doc_issued_on: string | null;
-  doc_summary: string | null;
-  title: string;
-  description: string | null;
-  lead_unit_id: string;
-  lead_unit_name: string;
-  lead_group_text: string | null;
-  coordinator_ids: string[];
-  coordinator_names: string[];
-  assigned_on: string;
-  deadline: string | null;
-  original_deadline: string | null;
-  deadline_text: string | null;
-  recurrence: Recurrence | null;
-  pillar: Pillar | null;
-  source_text: string | null;
-  source_start: number | null;
-  source_end: number | null;
-  progress_percent: number;
-  last_progress_at: string | null;
-  completed_on: string | null;
-  next_occurrence: string | null;
-  pending_extension_id: string | null;
-  pending_extension_deadline: string | null;
-  sample: boolean;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-export interface TaskView {
-  id: string;
-  title: string;
-  description: string | null;
-  document: { id: string; number: string | null; type: string | null; issuedOn: string | null; summary: string | null } | null;
-  leadUnit: { id: string; name: string };
-  leadGroupText: string | null;
-  coordinators: Array<{ id: string; name: string }>;
-  assignedOn: string;
-  deadline: string | null;
-  originalDeadline: string | null;
-  extended: boolean;
-  deadlineText: string | null;
-  recurrence: Recurrence | null;
-  recurrenceLabel: string | null;
-  nextOccurrence: string | null;
-  pillar: Pillar | null;
-  pillarLabel: string | null;
-  source: { text: string; start: number | null; end: number | null } | null;
-  progressPercent: number;
-  lastProgressAt: string | null;
-  completedOn: string | null;
-  status: TaskStatus;
-  statusLabel: string;
-  done: boolean;
-  overdueDays: number;
-  overdueBucket: BucketKey | null;
-  stale: boolean;
-  pendingExtension: { id: string; requestedDeadline: string } | null;
-  sample: boolean;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
+import { PILLAR_LABEL_VI } from '../../../core/tasks/pillars';
+import { RECURRENCE_LABEL_VI } from '../../../core/tasks/recurrence';
+import { bucketKeyOf, isDone, isStale, overdueBucket, overdueDays, TASK_STATUS_LABEL_VI, taskStatus } from '../../../core/tasks/status';
+import type { TaskRow } from './queries';
 
 /** Row → API shape; status, overdue days, bucket and the stale flag are computed for `today`. */
-export function presentTask(r: TaskRow, today: string): TaskView {
+export function presentTask(r: TaskRow, today: string): TTask {
   const dates = { deadline: r.deadline, completedAt: r.completed_on };
   const status = taskStatus(dates, today);
   const stale = isStale(
@@ -130,7 +50,7 @@ export function presentTask(r: TaskRow, today: string): TaskView {
 }
 
 /** What the audit keeps of a task: its own fields, no computed ones. */
-export function auditShape(t: TaskView) {
+export function auditShape(t: TTask) {
   return {
     title: t.title,
     description: t.description,

@@ -1,14 +1,15 @@
+import type { TTask } from '../../../contracts/tasks';
 import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { notFound, staleVersion } from '../../errors';
-import { auditShape, presentTask, type TaskView } from './model';
-import { refreshSearch, taskRowById } from './queries';
+import { auditShape, presentTask } from './model';
+import { claimTaskVersion, refreshSearch, taskRowById } from './queries';
 import { vnToday } from '../../../core/calendar/timestamps';
 
 export interface MutationContext {
   tx: Queryable;
-  task: TaskView;
+  task: TTask;
   now: Date;
   today: string;
 }
@@ -24,8 +25,8 @@ export async function mutateTask<T = void>(
   id: string,
   version: number,
   action: string,
-  opts: { check: (task: TaskView) => void; apply: (m: MutationContext) => Promise<T>; auditExtra?: (result: T) => Record<string, unknown> },
-): Promise<{ task: TaskView; result: T }> {
+  opts: { check: (task: TTask) => void; apply: (m: MutationContext) => Promise<T>; auditExtra?: (result: T) => Record<string, unknown> },
+): Promise<{ task: TTask; result: T }> {
   const now = deps.now();
   const today = vnToday(now);
   return deps.db.transaction(async (tx) => {
@@ -34,8 +35,7 @@ export async function mutateTask<T = void>(
     const task = presentTask(row, today);
     opts.check(task);
     if (task.version !== version) throw staleVersion();
-    const claimed = await tx.query('update tasks set version = version + 1, updated_at = $3 where id = $1 and version = $2 returning id', [id, version, now.toISOString()]);
-    if (claimed.length === 0) throw staleVersion();
+    if (!(await claimTaskVersion(tx, id, version, now.toISOString()))) throw staleVersion();
     const result = await opts.apply({ tx, task, now, today });
     await refreshSearch(tx, id);
     const after = presentTask((await taskRowById(tx, id))!, today);

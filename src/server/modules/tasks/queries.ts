@@ -1,7 +1,34 @@
 import type { Queryable } from '../../../db/client';
+import type { Tables } from '../../../db/tables';
 import type { Pillar } from '../../../core/tasks/pillars';
 import { foldVietnamese } from '../../../core/text/fold';
-import type { TaskRow } from './model';
+
+/** Every statement of the tasks module. Rows are typed from src/db/tables.ts (generated). */
+
+type Tasks = Tables['tasks'];
+type Documents = Tables['documents'];
+type Units = Tables['units'];
+
+// ─── Reading tasks ───────────────────────────────────────────────────────────
+
+export type TaskRow = Pick<
+  Tasks,
+  | 'id' | 'document_id' | 'title' | 'description' | 'lead_unit_id' | 'lead_group_text' | 'assigned_on' | 'deadline' | 'original_deadline'
+  | 'deadline_text' | 'recurrence' | 'pillar' | 'source_text' | 'source_start' | 'source_end' | 'progress_percent' | 'last_progress_at'
+  | 'completed_on' | 'sample' | 'created_at' | 'updated_at' | 'version'
+> & {
+  // From left joins: null when the task has no document, no open occurrence, no pending extension.
+  doc_number: Documents['doc_number'];
+  doc_type: Documents['doc_type'] | null;
+  doc_issued_on: Documents['issued_on'];
+  doc_summary: Documents['summary'];
+  lead_unit_name: Units['name'];
+  coordinator_ids: string[];
+  coordinator_names: string[];
+  next_occurrence: string | null;
+  pending_extension_id: string | null;
+  pending_extension_deadline: string | null;
+};
 
 const SELECT_TASKS = `
   select t.id, t.document_id, d.doc_number, d.doc_type, d.issued_on as doc_issued_on, d.summary as doc_summary,
@@ -76,7 +103,7 @@ export async function taskRowById(db: Queryable, id: string): Promise<TaskRow | 
 
 /** The folded text search reads: title, description, units, document number. */
 export async function refreshSearch(tx: Queryable, taskId: string): Promise<void> {
-  const r = (await tx.query<{ title: string; description: string | null; lead: string; coords: string | null; doc: string | null; summary: string | null; grp: string | null }>(
+  const r = (await tx.query<Pick<Tasks, 'title' | 'description'> & { lead: string; coords: string | null; doc: string | null; summary: string | null; grp: string | null }>(
     `select t.title, t.description, lu.name as lead, t.lead_group_text as grp,
             (select string_agg(cu.name, ' ') from task_coordinators tc join units cu on cu.id = tc.unit_id where tc.task_id = t.id) as coords,
             d.doc_number as doc, d.summary
@@ -88,25 +115,213 @@ export async function refreshSearch(tx: Queryable, taskId: string): Promise<void
   await tx.query('update tasks set search_folded = $2 where id = $1', [taskId, foldVietnamese(text)]);
 }
 
+export type UnitValidity = Pick<Units, 'id' | 'name' | 'valid_from' | 'valid_to'>;
+
+export async function unitsByIds(db: Queryable, ids: readonly string[]): Promise<UnitValidity[]> {
+  if (ids.length === 0) return [];
+  return db.query<UnitValidity>('select id, name, valid_from, valid_to from units where id = any($1::uuid[])', [[...new Set(ids)]]);
+}
+
+/** Units valid on a date with their aliases and groups: what directive matching reads. */
+export type RegistryRow = Pick<Units, 'id' | 'name' | 'kind' | 'groups' | 'level'> & { aliases: string[] };
+
+export function registryUnits(db: Queryable, asOf: string): Promise<RegistryRow[]> {
+  return db.query<RegistryRow>(
+    `select u.id, u.name, u.kind, u.groups, u.level,
+            coalesce((select array_agg(a.alias order by a.alias) from unit_aliases a where a.unit_id = u.id), '{}') as aliases
+       from units u where u.valid_from <= $1 and (u.valid_to is null or u.valid_to >= $1)
+      order by u.level, u.name`,
+    [asOf],
+  );
+}
+
+/** Documents by number, for an import that names them. */
+export function documentNumbers(db: Queryable): Promise<Array<{ id: string; doc_number: string }>> {
+  return db.query('select id, doc_number from documents where doc_number is not null');
+}
+
+// ─── The task's record ───────────────────────────────────────────────────────
+
+export type TaskUpdateRow = Pick<Tables['task_updates'], 'id' | 'kind' | 'percent' | 'note' | 'file_id' | 'author_name' | 'sample' | 'created_at'> & {
+  filename: Tables['files']['filename'] | null;
+  size_bytes: Tables['files']['size_bytes'] | null;
+  unit_name: Units['name'] | null;
+};
+
+export function taskUpdateRows(db: Queryable, taskId: string): Promise<TaskUpdateRow[]> {
+  return db.query<TaskUpdateRow>(
+    `select u.id, u.kind, u.percent, u.note, u.file_id, f.filename, f.size_bytes, u.author_name, n.name as unit_name, u.sample, u.created_at
+       from task_updates u left join files f on f.id = u.file_id left join units n on n.id = u.unit_id
+      where u.task_id = $1 order by u.created_at desc, u.id`,
+    [taskId],
+  );
+}
+
+export type ExtensionRow = Pick<
+  Tables['task_extensions'],
+  'id' | 'previous_deadline' | 'requested_deadline' | 'reason' | 'status' | 'requested_by_name' | 'requested_at' | 'decided_by_name' | 'decided_at' | 'decision_note'
+>;
+
+export function extensionRows(db: Queryable, taskId: string): Promise<ExtensionRow[]> {
+  return db.query<ExtensionRow>(
+    `select id, previous_deadline, requested_deadline, reason, status, requested_by_name, requested_at, decided_by_name, decided_at, decision_note
+       from task_extensions where task_id = $1 order by requested_at desc`,
+    [taskId],
+  );
+}
+
+export function occurrenceRows(db: Queryable, taskId: string): Promise<Array<Pick<Tables['task_occurrences'], 'due_on' | 'reported_on'>>> {
+  return db.query('select due_on, reported_on from task_occurrences where task_id = $1 order by due_on', [taskId]);
+}
+
+export type TaskAuditRow = Pick<Tables['audit_log'], 'at' | 'actor_name' | 'action'> & { before: Record<string, unknown> | null; after: Record<string, unknown> | null };
+
+export function taskAuditRows(db: Queryable, taskId: string): Promise<TaskAuditRow[]> {
+  return db.query<TaskAuditRow>(`select at, actor_name, action, before, after from audit_log where entity = 'task' and entity_id = $1 order by id`, [taskId]);
+}
+
+/** An attachment of one of the task's progress reports (and only of this task). */
+export async function taskFile(db: Queryable, taskId: string, fileId: string): Promise<Pick<Tables['files'], 'filename' | 'mime_type' | 'content'> | undefined> {
+  return (await db.query<Pick<Tables['files'], 'filename' | 'mime_type' | 'content'>>(
+    `select f.filename, f.mime_type, f.content from files f join task_updates u on u.file_id = f.id where u.task_id = $1 and f.id = $2`,
+    [taskId, fileId],
+  ))[0];
+}
+
+// ─── Writing ─────────────────────────────────────────────────────────────────
+
+export type NewTaskRow = Pick<
+  Tasks,
+  | 'document_id' | 'title' | 'description' | 'lead_unit_id' | 'lead_group_text' | 'assigned_on' | 'deadline' | 'deadline_text' | 'recurrence'
+  | 'pillar' | 'source_text' | 'source_start' | 'source_end' | 'sample' | 'created_by'
+>;
+
+/** The original deadline starts as the deadline; created_at and updated_at as `at`. */
+export async function insertTaskRow(tx: Queryable, t: NewTaskRow, at: string): Promise<string> {
+  const rows = await tx.query<Pick<Tasks, 'id'>>(
+    `insert into tasks (document_id, title, description, lead_unit_id, lead_group_text, assigned_on, deadline, original_deadline, deadline_text,
+                        recurrence, pillar, source_text, source_start, source_end, sample, created_by, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id`,
+    [t.document_id, t.title, t.description, t.lead_unit_id, t.lead_group_text, t.assigned_on, t.deadline, t.deadline_text, t.recurrence, t.pillar,
+      t.source_text, t.source_start, t.source_end, t.sample, t.created_by, at],
+  );
+  return rows[0]!.id;
+}
+
+/** Claims the version: false when another change was made from the same one. */
+export async function claimTaskVersion(tx: Queryable, id: string, version: number, at: string): Promise<boolean> {
+  return (await tx.query('update tasks set version = version + 1, updated_at = $3 where id = $1 and version = $2 returning id', [id, version, at])).length > 0;
+}
+
+export type TaskEdit = Pick<Tasks, 'title' | 'description' | 'pillar' | 'lead_unit_id' | 'deadline' | 'deadline_text' | 'recurrence' | 'lead_group_text'>;
+
+/** A first deadline set on a task without one becomes its original deadline. */
+export async function updateTaskRow(tx: Queryable, id: string, e: TaskEdit): Promise<void> {
+  await tx.query(
+    `update tasks set title = $2, description = $3, pillar = $4, lead_unit_id = $5, deadline = $6,
+            original_deadline = coalesce(original_deadline, $6), deadline_text = $7, recurrence = $8, lead_group_text = $9
+      where id = $1`,
+    [id, e.title, e.description, e.pillar, e.lead_unit_id, e.deadline, e.deadline_text, e.recurrence, e.lead_group_text],
+  );
+}
+
 export async function replaceCoordinators(tx: Queryable, taskId: string, unitIds: readonly string[]): Promise<void> {
   await tx.query('delete from task_coordinators where task_id = $1', [taskId]);
   if (unitIds.length === 0) return;
   await tx.query('insert into task_coordinators (task_id, unit_id) select $1, u from unnest($2::uuid[]) as u on conflict do nothing', [taskId, [...new Set(unitIds)]]);
 }
 
-export interface UnitRef {
-  id: string;
-  name: string;
-  valid_from: string;
-  valid_to: string | null;
+export async function removeCoordinator(tx: Queryable, taskId: string, unitId: string): Promise<void> {
+  await tx.query('delete from task_coordinators where task_id = $1 and unit_id = $2', [taskId, unitId]);
 }
 
-export async function unitsByIds(db: Queryable, ids: readonly string[]): Promise<UnitRef[]> {
-  if (ids.length === 0) return [];
-  return db.query<UnitRef>('select id, name, valid_from, valid_to from units where id = any($1::uuid[])', [[...new Set(ids)]]);
+/** The occurrences not yet reported are replaced by `dates` (reported ones stay as the record). */
+export async function replaceOpenOccurrences(tx: Queryable, taskId: string, dates: readonly string[]): Promise<void> {
+  await tx.query('delete from task_occurrences where task_id = $1 and reported_on is null', [taskId]);
+  if (dates.length === 0) return;
+  await tx.query('insert into task_occurrences (task_id, due_on) select $1, d from unnest($2::date[]) as d on conflict do nothing', [taskId, dates]);
 }
 
-/** The actor's unit and its subtree as of today (scope) — used for inbox and visibility. */
-export function scopeIds(scope: ReadonlySet<string>): string[] {
-  return [...scope];
+/** The given occurrence, or the earliest open one, is marked reported; returns its due date. */
+export async function reportOccurrence(tx: Queryable, taskId: string, dueOn: string | null, on: string): Promise<string | null> {
+  const o = await tx.query<Pick<Tables['task_occurrences'], 'due_on'>>(
+    `update task_occurrences set reported_on = $3
+      where task_id = $1 and due_on = coalesce($2::date, (select min(due_on) from task_occurrences where task_id = $1 and reported_on is null))
+        and reported_on is null returning due_on`,
+    [taskId, dueOn, on],
+  );
+  return o[0]?.due_on ?? null;
+}
+
+export type NewFileRow = Pick<Tables['files'], 'filename' | 'mime_type' | 'size_bytes' | 'sha256' | 'content' | 'uploaded_by' | 'uploaded_at'>;
+
+export async function insertFile(tx: Queryable, f: NewFileRow): Promise<string> {
+  const rows = await tx.query<Pick<Tables['files'], 'id'>>(
+    'insert into files (filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7) returning id',
+    [f.filename, f.mime_type, f.size_bytes, f.sha256, f.content, f.uploaded_by, f.uploaded_at],
+  );
+  return rows[0]!.id;
+}
+
+export type NewTaskUpdateRow = Pick<Tables['task_updates'], 'task_id' | 'kind' | 'percent' | 'note' | 'file_id' | 'author_id' | 'author_name' | 'unit_id' | 'created_at'>;
+
+export async function insertTaskUpdate(tx: Queryable, u: NewTaskUpdateRow): Promise<string> {
+  const rows = await tx.query<Pick<Tables['task_updates'], 'id'>>(
+    `insert into task_updates (task_id, kind, percent, note, file_id, author_id, author_name, unit_id, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [u.task_id, u.kind, u.percent, u.note, u.file_id, u.author_id, u.author_name, u.unit_id, u.created_at],
+  );
+  return rows[0]!.id;
+}
+
+/** A report was made at `at`; the lead unit's report also moves the task's percentage. */
+export async function recordProgress(tx: Queryable, taskId: string, at: string, movesPercent: boolean, percent: number): Promise<void> {
+  await tx.query(`update tasks set last_progress_at = $2, progress_percent = case when $3 then $4 else progress_percent end where id = $1`, [taskId, at, movesPercent, percent]);
+}
+
+export async function markCompleted(tx: Queryable, taskId: string, on: string, at: string): Promise<void> {
+  await tx.query('update tasks set completed_on = $2, progress_percent = 100, last_progress_at = $3 where id = $1', [taskId, on, at]);
+}
+
+export async function markReopened(tx: Queryable, taskId: string): Promise<void> {
+  await tx.query('update tasks set completed_on = null where id = $1', [taskId]);
+}
+
+/** A finished task no longer waits for a new deadline: its pending request is refused by the system. */
+export async function refusePendingExtensions(tx: Queryable, taskId: string, at: string): Promise<void> {
+  await tx.query(
+    `update task_extensions set status = 'refused', decided_at = $2, decided_by_name = 'hệ thống', decision_note = 'Nhiệm vụ đã hoàn thành' where task_id = $1 and status = 'pending'`,
+    [taskId, at],
+  );
+}
+
+export type NewExtensionRow = Pick<Tables['task_extensions'], 'task_id' | 'previous_deadline' | 'requested_deadline' | 'reason' | 'requested_by' | 'requested_by_name' | 'requested_at'>;
+
+export async function insertExtension(tx: Queryable, x: NewExtensionRow): Promise<string> {
+  const rows = await tx.query<Pick<Tables['task_extensions'], 'id'>>(
+    `insert into task_extensions (task_id, previous_deadline, requested_deadline, reason, requested_by, requested_by_name, requested_at)
+     values ($1, $2, $3, $4, $5, $6, $7) returning id`,
+    [x.task_id, x.previous_deadline, x.requested_deadline, x.reason, x.requested_by, x.requested_by_name, x.requested_at],
+  );
+  return rows[0]!.id;
+}
+
+export async function extensionOfTask(tx: Queryable, extensionId: string, taskId: string): Promise<Pick<Tables['task_extensions'], 'requested_deadline' | 'status'> | undefined> {
+  return (await tx.query<Pick<Tables['task_extensions'], 'requested_deadline' | 'status'>>('select requested_deadline, status from task_extensions where id = $1 and task_id = $2', [extensionId, taskId]))[0];
+}
+
+export async function decideExtensionRow(
+  tx: Queryable,
+  extensionId: string,
+  d: Pick<Tables['task_extensions'], 'status' | 'decided_by' | 'decided_by_name' | 'decided_at' | 'decision_note'>,
+): Promise<void> {
+  await tx.query(
+    `update task_extensions set status = $2, decided_by = $3, decided_by_name = $4, decided_at = $5, decision_note = $6 where id = $1`,
+    [extensionId, d.status, d.decided_by, d.decided_by_name, d.decided_at, d.decision_note],
+  );
+}
+
+/** An approved extension: the new deadline is in force, the first one is kept as the original. */
+export async function extendDeadline(tx: Queryable, taskId: string, deadline: string, previous: string | null): Promise<void> {
+  await tx.query('update tasks set deadline = $2, original_deadline = coalesce(original_deadline, $3) where id = $1', [taskId, deadline, previous]);
 }

@@ -1,8 +1,9 @@
+import type { TTask, TTaskList, TTaskSummary } from '../../../contracts/tasks';
 import type { Queryable } from '../../../db/client';
 import { TASK_STATUSES, type BucketKey, type TaskStatus } from '../../../core/tasks/status';
-import { summarizeTasks, type TaskCounts } from '../../../core/tasks/summary';
+import { summarizeTasks } from '../../../core/tasks/summary';
 import { compareVietnamese } from '../../../core/text/fold';
-import { presentTask, type TaskView } from './model';
+import { presentTask } from './model';
 import { selectTasks, type TaskFilter } from './queries';
 
 export interface ListOptions extends TaskFilter {
@@ -17,7 +18,7 @@ export interface ListOptions extends TaskFilter {
 }
 
 /** The computed filters, applied after SQL has narrowed the rows. */
-export async function findTasks(db: Queryable, o: ListOptions, today: string): Promise<TaskView[]> {
+export async function findTasks(db: Queryable, o: ListOptions, today: string): Promise<TTask[]> {
   const rows = await selectTasks(db, o);
   return rows
     .map((r) => presentTask(r, today))
@@ -28,7 +29,7 @@ export async function findTasks(db: Queryable, o: ListOptions, today: string): P
     .filter((t) => o.pendingExtension === undefined || (t.pendingExtension !== null) === o.pendingExtension);
 }
 
-export async function listTasks(db: Queryable, o: ListOptions, today: string) {
+export async function listTasks(db: Queryable, o: ListOptions, today: string): Promise<TTaskList> {
   const all = await findTasks(db, o, today);
   const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   const byBucket: Record<BucketKey, number> = { le30: 0, gt30: 0, gt120: 0 };
@@ -44,21 +45,15 @@ export async function listTasks(db: Queryable, o: ListOptions, today: string) {
   return { total: all.length, counts: { byStatus, byBucket, stale }, items: all.slice(offset, offset + limit) };
 }
 
-export interface SummaryRow {
-  unitId: string;
-  unitName: string;
-  counts: TaskCounts;
-}
-
 /** Counts and rates by lead unit for tasks assigned in [from, to], status as of `asOf`. */
-export async function summarize(db: Queryable, f: TaskFilter & { from: string; to: string; asOf: string }) {
+export async function summarize(db: Queryable, f: TaskFilter & { from: string; to: string; asOf: string }): Promise<TTaskSummary> {
   const rows = await selectTasks(db, { ...f, assignedFrom: f.from, assignedTo: f.to });
   const names = new Map(rows.map((r) => [r.lead_unit_id, r.lead_unit_name]));
   const s = summarizeTasks(
     rows.map((r) => ({ leadUnitId: r.lead_unit_id, assignedOn: r.assigned_on, deadline: r.deadline, completedAt: r.completed_on })),
     { from: f.from, to: f.to, asOf: f.asOf },
   );
-  const byUnit: SummaryRow[] = s.byUnit
+  const byUnit: TTaskSummary['byUnit'] = s.byUnit
     .map((u) => ({ unitId: u.leadUnitId, unitName: names.get(u.leadUnitId) ?? '', counts: u.counts }))
     .sort((a, b) => b.counts.total - a.counts.total || compareVietnamese(a.unitName, b.unitName));
   return { from: f.from, to: f.to, asOf: f.asOf, total: s.total, byUnit };

@@ -1,25 +1,13 @@
 import type { Queryable } from '../../../db/client';
 import { expandGroup, matchUnit, type TGroupKey } from '../../../core/extraction/units';
 import { foldVietnamese } from '../../../core/text/fold';
+import { registryUnits, type RegistryRow } from './queries';
 
 /** A unit as directive matching sees it: valid on the document's date, with its aliases and groups. */
-export interface RegistryUnit {
-  id: string;
-  name: string;
-  aliases: string[];
-  kind: string;
-  groups: string[];
-  level: number;
-}
+export type RegistryUnit = RegistryRow;
 
-export async function loadRegistry(db: Queryable, asOf: string): Promise<RegistryUnit[]> {
-  return db.query<RegistryUnit>(
-    `select u.id, u.name, u.kind, u.groups, u.level,
-            coalesce((select array_agg(a.alias order by a.alias) from unit_aliases a where a.unit_id = u.id), '{}') as aliases
-       from units u where u.valid_from <= $1 and (u.valid_to is null or u.valid_to >= $1)
-      order by u.level, u.name`,
-    [asOf],
-  );
+export function loadRegistry(db: Queryable, asOf: string): Promise<RegistryUnit[]> {
+  return registryUnits(db, asOf);
 }
 
 /**

@@ -1,45 +1,57 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { can } from '../../../core/auth/policy';
 import { addDays, formatVnDate } from '../../../core/calendar/dates';
-import { auditContext, authorize, type Deps, type SessionActor } from '../../context';
+import { auditContext, authorize, today as todayOf, type Deps, type SessionActor } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId } from '../../../contracts/common';
+import { ATTACHMENT_RESPONSE, XLSX_RESPONSE } from '../../responses';
+import { ZErrorBody } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { authorizeTask, gate, readScope } from './access';
 import { taskExtensions, taskHistory, taskOccurrences, taskUpdates } from './detail';
 import { exportTasks, importTasks, importTemplate } from './excel';
-import { presentTask, type TaskView } from './model';
-import { taskRowById } from './queries';
+import { presentTask } from './model';
+import { taskFile, taskRowById } from './queries';
 import { findTasks, listTasks, summarize, type ListOptions } from './read';
 import {
   ZComplete,
   ZExtensionDecision,
+  ZExtensionParams,
   ZExtensionRequest,
+  ZInbox,
+  ZInboxQuery,
   ZProgress,
   ZProgressFields,
+  ZProgressRecorded,
   ZReopen,
   ZSummaryQuery,
+  ZTask,
   ZTaskCreate,
+  ZTaskDetail,
   ZTaskExportQuery,
+  ZTaskFileParams,
+  ZTaskHistory,
+  ZTaskImported,
+  ZTaskList,
   ZTaskListQuery,
+  ZTaskParams,
   ZTaskSettings,
+  ZTaskSettingsInput,
+  ZTaskSummary,
   ZTaskUpdate,
+  type TInbox,
+  type TTask,
+  type TTaskDetail,
+  type TTaskFilter,
 } from '../../../contracts/tasks';
 import { addProgress, completeTask, createTask, decideExtension, MANAGED_FIELDS, reopenTask, requestExtension, updateTask } from './service';
 import { getTaskSettings, setTaskSettings } from './settings';
-import { vnToday } from '../../../core/calendar/timestamps';
 
 const ATTACHMENT_EXTENSIONS = ['.pdf', '.docx', '.doc', '.xlsx', '.xls', '.odt', '.ods', '.txt', '.png', '.jpg', '.jpeg', '.zip'] as const;
 const TASK_IMPORT_EXTENSIONS = ['.xlsx', '.csv'] as const;
 
-const ZTaskParams = z.strictObject({ id: ZId });
-
-type FilterQuery = z.infer<typeof ZTaskExportQuery>;
-
-function listOptions(q: FilterQuery, actor: SessionActor): ListOptions {
+function listOptions(q: TTaskFilter, actor: SessionActor): ListOptions {
   return {
     visibleTo: readScope(actor),
     q: q.q,
@@ -60,7 +72,7 @@ function listOptions(q: FilterQuery, actor: SessionActor): ListOptions {
 }
 
 /** Loads a task the actor may act on: 404 when it does not exist, 403 when it is not theirs. */
-async function loadTask(deps: Deps, req: FastifyRequest, id: string, today: string): Promise<TaskView> {
+async function loadTask(deps: Deps, req: FastifyRequest, id: string, today: string): Promise<TTask> {
   const row = await taskRowById(deps.db, id);
   if (!row) throw notFound('nhiệm vụ');
   const task = presentTask(row, today);
@@ -69,7 +81,7 @@ async function loadTask(deps: Deps, req: FastifyRequest, id: string, today: stri
 }
 
 /** What the screens may offer on this task; the routes check again on every request. */
-function rightsOn(actor: SessionActor, task: TaskView) {
+function rightsOn(actor: SessionActor, task: TTask): TTaskDetail['can'] {
   const r = { unitId: task.leadUnit.id, participantUnitIds: task.coordinators.map((c) => c.id) };
   return {
     update: can(actor, 'task.update', r),
@@ -80,16 +92,16 @@ function rightsOn(actor: SessionActor, task: TaskView) {
 
 export async function taskRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => vnToday(deps.now());
+  const today = () => todayOf(deps);
 
-  r.get('/api/tasks', { schema: { tags: ['tasks'], summary: 'Danh sách nhiệm vụ (lọc, tìm kiếm không dấu)', querystring: ZTaskListQuery } }, async (req) => {
+  r.get('/api/tasks', { schema: { tags: ['tasks'], summary: 'Danh sách nhiệm vụ (lọc, tìm kiếm không dấu)', querystring: ZTaskListQuery, response: { 200: ZTaskList } } }, async (req) => {
     const actor = gate(req, 'task.read');
     return listTasks(deps.db, { ...listOptions(req.query, actor), limit: req.query.limit, offset: req.query.offset }, today());
   });
 
   r.get('/api/tasks/inbox', {
-    schema: { tags: ['tasks'], summary: 'Việc của đơn vị tôi: nhiệm vụ đơn vị chủ trì hoặc phối hợp', querystring: z.strictObject({ state: z.enum(['open', 'done', 'all']).default('open') }) },
-  }, async (req) => {
+    schema: { tags: ['tasks'], summary: 'Việc của đơn vị tôi: nhiệm vụ đơn vị chủ trì hoặc phối hợp', querystring: ZInboxQuery, response: { 200: ZInbox } },
+  }, async (req): Promise<TInbox> => {
     const actor = gate(req, 'task.read');
     const t = today();
     const mine = await findTasks(deps.db, { involvingUnitIds: [actor.unitId], state: req.query.state === 'all' ? undefined : req.query.state }, t);
@@ -105,7 +117,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     return { unit: { id: actor.unitId, name: actor.unitName }, counts, lead, coordinating };
   });
 
-  r.get('/api/tasks/summary', { schema: { tags: ['tasks'], summary: 'Thống kê nhiệm vụ theo đơn vị và tình trạng', querystring: ZSummaryQuery } }, async (req) => {
+  r.get('/api/tasks/summary', { schema: { tags: ['tasks'], summary: 'Thống kê nhiệm vụ theo đơn vị và tình trạng', querystring: ZSummaryQuery, response: { 200: ZTaskSummary } } }, async (req) => {
     const actor = gate(req, 'task.read');
     const q = req.query;
     if (q.from > q.to) throw new AppError('VALIDATION', 'Ngày bắt đầu phải trước ngày kết thúc', 'from');
@@ -120,7 +132,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  r.get('/api/tasks/export', { schema: { tags: ['tasks'], summary: 'Xuất danh sách nhiệm vụ đã lọc ra tệp Excel', querystring: ZTaskExportQuery } }, async (req, reply) => {
+  r.get('/api/tasks/export', { schema: { tags: ['tasks'], summary: 'Xuất danh sách nhiệm vụ đã lọc ra tệp Excel', querystring: ZTaskExportQuery, response: { 200: XLSX_RESPONSE } } }, async (req, reply) => {
     const actor = gate(req, 'task.read');
     const t = today();
     const tasks = await findTasks(deps.db, listOptions(req.query, actor), t);
@@ -132,12 +144,12 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
       .send(buf);
   });
 
-  r.get('/api/tasks/import-template', { schema: { tags: ['tasks'], summary: 'Tệp mẫu để nhập nhiệm vụ' } }, async (req, reply) => {
+  r.get('/api/tasks/import-template', { schema: { tags: ['tasks'], summary: 'Tệp mẫu để nhập nhiệm vụ', response: { 200: XLSX_RESPONSE } } }, async (req, reply) => {
     gate(req, 'task.manage');
     return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('Mẫu nhập nhiệm vụ.xlsx')).send(await importTemplate());
   });
 
-  r.post('/api/tasks/import', { schema: { tags: ['tasks'], summary: 'Nhập nhiệm vụ từ Excel: lỗi ở bất kỳ dòng nào thì không ghi gì' } }, async (req, reply) => {
+  r.post('/api/tasks/import', { schema: { tags: ['tasks'], summary: 'Nhập nhiệm vụ từ Excel: lỗi ở bất kỳ dòng nào thì không ghi gì', consumes: ['multipart/form-data'], response: { 201: ZTaskImported, 400: ZErrorBody } } }, async (req, reply) => {
     const actor = authorize(req, 'task.manage');
     const file = await readUpload(req, { extensions: TASK_IMPORT_EXTENSIONS });
     let outcome;
@@ -154,17 +166,17 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     return { created: outcome.created, message: outcome.message };
   });
 
-  r.get('/api/tasks/settings', { schema: { tags: ['tasks'], summary: 'Cài đặt nhắc việc' } }, async (req) => {
+  r.get('/api/tasks/settings', { schema: { tags: ['tasks'], summary: 'Cài đặt nhắc việc', response: { 200: ZTaskSettings } } }, async (req) => {
     gate(req, 'task.read');
     return getTaskSettings(deps.db);
   });
 
-  r.put('/api/tasks/settings', { schema: { tags: ['tasks'], summary: 'Sửa số ngày quá hạn thì báo lãnh đạo đơn vị', body: ZTaskSettings } }, async (req) => {
+  r.put('/api/tasks/settings', { schema: { tags: ['tasks'], summary: 'Sửa số ngày quá hạn thì báo lãnh đạo đơn vị', body: ZTaskSettingsInput, response: { 200: ZTaskSettings } } }, async (req) => {
     authorize(req, 'task.manage');
     return deps.db.transaction((tx) => setTaskSettings(tx, auditContext(req), req.body));
   });
 
-  r.post('/api/tasks', { schema: { tags: ['tasks'], summary: 'Giao một nhiệm vụ', body: ZTaskCreate } }, async (req, reply) => {
+  r.post('/api/tasks', { schema: { tags: ['tasks'], summary: 'Giao một nhiệm vụ', body: ZTaskCreate, response: { 201: ZTask } } }, async (req, reply) => {
     const actor = authorize(req, 'task.manage');
     const b = req.body;
     const task = await createTask(deps, auditContext(req), {
@@ -176,31 +188,28 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     return task;
   });
 
-  r.get('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ', params: ZTaskParams } }, async (req) => {
+  r.get('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ', params: ZTaskParams, response: { 200: ZTaskDetail } } }, async (req): Promise<TTaskDetail> => {
     const actor = gate(req, 'task.read');
     const task = await loadTask(deps, req, req.params.id, today());
     const [updates, extensions, occurrences] = await Promise.all([taskUpdates(deps.db, task.id), taskExtensions(deps.db, task.id), taskOccurrences(deps.db, task.id)]);
     return { task, updates, extensions, occurrences, can: rightsOn(actor, task) };
   });
 
-  r.get('/api/tasks/:id/history', { schema: { tags: ['tasks'], summary: 'Toàn bộ lịch sử của nhiệm vụ', params: ZTaskParams } }, async (req) => {
+  r.get('/api/tasks/:id/history', { schema: { tags: ['tasks'], summary: 'Toàn bộ lịch sử của nhiệm vụ', params: ZTaskParams, response: { 200: ZTaskHistory } } }, async (req) => {
     gate(req, 'task.read');
     const task = await loadTask(deps, req, req.params.id, today());
     return { items: await taskHistory(deps.db, task) };
   });
 
-  r.get('/api/tasks/:id/files/:fileId', { schema: { tags: ['tasks'], summary: 'Tải tệp đính kèm báo cáo tiến độ', params: z.strictObject({ id: ZId, fileId: ZId }) } }, async (req, reply) => {
+  r.get('/api/tasks/:id/files/:fileId', { schema: { tags: ['tasks'], summary: 'Tải tệp đính kèm báo cáo tiến độ', params: ZTaskFileParams, response: { 200: ATTACHMENT_RESPONSE } } }, async (req, reply) => {
     gate(req, 'task.read');
     await loadTask(deps, req, req.params.id, today());
-    const f = (await deps.db.query<{ filename: string; mime_type: string; content: Uint8Array }>(
-      `select f.filename, f.mime_type, f.content from files f join task_updates u on u.file_id = f.id where u.task_id = $1 and f.id = $2`,
-      [req.params.id, req.params.fileId],
-    ))[0];
+    const f = await taskFile(deps.db, req.params.id, req.params.fileId);
     if (!f) throw notFound('tệp đính kèm');
     return reply.header('content-type', f.mime_type || 'application/octet-stream').header('content-disposition', attachmentHeader(f.filename)).send(Buffer.from(f.content));
   });
 
-  r.patch('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ', params: ZTaskParams, body: ZTaskUpdate } }, async (req) => {
+  r.patch('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Sửa nhiệm vụ', params: ZTaskParams, body: ZTaskUpdate, response: { 200: ZTask } } }, async (req) => {
     gate(req, 'task.update');
     const managed = MANAGED_FIELDS.some((f) => req.body[f] !== undefined);
     return updateTask(deps, auditContext(req), req.params.id, req.body, (task) => {
@@ -208,13 +217,12 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     });
   });
 
-  r.post('/api/tasks/:id/progress', { schema: { tags: ['tasks'], summary: 'Báo cáo tiến độ', params: ZTaskParams, body: ZProgress } }, async (req) => {
+  r.post('/api/tasks/:id/progress', { schema: { tags: ['tasks'], summary: 'Báo cáo tiến độ', params: ZTaskParams, body: ZProgress, response: { 200: ZProgressRecorded } } }, async (req) => {
     const actor = gate(req, 'task.progress');
-    const { task, result } = await addProgress(deps, auditContext(req), actor, req.params.id, req.body, (t) => authorizeTask(req, 'task.progress', t));
-    return { task, update: result };
+    return addProgress(deps, auditContext(req), actor, req.params.id, req.body, (t) => authorizeTask(req, 'task.progress', t));
   });
 
-  r.post('/api/tasks/:id/progress-file', { schema: { tags: ['tasks'], summary: 'Báo cáo tiến độ kèm tệp (multipart: file, version, percent, note)', params: ZTaskParams } }, async (req) => {
+  r.post('/api/tasks/:id/progress-file', { schema: { tags: ['tasks'], summary: 'Báo cáo tiến độ kèm tệp (multipart: file, version, percent, note)', consumes: ['multipart/form-data'], params: ZTaskParams, response: { 200: ZProgressRecorded } } }, async (req) => {
     const actor = gate(req, 'task.progress');
     const upload = await readUpload(req, { extensions: ATTACHMENT_EXTENSIONS });
     const parsed = ZProgressFields.safeParse(upload.fields);
@@ -222,7 +230,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
       const issue = parsed.error.issues[0];
       throw new AppError('VALIDATION', `Dữ liệu không hợp lệ — trường "${String(issue?.path[0] ?? '')}": ${issue?.message ?? ''}`, String(issue?.path[0] ?? ''));
     }
-    const { task, result } = await addProgress(
+    return addProgress(
       deps,
       auditContext(req),
       actor,
@@ -230,20 +238,19 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
       { ...parsed.data, file: { filename: upload.filename, mimetype: upload.mimetype, buffer: upload.buffer } },
       (t) => authorizeTask(req, 'task.progress', t),
     );
-    return { task, update: result };
   });
 
-  r.post('/api/tasks/:id/complete', { schema: { tags: ['tasks'], summary: 'Báo cáo hoàn thành', params: ZTaskParams, body: ZComplete } }, async (req) => {
+  r.post('/api/tasks/:id/complete', { schema: { tags: ['tasks'], summary: 'Báo cáo hoàn thành', params: ZTaskParams, body: ZComplete, response: { 200: ZTask } } }, async (req) => {
     const actor = gate(req, 'task.update');
     return completeTask(deps, auditContext(req), actor, req.params.id, req.body, (t) => authorizeTask(req, 'task.update', t));
   });
 
-  r.post('/api/tasks/:id/reopen', { schema: { tags: ['tasks'], summary: 'Mở lại nhiệm vụ đã báo hoàn thành', params: ZTaskParams, body: ZReopen } }, async (req) => {
+  r.post('/api/tasks/:id/reopen', { schema: { tags: ['tasks'], summary: 'Mở lại nhiệm vụ đã báo hoàn thành', params: ZTaskParams, body: ZReopen, response: { 200: ZTask } } }, async (req) => {
     const actor = gate(req, 'task.manage');
     return reopenTask(deps, auditContext(req), actor, req.params.id, req.body, (t) => authorizeTask(req, 'task.manage', t));
   });
 
-  r.post('/api/tasks/:id/extensions', { schema: { tags: ['tasks'], summary: 'Đề nghị gia hạn', params: ZTaskParams, body: ZExtensionRequest } }, async (req, reply) => {
+  r.post('/api/tasks/:id/extensions', { schema: { tags: ['tasks'], summary: 'Đề nghị gia hạn', params: ZTaskParams, body: ZExtensionRequest, response: { 201: ZTask } } }, async (req, reply) => {
     const actor = gate(req, 'task.update');
     const task = await requestExtension(deps, auditContext(req), actor, req.params.id, req.body, (t) => authorizeTask(req, 'task.update', t));
     reply.status(201);
@@ -251,7 +258,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   r.post('/api/tasks/:id/extensions/:extensionId/decision', {
-    schema: { tags: ['tasks'], summary: 'Đồng ý hoặc không đồng ý gia hạn (giữ hạn ban đầu)', params: z.strictObject({ id: ZId, extensionId: ZId }), body: ZExtensionDecision },
+    schema: { tags: ['tasks'], summary: 'Đồng ý hoặc không đồng ý gia hạn (giữ hạn ban đầu)', params: ZExtensionParams, body: ZExtensionDecision, response: { 200: ZTask } },
   }, async (req) => {
     const actor = gate(req, 'task.manage');
     return decideExtension(deps, auditContext(req), actor, req.params.id, req.params.extensionId, req.body, (t) => authorizeTask(req, 'task.manage', t));

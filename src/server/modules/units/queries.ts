@@ -1,22 +1,13 @@
 import type { Queryable } from '../../../db/client';
+import type { Tables } from '../../../db/tables';
 import { buildClosure } from '../../../core/units/closure';
 
-export interface UnitRow {
-  id: string;
-  code: string;
-  name: string;
-  short_name: string | null;
-  kind: string;
-  level: number;
-  parent_id: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  sample: boolean;
-  groups: string[];
-  version: number;
+type Units = Tables['units'];
+
+export type UnitRow = Pick<Units, 'id' | 'code' | 'name' | 'short_name' | 'kind' | 'level' | 'parent_id' | 'valid_from' | 'valid_to' | 'sample' | 'groups' | 'version'> & {
   successor_ids: string[];
   aliases: string[];
-}
+};
 
 const SELECT_UNITS = `
   select u.id, u.code, u.name, u.short_name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to, u.sample, u.groups, u.version,
@@ -33,23 +24,43 @@ export async function unitById(db: Queryable, id: string): Promise<UnitRow | und
   return (await db.query<UnitRow>(`${SELECT_UNITS} where u.id = $1`, [id]))[0];
 }
 
-export function presentUnit(u: UnitRow) {
-  return {
-    id: u.id,
-    code: u.code,
-    name: u.name,
-    shortName: u.short_name,
-    kind: u.kind,
-    level: u.level,
-    parentId: u.parent_id,
-    validFrom: u.valid_from,
-    validTo: u.valid_to,
-    successorIds: u.successor_ids,
-    aliases: u.aliases,
-    groups: u.groups,
-    sample: u.sample,
-    version: u.version,
-  };
+export async function parentOf(db: Queryable, id: string): Promise<Pick<Units, 'level' | 'province_id' | 'valid_from' | 'valid_to'> | undefined> {
+  return (await db.query<Pick<Units, 'level' | 'province_id' | 'valid_from' | 'valid_to'>>('select level, province_id, valid_from, valid_to from units where id = $1', [id]))[0];
+}
+
+export async function hasRoot(db: Queryable): Promise<boolean> {
+  return (await db.query('select 1 from units where parent_id is null limit 1')).length > 0;
+}
+
+export type NewUnitRow = Pick<Units, 'province_id' | 'code' | 'name' | 'name_folded' | 'short_name' | 'kind' | 'level' | 'parent_id' | 'valid_from' | 'valid_to'>;
+
+export async function insertUnit(tx: Queryable, u: NewUnitRow): Promise<string> {
+  const rows = await tx.query<Pick<Units, 'id'>>(
+    `insert into units (province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [u.province_id, u.code, u.name, u.name_folded, u.short_name, u.kind, u.level, u.parent_id, u.valid_from, u.valid_to],
+  );
+  return rows[0]!.id;
+}
+
+/** Claims the version: false when someone else changed the unit since it was read. */
+export async function updateUnitRow(tx: Queryable, id: string, version: number, u: Pick<Units, 'name' | 'name_folded' | 'short_name' | 'valid_to'>): Promise<boolean> {
+  const updated = await tx.query(
+    `update units set name = $2, name_folded = $3, short_name = $4, valid_to = $5, version = version + 1, updated_at = now()
+      where id = $1 and version = $6 returning id`,
+    [id, u.name, u.name_folded, u.short_name, u.valid_to, version],
+  );
+  return updated.length > 0;
+}
+
+/** The successors in order; the first is the primary one (where the unit's work went). */
+export async function replaceSuccessors(tx: Queryable, unitId: string, successorIds: readonly string[]): Promise<void> {
+  await tx.query('delete from unit_successors where predecessor_id = $1', [unitId]);
+  if (successorIds.length === 0) return;
+  await tx.query(
+    'insert into unit_successors (predecessor_id, successor_id, is_primary) select $1, s, n = 1 from unnest($2::uuid[]) with ordinality as t(s, n)',
+    [unitId, successorIds],
+  );
 }
 
 /**
@@ -58,9 +69,7 @@ export function presentUnit(u: UnitRow) {
  * changing transaction is simpler and safer than incremental patching.
  */
 export async function rebuildClosure(tx: Queryable): Promise<number> {
-  const units = await tx.query<{ id: string; parent_id: string | null; valid_from: string; valid_to: string | null }>(
-    'select id, parent_id, valid_from, valid_to from units',
-  );
+  const units = await tx.query<Pick<Units, 'id' | 'parent_id' | 'valid_from' | 'valid_to'>>('select id, parent_id, valid_from, valid_to from units');
   const rows = buildClosure(units.map((u) => ({ id: u.id, parentId: u.parent_id, validFrom: u.valid_from, validTo: u.valid_to })));
   await tx.query('delete from unit_closure');
   for (let i = 0; i < rows.length; i += 1000) {

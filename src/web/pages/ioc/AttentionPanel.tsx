@@ -1,12 +1,12 @@
 import { Link } from 'react-router';
-import type { AttentionPayload, Panel } from '../../api/dashboard';
+import type { TAttentionPayload, TPanel } from '../../../contracts/dashboard';
 import { useIocText } from './messages';
 import { PanelCard } from './PanelCard';
 import { downloadPanelPng } from './png';
 
-export function AttentionPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function AttentionPanel({ panel, year }: { panel: TPanel<'attention'> | undefined; year: number }) {
   const t = useIocText();
-  const p = panel?.payload as AttentionPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const onPng = () =>
     void downloadPanelPng({
       filename: `don-vi-can-luu-y-${year}.png`,

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { BudgetPayload, Panel } from '../../api/dashboard';
+import type { TBudgetPayload, TPanel } from '../../../contracts/dashboard';
 import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
 import { num, pct, ty } from './format';
@@ -8,7 +8,7 @@ import { PanelCard } from './PanelCard';
 import { downloadPanelPng } from './png';
 import { AXIS, IOC, TOOLTIP } from './theme';
 
-const BARS: Array<{ key: keyof BudgetPayload; label: IocTextKey; colour: string }> = [
+const BARS: Array<{ key: keyof TBudgetPayload; label: IocTextKey; colour: string }> = [
   { key: 'planned', label: 'budget.planned', colour: '#60a5fa' },
   { key: 'allocated', label: 'budget.allocated', colour: IOC.accent },
   { key: 'disbursed', label: 'budget.disbursed', colour: IOC.green },
@@ -17,11 +17,11 @@ const BARS: Array<{ key: keyof BudgetPayload; label: IocTextKey; colour: string 
   { key: 'atRisk', label: 'budget.atRisk', colour: '#f472b6' },
 ];
 
-export function BudgetPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function BudgetPanel({ panel, year }: { panel: TPanel<'budget'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const chart = useRef<EChartHandle>(null);
-  const p = panel?.payload as BudgetPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const option = useMemo(() => {
     if (!p) return {};
     const bars = [...BARS].reverse();

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import type { EvaluationPanelPayload, Panel } from '../../api/dashboard';
+import type { TEvaluationPanelPayload, TPanel } from '../../../contracts/dashboard';
 import { useI18n } from '../../i18n/I18nProvider';
 import { num } from './format';
 import { useIocText, type IocTextKey } from './messages';
@@ -8,11 +8,11 @@ import { downloadPanelPng } from './png';
 
 const CLASSES = ['ghi_nhan', 'rut_kinh_nghiem', 'phe_binh'] as const;
 
-export function EvaluationPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function EvaluationPanel({ panel, year }: { panel: TPanel<'evaluation'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const navigate = useNavigate();
-  const p = panel?.payload as EvaluationPanelPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const onPng = () =>
     void downloadPanelPng({
       filename: `danh-gia-${year}.png`,

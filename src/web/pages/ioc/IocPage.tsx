@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ConfigProvider, Select, Spin, theme as antdTheme } from 'antd';
 import { CompressOutlined, ExpandOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { useDashboard, useDashboardStream, type LiveState, type PanelKey } from '../../api/dashboard';
+import { useDashboard, useDashboardStream, type LiveState } from '../../api/dashboard';
+import type { TPanelKey, TPanelUpdated } from '../../../contracts/dashboard';
 import { LighthouseIcon } from '../../components/LighthouseIcon';
 import { QueryError } from '../../components/QueryError';
 import { AttentionPanel } from './AttentionPanel';
@@ -52,7 +53,7 @@ export function IocPage() {
   shown.current = dashboard.data;
   const [flash, setFlash] = useState<Set<string>>(new Set());
   const live = useDashboardStream(
-    useCallback((e: { key: PanelKey; scope: string; computedAt: string }) => {
+    useCallback((e: TPanelUpdated) => {
       // Light up a panel whose figures changed after they were shown, not on the first computation.
       const before = shown.current;
       if (!before || before.scope !== e.scope || before.panels[e.key]?.computedAt === e.computedAt) return;

@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { Tooltip } from 'antd';
 import { ArrowRightOutlined, FileExcelOutlined, PictureOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { panelXlsxUrl, type Panel, type PanelKey } from '../../api/dashboard';
+import { panelXlsxUrl } from '../../api/dashboard';
+import type { TAnyPanel, TPanelKey } from '../../../contracts/dashboard';
 import { freshness } from './format';
 import { useIocText, type IocTextKey } from './messages';
 
 interface Props {
-  panelKey: PanelKey;
-  panel: Panel | undefined;
+  panelKey: TPanelKey;
+  panel: TAnyPanel | undefined;
   year: number;
   className?: string;
   /** Draws the panel to a .png (the panel knows whether it is a chart or figures). */

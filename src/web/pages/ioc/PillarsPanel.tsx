@@ -1,12 +1,12 @@
 import { useNavigate } from 'react-router';
-import type { Panel, PillarIndicator, PillarsPayload, Rag } from '../../api/dashboard';
+import type { TPanel, TPillarIndicator, TPillarsPayload, TRag } from '../../../contracts/dashboard';
 import { useI18n } from '../../i18n/I18nProvider';
 import { pct, withUnit } from './format';
 import { useIocText, type IocTextKey } from './messages';
 import { PanelCard } from './PanelCard';
 import { downloadPanelPng } from './png';
 
-const RAGS: Rag[] = ['green', 'amber', 'red'];
+const RAGS: TRag[] = ['green', 'amber', 'red'];
 const PILLAR_ICON: Record<string, string> = {
   digital_infrastructure: '⌁',
   digital_government: '⚖',
@@ -14,7 +14,7 @@ const PILLAR_ICON: Record<string, string> = {
   digital_society: '☺',
 };
 
-function IndicatorRow({ ind }: { ind: PillarIndicator }) {
+function IndicatorRow({ ind }: { ind: TPillarIndicator }) {
   const { lang } = useI18n();
   const t = useIocText();
   const navigate = useNavigate();
@@ -33,10 +33,10 @@ function IndicatorRow({ ind }: { ind: PillarIndicator }) {
   );
 }
 
-export function PillarsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function PillarsPanel({ panel, year }: { panel: TPanel<'pillars'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
-  const p = panel?.payload as PillarsPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const pillars = p?.pillars ?? (['digital_infrastructure', 'digital_government', 'digital_economy', 'digital_society'] as const).map((key) => ({ key, name: '', indicators: [], counts: { green: 0, amber: 0, red: 0 } }));
   const onPng = () =>
     void downloadPanelPng({

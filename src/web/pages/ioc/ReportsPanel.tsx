@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Panel, ReportsPayload } from '../../api/dashboard';
+import type { TPanel, TReportsPayload } from '../../../contracts/dashboard';
 import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
 import { num, pct, vnDate } from './format';
@@ -8,11 +8,11 @@ import { PanelCard } from './PanelCard';
 import { downloadPanelPng } from './png';
 import { IOC } from './theme';
 
-export function ReportsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function ReportsPanel({ panel, year }: { panel: TPanel<'reports'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const chart = useRef<EChartHandle>(null);
-  const p = panel?.payload as ReportsPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const option = useMemo(() => {
     if (!p) return {};
     const rate = p.onTimeRate ?? 0;

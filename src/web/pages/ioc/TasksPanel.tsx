@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import type { Panel, TasksPayload } from '../../api/dashboard';
+import type { TPanel, TTasksPayload } from '../../../contracts/dashboard';
 import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
 import { num, pct } from './format';
@@ -9,7 +9,7 @@ import { PanelCard } from './PanelCard';
 import { downloadPanelPng } from './png';
 import { IOC, TOOLTIP } from './theme';
 
-const SLICES: Array<{ key: keyof TasksPayload; label: IocTextKey; colour: string; status: string }> = [
+const SLICES: Array<{ key: keyof TTasksPayload; label: IocTextKey; colour: string; status: string }> = [
   { key: 'doneOnTime', label: 'tasks.doneOnTime', colour: IOC.green, status: 'done_on_time' },
   { key: 'doneLate', label: 'tasks.doneLate', colour: IOC.amber, status: 'done_late' },
   { key: 'doneNoDeadline', label: 'tasks.doneNoDeadline', colour: '#14b8a6', status: 'done_no_deadline' },
@@ -18,12 +18,12 @@ const SLICES: Array<{ key: keyof TasksPayload; label: IocTextKey; colour: string
   { key: 'noDeadlineInProgress', label: 'tasks.noDeadline', colour: IOC.grey, status: 'no_deadline_in_progress' },
 ];
 
-export function TasksPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function TasksPanel({ panel, year }: { panel: TPanel<'tasks'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const navigate = useNavigate();
   const chart = useRef<EChartHandle>(null);
-  const p = panel?.payload as TasksPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const option = useMemo(() => {
     if (!p) return {};
     return {

@@ -1,5 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Panel, TrendsPayload } from '../../api/dashboard';
+import type { TPanel, TTrendsPayload } from '../../../contracts/dashboard';
 import { EChart, type EChartHandle } from '../../components/EChart';
 import { useI18n } from '../../i18n/I18nProvider';
 import { num } from './format';
@@ -17,11 +17,11 @@ const COLOURS: Record<string, string> = {
 };
 
 /** Percentages on the right axis, counts and money on the left: one chart a room can read. */
-export function TrendsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function TrendsPanel({ panel, year }: { panel: TPanel<'trends'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const chart = useRef<EChartHandle>(null);
-  const p = panel?.payload as TrendsPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const option = useMemo(() => {
     if (!p) return {};
     const hasPercent = p.series.some((s) => s.unit === '%');

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { App, Select, Upload } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useDashboardMap, useRemoveMap, useUploadMap, type Panel, type UnitFigures, type UnitMetric, type UnitsPayload } from '../../api/dashboard';
+import { useDashboardMap, useRemoveMap, useUploadMap } from '../../api/dashboard';
+import type { TPanel, TUnitFigures, TUnitMetric, TUnitsPayload } from '../../../contracts/dashboard';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { EChart, type EChartHandle } from '../../components/EChart';
@@ -17,12 +18,12 @@ import { IOC, TOOLTIP } from './theme';
 
 const MAP_NAME = 'hd-units';
 
-function colours(metric: UnitMetric | undefined): string[] {
+function colours(metric: TUnitMetric | undefined): string[] {
   const good = [IOC.red, IOC.amber, IOC.green];
   return metric?.direction === 'lower_better' ? [...good].reverse() : good;
 }
 
-function range(units: readonly UnitFigures[], key: string): [number, number] {
+function range(units: readonly TUnitFigures[], key: string): [number, number] {
   const values = units.map((u) => u.values[key]).filter((v): v is number => typeof v === 'number');
   if (values.length === 0) return [0, 1];
   const min = Math.min(...values);
@@ -34,14 +35,14 @@ function range(units: readonly UnitFigures[], key: string): [number, number] {
  * The city's units coloured by one figure: on the administrator's boundary map when there is
  * one (echarts registerMap, features matched by folded name), otherwise a tile grid.
  */
-export function UnitsPanel({ panel, year }: { panel: Panel | undefined; year: number }) {
+export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined; year: number }) {
   const t = useIocText();
   const { lang } = useI18n();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const chart = useRef<EChartHandle>(null);
-  const p = panel?.payload as UnitsPayload | undefined;
+  const p = panel?.payload ?? undefined;
   const map = useDashboardMap();
   const upload = useUploadMap();
   const remove = useRemoveMap();

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { DatePicker, Table, Typography, type TableColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useBottlenecks, type DurationStats } from '../../api/projects';
+import { useBottlenecks } from '../../api/projects';
+import type { TDurationStats } from '../../../contracts/projects';
 import { QueryError } from '../../components/QueryError';
 import { DATE_FORMAT, toIso } from '../../lib/dates';
 import { useProjectText } from './messages';
@@ -12,7 +13,7 @@ export function BottlenecksTab({ onOpen }: { onOpen: (id: string) => void }) {
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>([dayjs().subtract(1, 'year'), dayjs()]);
   const data = useBottlenecks(range ? toIso(range[0]) : undefined, range ? toIso(range[1]) : undefined);
 
-  const columns = (label: string): TableColumnsType<DurationStats> => [
+  const columns = (label: string): TableColumnsType<TDurationStats> => [
     { title: label, dataIndex: 'label' },
     { title: pt('col.count'), dataIndex: 'count', width: 90, align: 'right' },
     { title: pt('col.open'), dataIndex: 'open', width: 90, align: 'right' },
@@ -44,11 +45,11 @@ export function BottlenecksTab({ onOpen }: { onOpen: (id: string) => void }) {
       ) : (
         <>
           <Typography.Title level={5}>{pt('bn.byAppraiser')}</Typography.Title>
-          <Table<DurationStats> data-testid="bn-appraiser" rowKey="key" size="small" loading={data.isFetching} pagination={false} columns={columns(pt('col.holder'))} dataSource={data.data?.byAppraiser ?? []} />
+          <Table<TDurationStats> data-testid="bn-appraiser" rowKey="key" size="small" loading={data.isFetching} pagination={false} columns={columns(pt('col.holder'))} dataSource={data.data?.byAppraiser ?? []} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>{pt('bn.byStep')}</Typography.Title>
-          <Table<DurationStats> data-testid="bn-step" rowKey="key" size="small" loading={data.isFetching} pagination={false} columns={columns(pt('col.step'))} dataSource={data.data?.byStep ?? []} />
+          <Table<TDurationStats> data-testid="bn-step" rowKey="key" size="small" loading={data.isFetching} pagination={false} columns={columns(pt('col.step'))} dataSource={data.data?.byStep ?? []} />
           <Typography.Title level={5} style={{ marginTop: 16 }}>{pt('bn.byOwner')}</Typography.Title>
-          <Table<DurationStats> data-testid="bn-owner" rowKey="key" size="small" loading={data.isFetching} pagination={{ pageSize: 15 }} columns={columns(pt('col.unit'))} dataSource={data.data?.byOwner ?? []} />
+          <Table<TDurationStats> data-testid="bn-owner" rowKey="key" size="small" loading={data.isFetching} pagination={{ pageSize: 15 }} columns={columns(pt('col.unit'))} dataSource={data.data?.byOwner ?? []} />
         </>
       )}
     </div>

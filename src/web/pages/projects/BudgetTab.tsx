@@ -4,16 +4,18 @@ import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
-import { useBudgetSummary, useBudgetTree, FUNDING_SOURCES, type BudgetMoney, type BudgetTree, type FundingSource } from '../../api/projects';
+import { useBudgetSummary, useBudgetTree } from '../../api/projects';
+import type { TBudgetMoney, TBudgetTree } from '../../../contracts/budget';
+import type { FundingSource } from '../../../core/projects/risk';
 import { EChart } from '../../components/EChart';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
-import { sourceKey, useProjectText } from './messages';
+import { sourceKey, useProjectText, SOURCE_ORDER } from './messages';
 import { formatMoney, formatRate } from './money';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent]);
 
-type UnitRow = BudgetTree['units'][number];
+type UnitRow = TBudgetTree['units'][number];
 type ProjectRow = UnitRow['projects'][number];
 type Row = (UnitRow & { kind: 'unit'; children: Array<ProjectRow & { kind: 'project'; unitId: string }> }) | (ProjectRow & { kind: 'project'; unitId: string });
 
@@ -33,7 +35,7 @@ export function BudgetTab({ onOpen }: { onOpen: (id: string) => void }) {
 
   const option = useMemo(() => {
     const rows = yearData?.bySource ?? [];
-    const series: Array<[keyof BudgetMoney, string, string]> = [
+    const series: Array<[keyof TBudgetMoney, string, string]> = [
       ['planned', pt('col.planned'), '#0b2e4f'],
       ['allocated', pt('col.allocated'), '#0e6377'],
       ['disbursed', pt('col.disbursed'), '#2e9e5b'],
@@ -95,7 +97,7 @@ export function BudgetTab({ onOpen }: { onOpen: (id: string) => void }) {
             style={{ width: 240 }}
             value={source ?? 'all'}
             onChange={(v) => setSource(v === 'all' ? undefined : v)}
-            options={[{ value: 'all' as const, label: pt('budget.allSources') }, ...FUNDING_SOURCES.map((s) => ({ value: s, label: pt(sourceKey(s)) }))]}
+            options={[{ value: 'all' as const, label: pt('budget.allSources') }, ...SOURCE_ORDER.map((s) => ({ value: s, label: pt(sourceKey(s)) }))]}
             aria-label={pt('filter.source')}
           />
         </div>

@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { useCloseProject, type ProjectDetail } from '../../api/projects';
+import { useCloseProject } from '../../api/projects';
+import { ZLongText, type TProjectDetail } from '../../../contracts/projects';
 import { errorText } from '../../components/QueryError';
 import { applyServerFieldError } from '../../components/formErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DATE_FORMAT, toIso } from '../../lib/dates';
 import { useProjectText } from './messages';
 import { formatMoney } from './money';
+import { maxLengthOf } from '../../lib/schema-rule';
 
 interface Values {
   closedOn: Dayjs;
@@ -20,7 +22,7 @@ interface Values {
 const money = { min: 0, precision: 0, step: 1_000_000, style: { width: '100%' } } as const;
 
 /** Finance records the year-end outcome: what was not disbursed is carried over or cancelled. */
-export function ClosingModal({ project, onClose }: { project: ProjectDetail; onClose: () => void }) {
+export function ClosingModal({ project, onClose }: { project: TProjectDetail; onClose: () => void }) {
   const pt = useProjectText();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -67,7 +69,7 @@ export function ClosingModal({ project, onClose }: { project: ProjectDetail; onC
           <InputNumber<number> {...money} />
         </Form.Item>
         <Form.Item name="note" label={pt('form.note')}>
-          <Input.TextArea rows={2} maxLength={4000} />
+          <Input.TextArea rows={2} maxLength={maxLengthOf(ZLongText)} />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,51 +2,42 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Select, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import {
-  exportUrl,
-  FUNDING_SOURCES,
-  HOLDER_ROLES,
-  PROJECT_KINDS,
-  useBudgetSummary,
-  useProjects,
-  type ActorRole,
-  type FundingSource,
-  type ProjectFilter,
-  type ProjectItem,
-  type ProjectKind,
-  type ProjectStatus,
-} from '../../api/projects';
+import { exportUrl, useBudgetSummary, useProjects } from '../../api/projects';
+import { ACTOR_ROLES } from '../../../contracts/pipelines';
+import type { TProjectFilter, TProjectItem, TProjectStatus } from '../../../contracts/projects';
+import type { ActorRole, ProjectKind } from '../../../core/projects/pipeline';
+import type { FundingSource } from '../../../core/projects/risk';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
 import { useDebounced } from '../../lib/useDebounced';
-import { kindKey, phaseKey, ROLE_COLOURS, roleKey, sourceKey, STATUS_COLOURS, statusKey, useProjectText } from './messages';
+import { KIND_ORDER, kindKey, phaseKey, ROLE_COLOURS, roleKey, SOURCE_ORDER, sourceKey, STATUS_COLOURS, statusKey, useProjectText } from './messages';
 import { formatMoney } from './money';
 import { ProjectFormModal } from './ProjectFormModal';
 
-const STATUSES: readonly ProjectStatus[] = ['active', 'finished', 'closed'];
+const STATUSES: readonly TProjectStatus[] = ['active', 'finished', 'closed'];
 
 /** Filters live in the address (p.year, p.source …) so the back button from a project keeps them. */
-function useFilter(): [ProjectFilter, (patch: Partial<Record<keyof ProjectFilter, string | null>>) => void] {
+function useFilter(): [TProjectFilter, (patch: Partial<Record<keyof TProjectFilter, string | null>>) => void] {
   const [params, setParams] = useSearchParams();
-  const filter: ProjectFilter = {
+  const filter: TProjectFilter = {
     year: params.get('p.year') ? Number(params.get('p.year')) : undefined,
     source: (params.get('p.source') as FundingSource | null) ?? undefined,
     kind: (params.get('p.kind') as ProjectKind | null) ?? undefined,
-    status: (params.get('p.status') as ProjectStatus | null) ?? undefined,
+    status: (params.get('p.status') as TProjectStatus | null) ?? undefined,
     holderRole: (params.get('p.holder') as ActorRole | null) ?? undefined,
     overdue: params.get('p.overdue') === 'true' ? 'true' : undefined,
     q: params.get('p.q') ?? undefined,
   };
-  const names: Record<keyof ProjectFilter, string> = { year: 'p.year', source: 'p.source', kind: 'p.kind', status: 'p.status', holderRole: 'p.holder', overdue: 'p.overdue', q: 'p.q', unitId: 'p.unit' };
-  const set = (patch: Partial<Record<keyof ProjectFilter, string | null>>) =>
+  const names: Record<keyof TProjectFilter, string> = { year: 'p.year', source: 'p.source', kind: 'p.kind', status: 'p.status', holderRole: 'p.holder', overdue: 'p.overdue', q: 'p.q', unitId: 'p.unit' };
+  const set = (patch: Partial<Record<keyof TProjectFilter, string | null>>) =>
     setParams(
       (prev) => {
         const next = new URLSearchParams(prev);
         for (const [k, v] of Object.entries(patch)) {
-          const key = names[k as keyof ProjectFilter];
+          const key = names[k as keyof TProjectFilter];
           if (v) next.set(key, v);
           else next.delete(key);
         }
@@ -75,7 +66,7 @@ export function PortfolioTab({ onOpen }: { onOpen: (id: string) => void }) {
   const years = useMemo(() => (summary.data?.years ?? []).map((y) => y.fiscalYear), [summary.data]);
   const canRegister = canDo(user, 'project.manage');
 
-  const columns: TableColumnsType<ProjectItem> = [
+  const columns: TableColumnsType<TProjectItem> = [
     {
       title: pt('col.name'),
       key: 'name',
@@ -176,7 +167,7 @@ export function PortfolioTab({ onOpen }: { onOpen: (id: string) => void }) {
             style={{ width: 210 }}
             value={filter.source}
             onChange={(v?: string) => setFilter({ source: v ?? null })}
-            options={FUNDING_SOURCES.map((s) => ({ value: s, label: pt(sourceKey(s)) }))}
+            options={SOURCE_ORDER.map((s) => ({ value: s, label: pt(sourceKey(s)) }))}
           />
           <Select
             aria-label={pt('filter.kind')}
@@ -185,7 +176,7 @@ export function PortfolioTab({ onOpen }: { onOpen: (id: string) => void }) {
             style={{ width: 210 }}
             value={filter.kind}
             onChange={(v?: string) => setFilter({ kind: v ?? null })}
-            options={PROJECT_KINDS.map((k) => ({ value: k, label: pt(kindKey(k)) }))}
+            options={KIND_ORDER.map((k) => ({ value: k, label: pt(kindKey(k)) }))}
           />
           <Select
             aria-label={pt('filter.status')}
@@ -203,7 +194,7 @@ export function PortfolioTab({ onOpen }: { onOpen: (id: string) => void }) {
             style={{ width: 180 }}
             value={filter.holderRole}
             onChange={(v?: string) => setFilter({ holderRole: v ?? null })}
-            options={HOLDER_ROLES.map((r) => ({ value: r, label: pt(roleKey(r)) }))}
+            options={ACTOR_ROLES.map((r) => ({ value: r, label: pt(roleKey(r)) }))}
           />
           <Space>
             <Switch checked={filter.overdue === 'true'} onChange={(on) => setFilter({ overdue: on ? 'true' : null })} aria-label={pt('filter.overdue')} />
@@ -238,7 +229,7 @@ export function PortfolioTab({ onOpen }: { onOpen: (id: string) => void }) {
       {list.isError && !list.data ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
-        <Table<ProjectItem>
+        <Table<TProjectItem>
           data-testid="portfolio-table"
           rowKey="id"
           size="middle"

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Empty, List, Space, Spin, Steps, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, LockOutlined } from '@ant-design/icons';
-import { useProject, type ActionType, type ProjectDetail, type ProjectEvent, type StepVisit } from '../../api/projects';
+import { useProject } from '../../api/projects';
+import type { TProjectDetail, TProjectEvent, TStepVisit } from '../../../contracts/projects';
+import type { ActionType } from '../../../core/projects/pipeline';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -14,7 +16,7 @@ import './projects.css';
 
 const PRIMARY: ReadonlySet<ActionType> = new Set(['submit', 'appraise', 'approve', 'allocate', 'contract', 'accept', 'disburse']);
 
-function VisitLine({ v, pt }: { v: StepVisit; pt: ProjectText }) {
+function VisitLine({ v, pt }: { v: TStepVisit; pt: ProjectText }) {
   const colour = v.outcome === 'open' ? (v.overdue ? 'red' : 'blue') : v.outcome === 'returned' ? 'orange' : v.overdue ? 'volcano' : 'green';
   return (
     <div className="hd-visit" data-testid={`visit-${v.stepCode}`}>
@@ -29,8 +31,8 @@ function VisitLine({ v, pt }: { v: StepVisit; pt: ProjectText }) {
   );
 }
 
-function Timeline({ p, pt }: { p: ProjectDetail; pt: ProjectText }) {
-  const visitsByStep = new Map<number, StepVisit[]>();
+function Timeline({ p, pt }: { p: TProjectDetail; pt: ProjectText }) {
+  const visitsByStep = new Map<number, TStepVisit[]>();
   for (const v of p.visits) visitsByStep.set(v.stepIndex, [...(visitsByStep.get(v.stepIndex) ?? []), v]);
   const current = p.status === 'active' ? p.stepIndex : p.status === 'finished' ? p.stepCount : p.stepIndex;
   return (
@@ -94,7 +96,7 @@ export function ProjectDetailView({ id, onBack }: { id: string; onBack: () => vo
   const p = project.data;
   const money = (n: number | null) => formatMoney(n, lang);
 
-  const history: TableColumnsType<ProjectEvent> = [
+  const history: TableColumnsType<TProjectEvent> = [
     { title: pt('hist.date'), dataIndex: 'date', width: 110, render: (d: string) => formatDate(d) },
     { title: pt('hist.action'), dataIndex: 'action', width: 170, render: (a: ActionType) => <Tag color={a === 'return_for_revision' ? 'orange' : 'blue'}>{pt(actionKey(a))}</Tag> },
     { title: pt('hist.step'), dataIndex: 'stepName' },
@@ -230,7 +232,7 @@ export function ProjectDetailView({ id, onBack }: { id: string; onBack: () => vo
 
       <div className="hd-card" style={{ marginTop: 16 }}>
         <Typography.Title level={5}>{pt('detail.history')}</Typography.Title>
-        <Table<ProjectEvent> data-testid="project-history" rowKey="seq" size="small" columns={history} dataSource={p.events} pagination={false} scroll={{ x: 1000 }} />
+        <Table<TProjectEvent> data-testid="project-history" rowKey="seq" size="small" columns={history} dataSource={p.events} pagination={false} scroll={{ x: 1000 }} />
       </div>
 
       {acting ? <TransitionModal project={p} action={acting} onClose={() => setActing(null)} /> : null}

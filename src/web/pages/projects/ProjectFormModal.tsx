@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { FUNDING_SOURCES, PROJECT_KINDS, useCreateProject, useTaskOptions, type FundingSource, type ProjectKind } from '../../api/projects';
+import { useCreateProject, useTaskOptions } from '../../api/projects';
+import { ZName } from '../../../contracts/common';
+import { ZLongText } from '../../../contracts/projects';
+import type { ProjectKind } from '../../../core/projects/pipeline';
+import type { FundingSource } from '../../../core/projects/risk';
 import { useUnits } from '../../api/units';
 import { useCurrentUser } from '../../auth/session';
 import { errorText } from '../../components/QueryError';
@@ -11,7 +15,8 @@ import { UnitTreeSelect } from '../../components/UnitTreeSelect';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DATE_FORMAT, toIso, todayIso } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
-import { kindKey, sourceKey, useProjectText } from './messages';
+import { kindKey, sourceKey, useProjectText, KIND_ORDER, SOURCE_ORDER } from './messages';
+import { maxLengthOf, schemaRule } from '../../lib/schema-rule';
 
 interface Values {
   unitId: string;
@@ -98,15 +103,15 @@ export function ProjectFormModal({ onClose }: { onClose: (createdId?: string) =>
             <Input value={user.unitName} disabled />
           </Form.Item>
         )}
-        <Form.Item name="name" label={pt('form.name')} rules={[{ ...required(pt('form.name')), whitespace: true }]}>
-          <Input maxLength={300} />
+        <Form.Item name="name" label={pt('form.name')} rules={[{ ...required(pt('form.name')), whitespace: true }, schemaRule(ZName)]}>
+          <Input maxLength={maxLengthOf(ZName)} />
         </Form.Item>
         <div className="hd-project-form-row">
           <Form.Item name="kind" label={pt('form.kind')} rules={[required(pt('form.kind'))]}>
-            <Select options={PROJECT_KINDS.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
+            <Select options={KIND_ORDER.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
           </Form.Item>
           <Form.Item name="fundingSource" label={pt('form.source')} rules={[required(pt('form.source'))]}>
-            <Select options={FUNDING_SOURCES.map((s) => ({ value: s, label: pt(sourceKey(s)) }))} />
+            <Select options={SOURCE_ORDER.map((s) => ({ value: s, label: pt(sourceKey(s)) }))} />
           </Form.Item>
           <Form.Item name="fiscalYear" label={pt('form.year')} rules={[required(pt('form.year'))]}>
             <InputNumber min={2000} max={2100} precision={0} style={{ width: '100%' }} />
@@ -129,7 +134,7 @@ export function ProjectFormModal({ onClose }: { onClose: (createdId?: string) =>
           />
         </Form.Item>
         <Form.Item name="description" label={pt('form.description')}>
-          <Input.TextArea rows={3} maxLength={4000} />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZLongText)} />
         </Form.Item>
       </Form>
     </Modal>

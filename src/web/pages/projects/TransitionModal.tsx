@@ -3,13 +3,16 @@ import { Alert, App, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Typo
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { ApiError } from '../../api/client';
-import { useTransition, type ActionType, type ProjectDetail } from '../../api/projects';
+import { useTransition } from '../../api/projects';
+import { ZDocNumber, ZLongText, type TProjectDetail } from '../../../contracts/projects';
+import type { ActionType } from '../../../core/projects/pipeline';
 import { errorText } from '../../components/QueryError';
 import { applyServerFieldError } from '../../components/formErrors';
 import { useI18n } from '../../i18n/I18nProvider';
 import { DATE_FORMAT, toIso } from '../../lib/dates';
 import { actionKey, useProjectText } from './messages';
 import { formatMoney } from './money';
+import { maxLengthOf } from '../../lib/schema-rule';
 
 interface Values {
   date: Dayjs;
@@ -23,7 +26,7 @@ const FIELDS = ['date', 'documentNumber', 'comment', 'amount', 'final'];
 const WITH_AMOUNT: ReadonlySet<ActionType> = new Set(['allocate', 'contract', 'disburse']);
 
 /** Date, document number and comment of one transition; money for allocation, contract and disbursement. */
-export function TransitionModal({ project, action, onClose }: { project: ProjectDetail; action: ActionType; onClose: () => void }) {
+export function TransitionModal({ project, action, onClose }: { project: TProjectDetail; action: ActionType; onClose: () => void }) {
   const pt = useProjectText();
   const { t, lang } = useI18n();
   const { message } = App.useApp();
@@ -86,7 +89,7 @@ export function TransitionModal({ project, action, onClose }: { project: Project
           <DatePicker format={DATE_FORMAT} allowClear={false} style={{ width: '100%' }} disabledDate={(d) => d.isAfter(dayjs(project.today), 'day')} />
         </Form.Item>
         <Form.Item name="documentNumber" label={pt('form.documentNumber')}>
-          <Input maxLength={100} placeholder="123/QĐ-UBND" />
+          <Input maxLength={maxLengthOf(ZDocNumber)} placeholder="123/QĐ-UBND" />
         </Form.Item>
         {WITH_AMOUNT.has(action) ? (
           <Form.Item
@@ -114,7 +117,7 @@ export function TransitionModal({ project, action, onClose }: { project: Project
           label={returning ? pt('form.commentRequired') : pt('form.comment')}
           rules={returning ? [{ required: true, whitespace: true, message: pt('form.commentRequired') }] : []}
         >
-          <Input.TextArea rows={3} maxLength={4000} />
+          <Input.TextArea rows={3} maxLength={maxLengthOf(ZLongText)} />
         </Form.Item>
       </Form>
     </Modal>

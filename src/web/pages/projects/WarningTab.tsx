@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { exportUrl, useRiskList, type RiskRow } from '../../api/projects';
+import { exportUrl, useRiskList } from '../../api/projects';
+import type { TRiskRow } from '../../../contracts/projects';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';
@@ -19,7 +20,7 @@ export function WarningTab({ onOpen }: { onOpen: (id: string) => void }) {
   const risk = useRiskList(onlyAtRisk);
   const today = risk.data?.today ?? '';
 
-  const columns: TableColumnsType<RiskRow> = [
+  const columns: TableColumnsType<TRiskRow> = [
     {
       title: pt('col.name'),
       key: 'name',
@@ -98,7 +99,7 @@ export function WarningTab({ onOpen }: { onOpen: (id: string) => void }) {
       {risk.isError ? (
         <QueryError error={risk.error} onRetry={() => void risk.refetch()} />
       ) : (
-        <Table<RiskRow>
+        <Table<TRiskRow>
           data-testid="risk-table"
           rowKey="projectId"
           size="middle"

@@ -1,4 +1,6 @@
-import type { ActionType, ActorRole, FundingSource, PipelinePhase, ProjectKind, ProjectStatus } from '../../api/projects';
+import type { TProjectStatus } from '../../../contracts/projects';
+import type { ActionType, ActorRole, PipelinePhase, ProjectKind } from '../../../core/projects/pipeline';
+import type { FundingSource } from '../../../core/projects/risk';
 import { LIST_TOOLS_TEXT, SAMPLE_TEXT } from '../../i18n/common';
 import { usePageText, type PageText } from '../../i18n/page-text';
 
@@ -393,12 +395,16 @@ export function useProjectText(): ProjectText {
   return usePageText<ProjectTextKey>(catalogues);
 }
 
-export const statusKey = (s: ProjectStatus) => `status.${s}` as ProjectTextKey;
+export const statusKey = (s: TProjectStatus) => `status.${s}` as ProjectTextKey;
 export const sourceKey = (s: FundingSource) => `source.${s}` as ProjectTextKey;
 export const kindKey = (k: ProjectKind) => `kind.${k}` as ProjectTextKey;
 export const roleKey = (r: ActorRole) => `role.${r}` as ProjectTextKey;
 export const phaseKey = (p: PipelinePhase) => `phase.${p}` as ProjectTextKey;
 export const actionKey = (a: ActionType) => `action.${a}` as ProjectTextKey;
 
-export const STATUS_COLOURS: Record<ProjectStatus, string> = { active: 'blue', finished: 'green', closed: 'default' };
+export const STATUS_COLOURS: Record<TProjectStatus, string> = { active: 'blue', finished: 'green', closed: 'default' };
 export const ROLE_COLOURS: Record<ActorRole, string> = { owner: 'geekblue', technical_appraiser: 'purple', finance_appraiser: 'gold', approver: 'magenta' };
+
+/** The order the screens offer funding sources and kinds in (the most common first). */
+export const SOURCE_ORDER: readonly FundingSource[] = ['recurrent', 'public_investment', 'other'];
+export const KIND_ORDER: readonly ProjectKind[] = ['recurrent_activity', 'investment_project', 'service_rental', 'purchase'];

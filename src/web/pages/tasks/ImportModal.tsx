@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Modal, Space, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { importErrors, useImportTasks, type ImportRowError } from '../../api/tasks';
+import { importErrors, useImportTasks } from '../../api/tasks';
+import type { TImportRowError } from '../../../contracts/common';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTaskText } from './messages';
@@ -13,7 +14,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const run = useImportTasks();
   const [file, setFile] = useState<File | null>(null);
-  const rows: ImportRowError[] = importErrors(run.error);
+  const rows: TImportRowError[] = importErrors(run.error);
 
   const submit = () => {
     if (!file) return;
@@ -62,7 +63,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
           <Alert type="error" showIcon title={rows.length ? tt('import.errors') : errorText(run.error, t)} description={rows.length ? errorText(run.error, t) : undefined} />
         ) : null}
         {rows.length ? (
-          <Table<ImportRowError>
+          <Table<TImportRowError>
             data-testid="import-errors"
             size="small"
             rowKey={(r) => `${r.row}:${r.column}:${r.message}`}

@@ -1,11 +1,12 @@
 import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
-import { useInbox, type Task } from '../../api/tasks';
+import { useInbox } from '../../api/tasks';
+import type { TTask } from '../../../contracts/tasks';
 import { QueryError } from '../../components/QueryError';
 import { TaskTable } from './TaskTable';
 import { useTaskText } from './messages';
 
 /** "Việc của đơn vị tôi": what the user's unit leads and what it coordinates, open tasks first by deadline. */
-export function InboxTab({ onOpen }: { onOpen: (t: Task) => void }) {
+export function InboxTab({ onOpen }: { onOpen: (t: TTask) => void }) {
   const tt = useTaskText();
   const inbox = useInbox();
   if (inbox.isError) return <QueryError error={inbox.error} onRetry={() => void inbox.refetch()} />;

@@ -1,11 +1,11 @@
 import { Space, Tag, Tooltip } from 'antd';
 import { ClockCircleOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
-import type { Task } from '../../api/tasks';
+import type { TTask } from '../../../contracts/tasks';
 import { formatDate } from '../../i18n/format';
 import { STATUS_COLOURS, bucketKey, statusKey, useTaskText } from './messages';
 
 /** The computed status as a coloured tag, with the overdue bucket and the stale flag beside it. */
-export function StatusTag({ task, compact = false }: { task: Task; compact?: boolean }) {
+export function StatusTag({ task, compact = false }: { task: TTask; compact?: boolean }) {
   const tt = useTaskText();
   return (
     <Space size={4} wrap>

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { Card, Col, DatePicker, Row, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useTaskSummary, type Rate, type TaskCounts, type TaskSummary } from '../../api/tasks';
+import { useTaskSummary } from '../../api/tasks';
+import type { TRate } from '../../../contracts/common';
+import type { TTaskCounts, TTaskSummary } from '../../../contracts/tasks';
 import { QueryError } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber } from '../../i18n/format';
@@ -9,9 +11,9 @@ import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../lib/dates';
 import { compareVietnamese } from '../../lib/text';
 import { STATUS_COLOURS, statusKey, useTaskText } from './messages';
 
-type Row = TaskSummary['byUnit'][number];
+type Row = TTaskSummary['byUnit'][number];
 
-function pct(r: Rate, lang: 'vi' | 'en'): string {
+function pct(r: TRate, lang: 'vi' | 'en'): string {
   return r.percent === null ? '—' : `${formatNumber(r.percent, lang)} %`;
 }
 
@@ -22,7 +24,7 @@ export function SummaryTab() {
   const today = todayIso();
   const [range, setRange] = useState({ from: `${Number(today.slice(0, 4)) - 6}-01-01`, to: today });
   const summary = useTaskSummary(range);
-  const total: TaskCounts | undefined = summary.data?.total;
+  const total: TTaskCounts | undefined = summary.data?.total;
   const statusCols: TableColumnsType<Row> = (['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_late', 'done_no_deadline'] as const).map((s) => ({
     title: <span style={{ color: STATUS_COLOURS[s] === 'red' ? '#cf1322' : undefined }}>{tt(statusKey(s))}</span>,
     key: s,

@@ -25,8 +25,6 @@ import { CheckOutlined, CloseOutlined, PaperClipOutlined, UploadOutlined } from 
 import type { Dayjs } from 'dayjs';
 import { Link } from 'react-router';
 import {
-  PILLARS,
-  RECURRENCES,
   useAddProgress,
   useCompleteTask,
   useDecideExtension,
@@ -35,16 +33,16 @@ import {
   useTask,
   useTaskHistory,
   useUpdateTask,
-  type HistoryEntry,
-  type Pillar,
-  type Recurrence,
-  type TaskDetail,
 } from '../../api/tasks';
+import { ZNote, ZPercent, type THistoryEntry, type TTaskDetail } from '../../../contracts/tasks';
+import { PILLARS, type Pillar } from '../../../core/tasks/pillars';
+import { RECURRENCES, type Recurrence } from '../../../core/tasks/recurrence';
 import { isVersionConflict } from '../../components/formErrors';
 import { QueryError, errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../lib/dates';
+import { maxLengthOf, schemaRule } from '../../lib/schema-rule';
 import { StatusTag } from './StatusTag';
 import { pillarKey, recurrenceKey, useTaskText } from './messages';
 import { filterUnitOption, useUnitOptions } from './useUnitOptions';
@@ -56,7 +54,7 @@ function useFailure() {
   return (err: unknown) => void message.error(isVersionConflict(err) ? tt('conflict') : errorText(err, t));
 }
 
-function ProgressForm({ d }: { d: TaskDetail }) {
+function ProgressForm({ d }: { d: TTaskDetail }) {
   const tt = useTaskText();
   const { message } = App.useApp();
   const fail = useFailure();
@@ -87,7 +85,7 @@ function ProgressForm({ d }: { d: TaskDetail }) {
     >
       {coordinatorOnly ? <Alert type="info" showIcon title={tt('progress.coordinatorHint')} style={{ marginBottom: 12 }} /> : null}
       <Space align="start" wrap>
-        <Form.Item name="percent" label={tt('progress.percent')} rules={[{ required: true }]}>
+        <Form.Item name="percent" label={tt('progress.percent')} rules={[{ required: true }, schemaRule(ZPercent)]}>
           <InputNumber min={0} max={100} style={{ width: 120 }} />
         </Form.Item>
         <Form.Item label={tt('progress.file')}>
@@ -105,7 +103,7 @@ function ProgressForm({ d }: { d: TaskDetail }) {
         </Form.Item>
       </Space>
       <Form.Item name="note" label={tt('progress.note')} rules={[{ required: true, whitespace: true, message: tt('progress.note') }]}>
-        <Input.TextArea rows={3} maxLength={5000} />
+        <Input.TextArea rows={3} maxLength={maxLengthOf(ZNote)} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={add.isPending}>
         {tt('progress.submit')}
@@ -114,7 +112,7 @@ function ProgressForm({ d }: { d: TaskDetail }) {
   );
 }
 
-function ExtensionRequest({ d }: { d: TaskDetail }) {
+function ExtensionRequest({ d }: { d: TTaskDetail }) {
   const tt = useTaskText();
   const { message } = App.useApp();
   const fail = useFailure();
@@ -135,7 +133,7 @@ function ExtensionRequest({ d }: { d: TaskDetail }) {
         <DatePicker format={DATE_FORMAT} placeholder={tt('extension.newDeadline')} disabledDate={(day) => !!d.task.deadline && toIso(day) <= d.task.deadline} />
       </Form.Item>
       <Form.Item name="reason" rules={[{ required: true, whitespace: true, message: tt('extension.reason') }]} style={{ flex: 1, minWidth: 220 }}>
-        <Input placeholder={tt('extension.reason')} maxLength={5000} />
+        <Input placeholder={tt('extension.reason')} maxLength={maxLengthOf(ZNote)} />
       </Form.Item>
       <Button htmlType="submit" loading={ask.isPending}>
         {tt('extension.request')}
@@ -144,7 +142,7 @@ function ExtensionRequest({ d }: { d: TaskDetail }) {
   );
 }
 
-function ExtensionDecision({ d }: { d: TaskDetail }) {
+function ExtensionDecision({ d }: { d: TTaskDetail }) {
   const tt = useTaskText();
   const { message } = App.useApp();
   const fail = useFailure();
@@ -165,7 +163,7 @@ function ExtensionDecision({ d }: { d: TaskDetail }) {
       description={
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Typography.Text>{pending.reason}</Typography.Text>
-          <Input placeholder={tt('extension.decisionNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={5000} />
+          <Input placeholder={tt('extension.decisionNote')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={maxLengthOf(ZNote)} />
           <Space>
             <Button type="primary" icon={<CheckOutlined />} loading={decide.isPending} onClick={() => send(true)}>
               {tt('extension.approve')}
@@ -180,7 +178,7 @@ function ExtensionDecision({ d }: { d: TaskDetail }) {
   );
 }
 
-function ManageForm({ d }: { d: TaskDetail }) {
+function ManageForm({ d }: { d: TTaskDetail }) {
   const tt = useTaskText();
   const { message } = App.useApp();
   const fail = useFailure();
@@ -253,7 +251,7 @@ function HistoryTimeline({ id }: { id: string }) {
   if (history.isError) return <QueryError error={history.error} onRetry={() => void history.refetch()} />;
   const items = history.data.items;
   if (items.length === 0) return <Empty description={tt('detail.noHistory')} />;
-  const colour = (h: HistoryEntry) => (h.action === 'complete' ? 'green' : h.action.startsWith('extension') ? 'orange' : h.action === 'create' ? 'blue' : 'gray');
+  const colour = (h: THistoryEntry) => (h.action === 'complete' ? 'green' : h.action.startsWith('extension') ? 'orange' : h.action === 'create' ? 'blue' : 'gray');
   return (
     <Timeline
       data-testid="task-history"

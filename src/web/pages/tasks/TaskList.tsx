@@ -3,7 +3,10 @@ import { Alert, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Typogra
 import { CloseCircleOutlined, DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
-import { PILLARS, TASK_STATUSES, exportUrl, useTasks, type BucketKey, type Pillar, type Task, type TaskFilter, type TaskStatus } from '../../api/tasks';
+import { exportUrl, useTasks } from '../../api/tasks';
+import type { TTask, TTaskFilter } from '../../../contracts/tasks';
+import { PILLARS, type Pillar } from '../../../core/tasks/pillars';
+import type { BucketKey, TaskStatus } from '../../../core/tasks/status';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { QueryError } from '../../components/QueryError';
@@ -13,21 +16,21 @@ import { DATE_FORMAT, fromIso, toIso } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
 import { ImportModal } from './ImportModal';
 import { TaskTable } from './TaskTable';
-import { STATUS_COLOURS, bucketKey, pillarKey, statusKey, useTaskText } from './messages';
+import { STATUS_COLOURS, STATUS_ORDER, bucketKey, pillarKey, statusKey, useTaskText } from './messages';
 import { filterUnitOption, useUnitOptions } from './useUnitOptions';
 
 const PAGE_SIZE = 20;
 const BUCKETS: BucketKey[] = ['le30', 'gt30', 'gt120'];
 
 /** Filters live in the URL, so a filtered list can be bookmarked and sent to a colleague. */
-function readFilter(p: URLSearchParams): TaskFilter {
-  const status = (p.get('status') ?? '').split(',').filter((s): s is TaskStatus => (TASK_STATUSES as readonly string[]).includes(s));
+function readFilter(p: URLSearchParams): TTaskFilter {
+  const status = (p.get('status') ?? '').split(',').filter((s): s is TaskStatus => (STATUS_ORDER as readonly string[]).includes(s));
   return {
     q: p.get('q') ?? undefined,
     status: status.length ? status : undefined,
     bucket: (p.get('bucket') as BucketKey | null) ?? undefined,
-    stale: p.get('stale') === 'true' ? true : undefined,
-    pendingExtension: p.get('pendingExtension') === 'true' ? true : undefined,
+    stale: p.get('stale') === 'true' ? 'true' : undefined,
+    pendingExtension: p.get('pendingExtension') === 'true' ? 'true' : undefined,
     leadUnitId: p.get('leadUnitId') ?? undefined,
     coordinatorUnitId: p.get('coordinatorUnitId') ?? undefined,
     documentId: p.get('documentId') ?? undefined,
@@ -37,7 +40,7 @@ function readFilter(p: URLSearchParams): TaskFilter {
   };
 }
 
-export function TaskList({ onOpen }: { onOpen: (t: Task) => void }) {
+export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
   const tt = useTaskText();
   const { lang } = useI18n();
   const user = useCurrentUser();
@@ -106,7 +109,7 @@ export function TaskList({ onOpen }: { onOpen: (t: Task) => void }) {
           placeholder={tt('filter.status')}
           value={filter.status ?? []}
           onChange={(v) => set({ status: v.join(',') || undefined })}
-          options={TASK_STATUSES.map((s) => ({ value: s, label: tt(statusKey(s)) }))}
+          options={STATUS_ORDER.map((s) => ({ value: s, label: tt(statusKey(s)) }))}
           style={{ minWidth: 240 }}
           maxTagCount="responsive"
           aria-label={tt('filter.status')}
@@ -194,7 +197,7 @@ export function TaskList({ onOpen }: { onOpen: (t: Task) => void }) {
       </div>
       {counts ? (
         <div className="hd-status-strip" data-testid="status-strip">
-          {TASK_STATUSES.map((s) => (
+          {STATUS_ORDER.map((s) => (
             <Tag
               key={s}
               color={filter.status?.includes(s) ? STATUS_COLOURS[s] : undefined}

@@ -1,13 +1,13 @@
 import { Progress, Table, Tag, Tooltip, Typography, type TableColumnsType, type TablePaginationConfig } from 'antd';
-import type { Task } from '../../api/tasks';
+import type { TTask } from '../../../contracts/tasks';
 import { formatDate } from '../../i18n/format';
 import { StatusTag } from './StatusTag';
 import { useTaskText } from './messages';
 
 interface Props {
-  tasks: Task[];
+  tasks: TTask[];
   loading?: boolean;
-  onOpen: (task: Task) => void;
+  onOpen: (task: TTask) => void;
   pagination?: false | TablePaginationConfig;
   showDocument?: boolean;
   testId?: string;
@@ -16,7 +16,7 @@ interface Props {
 /** Tasks as rows: what, who leads, by when (and the original deadline when extended), status, progress. */
 export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocument = true, testId = 'tasks-table' }: Props) {
   const tt = useTaskText();
-  const columns: TableColumnsType<Task> = [
+  const columns: TableColumnsType<TTask> = [
     {
       title: tt('col.title'),
       dataIndex: 'title',
@@ -89,7 +89,7 @@ export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocu
     },
   ];
   return (
-    <Table<Task>
+    <Table<TTask>
       data-testid={testId}
       rowKey="id"
       columns={columns}

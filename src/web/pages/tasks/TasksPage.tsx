@@ -1,6 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import type { Task } from '../../api/tasks';
+import type { TTask } from '../../../contracts/tasks';
 import { useTaskSettings } from '../../api/tasks';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -32,7 +32,7 @@ export function TasksPage() {
       }
       return next;
     });
-  const open = (t: Task) => update({ task: t.id });
+  const open = (t: TTask) => update({ task: t.id });
 
   return (
     <div>

@@ -1,6 +1,8 @@
 import { RECURRENCE_LABEL_VI } from '../../../core/tasks/recurrence';
 import { TASK_STATUS_LABEL_EN, TASK_STATUS_LABEL_VI } from '../../../core/tasks/status';
-import type { BucketKey, Pillar, Recurrence, TaskStatus } from '../../api/tasks';
+import type { Pillar } from '../../../core/tasks/pillars';
+import type { Recurrence } from '../../../core/tasks/recurrence';
+import type { BucketKey, TaskStatus } from '../../../core/tasks/status';
 import { IMPORT_ERROR_TEXT, keyed, LIST_TOOLS_TEXT, PILLAR_TEXT, SAMPLE_TEXT } from '../../i18n/common';
 import { usePageText, type PageText } from '../../i18n/page-text';
 
@@ -263,6 +265,9 @@ export const recurrenceKey = (r: Recurrence) => `recurrence.${r}` as TaskTextKey
 export const bucketKey = (b: BucketKey) => `bucket.${b}` as TaskTextKey;
 
 /** Tag colours: red for overdue, green for done on time, gold for done late. */
+/** Open tasks first, most urgent first: the order of the status filter and the status strip. */
+export const STATUS_ORDER: readonly TaskStatus[] = ['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_late', 'done_no_deadline'];
+
 export const STATUS_COLOURS: Record<TaskStatus, string> = {
   in_progress_overdue: 'red',
   in_progress_on_time: 'blue',

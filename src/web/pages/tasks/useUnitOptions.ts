@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { fetchUnits } from '../../api/units';
-import type { Unit } from '../../api/types';
+import type { TUnit } from '../../../contracts/units';
 import { todayIso } from '../../lib/dates';
 import { compareVietnamese, matchesQuery } from '../../lib/text';
 
@@ -27,7 +27,7 @@ export function useUnitOptions(): { options: UnitOption[]; loading: boolean } {
   const loading = results.some((r) => r.isPending);
   const data = results.map((r) => r.data);
   const options = useMemo(() => {
-    const byId = new Map<string, Unit>();
+    const byId = new Map<string, TUnit>();
     for (const list of data) for (const u of list ?? []) if (!byId.has(u.id)) byId.set(u.id, u);
     return [...byId.values()]
       .filter((u) => u.kind !== 'commune' || !u.validTo)

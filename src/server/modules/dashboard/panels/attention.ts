@@ -1,6 +1,7 @@
 import { formatMoneyVi } from '../../../../core/projects/money';
 import { periodLabel } from '../../../../core/periods/period-key';
-import type { AttentionItem, AttentionPayload } from '../../../../contracts/dashboard';
+import type { TAttentionItem, TAttentionPayload } from '../../../../contracts/dashboard';
+import { unitNamesById } from '../queries';
 import { budgetFigures } from './budget';
 import { noData, ok, type PanelDef } from './context';
 import { latestEvaluation } from './evaluation';
@@ -15,7 +16,7 @@ const SHOWN = 8;
  * late or missing, 1 per tỷ đồng at risk (at least 2 when any), 5 for a phê bình class and 2 for
  * rút kinh nghiệm in the year's evaluation.
  */
-export const attentionPanel: PanelDef<AttentionPayload> = {
+export const attentionPanel: PanelDef<TAttentionPayload> = {
   key: 'attention',
   affectedBy: ['/api/'],
   link: ({ year }) => `/evaluation?period=${year}`,
@@ -45,12 +46,10 @@ export const attentionPanel: PanelDef<AttentionPayload> = {
       if (e.class === 'phe_binh') add(unitId, 5, `Bị phê bình trong đánh giá ${evaluation.run?.period_key ?? ctx.year} (${e.score ?? '—'} điểm)`, `/evaluation?run=${evaluation.run?.id}&unit=${unitId}`);
       else if (e.class === 'rut_kinh_nghiem') add(unitId, 2, `Phải rút kinh nghiệm trong đánh giá ${evaluation.run?.period_key ?? ctx.year} (${e.score ?? '—'} điểm)`, `/evaluation?run=${evaluation.run?.id}&unit=${unitId}`);
     }
-    if (items.size === 0) return noData<AttentionPayload>({ items: [] }, 'Không có đơn vị nào cần lưu ý (hoặc chưa có dữ liệu).');
+    if (items.size === 0) return noData<TAttentionPayload>({ items: [] }, 'Không có đơn vị nào cần lưu ý (hoặc chưa có dữ liệu).');
     const ids = [...items.keys()];
-    const names = new Map(
-      (await ctx.q.query<{ id: string; name: string }>('select id, name from units where id = any($1::uuid[])', [ids])).map((u) => [u.id, u.name]),
-    );
-    const list: AttentionItem[] = ids
+    const names = await unitNamesById(ctx.q, ids);
+    const list: TAttentionItem[] = ids
       .map((unitId) => {
         const it = items.get(unitId)!;
         return { unitId, unitName: names.get(unitId) ?? unitId, weight: it.weight, reasons: it.reasons, link: it.link ?? '/' };

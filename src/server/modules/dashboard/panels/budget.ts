@@ -1,6 +1,7 @@
 import { riskList } from '../../projects/analysis';
 import { loadPortfolio } from '../../projects/portfolio';
-import type { BudgetPayload } from '../../../../contracts/dashboard';
+import type { TBudgetPayload } from '../../../../contracts/dashboard';
+import { budgetSumsBySource, disbursedByMonth as disbursedPerMonth, type SourceSumRow } from '../queries';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 const SOURCE_LABEL: Readonly<Record<string, string>> = {
@@ -9,17 +10,8 @@ const SOURCE_LABEL: Readonly<Record<string, string>> = {
   other: 'Nguồn khác',
 };
 
-interface SumRow {
-  funding_source: string;
-  planned: number;
-  allocated: number;
-  disbursed: number;
-  carried_over: number;
-  cancelled: number;
-}
-
 export interface BudgetFigures {
-  payload: BudgetPayload;
+  payload: TBudgetPayload;
   /** unit id → money at risk (đồng) and number of items. */
   atRiskByUnit: Map<string, { amount: number; count: number }>;
   /** Disbursed per month of the year (đồng), from the disbursement events. */
@@ -30,19 +22,8 @@ export interface BudgetFigures {
 export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> {
   return memo(ctx, 'budget', async () => {
     if (!(await hasTables(ctx.q, ['projects', 'pipeline_templates', 'pipeline_role_units', 'project_events']))) return null;
-    const sums = await ctx.q.query<SumRow>(
-      `select funding_source, sum(estimate)::bigint as planned, sum(coalesce(allocated, 0))::bigint as allocated,
-              sum(disbursed)::bigint as disbursed, sum(carried_over)::bigint as carried_over, sum(cancelled)::bigint as cancelled
-         from projects where fiscal_year = $1 group by funding_source order by funding_source`,
-      [ctx.year],
-    );
-    const events = await ctx.q.query<{ month: number; amount: number }>(
-      `select extract(month from e.date)::int as month, sum(e.amount)::bigint as amount
-         from project_events e join projects p on p.id = e.project_id
-        where e.action = 'disburse' and p.fiscal_year = $1 and e.date between $2 and $3 and e.amount is not null
-        group by 1`,
-      [ctx.year, ctx.from, ctx.asOf],
-    );
+    const sums = await budgetSumsBySource(ctx.q, ctx.year);
+    const events = await disbursedPerMonth(ctx.q, ctx.year, ctx.from, ctx.asOf);
     const disbursedByMonth = new Array<number>(12).fill(0);
     for (const e of events) disbursedByMonth[e.month - 1] = e.amount;
 
@@ -62,10 +43,10 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
       u.count += 1;
       atRiskByUnit.set(a.unitId, u);
     }
-    const total = (k: keyof Omit<SumRow, 'funding_source'>) => sums.reduce((s, r) => s + BigInt(r[k]), 0n);
+    const total = (k: keyof Omit<SourceSumRow, 'funding_source'>) => sums.reduce((s, r) => s + BigInt(r[k]), 0n);
     const planned = total('planned');
     const disbursed = total('disbursed');
-    const payload: BudgetPayload = {
+    const payload: TBudgetPayload = {
       year: ctx.year,
       planned: Number(planned),
       allocated: Number(total('allocated')),
@@ -88,11 +69,11 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
   });
 }
 
-function emptyBudget(year: number): BudgetPayload {
+function emptyBudget(year: number): TBudgetPayload {
   return { year, planned: 0, allocated: 0, disbursed: 0, carriedOver: 0, cancelled: 0, atRisk: 0, atRiskCount: 0, disbursementRate: null, bySource: [] };
 }
 
-export const budgetPanel: PanelDef<BudgetPayload> = {
+export const budgetPanel: PanelDef<TBudgetPayload> = {
   key: 'budget',
   affectedBy: ['/api/projects', '/api/budget', '/api/pipelines', '/api/pipeline'],
   link: () => '/projects?tab=budget',

@@ -1,4 +1,4 @@
-import type { PanelKey } from '../../../../contracts/dashboard';
+import type { TPanelKey } from '../../../../contracts/dashboard';
 import { attentionPanel } from './attention';
 import { budgetPanel } from './budget';
 import type { PanelDef } from './context';
@@ -11,10 +11,10 @@ import { unitsPanel } from './units';
 
 export const PANELS: readonly PanelDef[] = [pillarsPanel, tasksPanel, budgetPanel, reportsPanel, unitsPanel, attentionPanel, trendsPanel, evaluationPanel] as PanelDef[];
 
-export const PANEL_BY_KEY: ReadonlyMap<PanelKey, PanelDef> = new Map(PANELS.map((p) => [p.key, p]));
+export const PANEL_BY_KEY: ReadonlyMap<TPanelKey, PanelDef> = new Map(PANELS.map((p) => [p.key, p]));
 
 /** Panels a write to `url` can change; a path no panel names changes them all (to be safe). */
-export function panelsAffectedBy(url: string): PanelKey[] {
+export function panelsAffectedBy(url: string): TPanelKey[] {
   const path = url.split('?')[0] ?? url;
   const specific = PANELS.filter((p) => p.affectedBy.some((prefix) => prefix !== '/api/' && path.startsWith(prefix)));
   if (specific.length === 0) return PANELS.map((p) => p.key);

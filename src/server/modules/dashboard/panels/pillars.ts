@@ -1,18 +1,19 @@
 import { rollup, type TRollup } from '../../indicators/rollup';
-import type { PillarIndicator, PillarKey, PillarsPayload, Rag } from '../../../../contracts/dashboard';
+import type { TPillarIndicator, TPillarKey, TPillarsPayload, TRag } from '../../../../contracts/dashboard';
+import { keyIndicatorRows, rootUnitOn, type KeyIndicatorRow } from '../queries';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
 /** Indicator pillars (0004) to the dashboard's four, in the order a Vietnamese plan lists them. */
-const PILLAR_OF: Readonly<Record<string, PillarKey>> = {
+const PILLAR_OF: Readonly<Record<string, TPillarKey>> = {
   infrastructure: 'digital_infrastructure',
   government: 'digital_government',
   economy: 'digital_economy',
   society: 'digital_society',
 };
 
-export const PILLAR_ORDER: readonly PillarKey[] = ['digital_infrastructure', 'digital_government', 'digital_economy', 'digital_society'];
+export const PILLAR_ORDER: readonly TPillarKey[] = ['digital_infrastructure', 'digital_government', 'digital_economy', 'digital_society'];
 
-export const PILLAR_NAME_VI: Readonly<Record<PillarKey, string>> = {
+export const PILLAR_NAME_VI: Readonly<Record<TPillarKey, string>> = {
   digital_infrastructure: 'Hạ tầng số',
   digital_government: 'Chính quyền số',
   digital_economy: 'Kinh tế số',
@@ -22,30 +23,14 @@ export const PILLAR_NAME_VI: Readonly<Record<PillarKey, string>> = {
 /** Key indicators per pillar shown on the wall: those with a target for the year come first. */
 const PER_PILLAR = 3;
 
-interface KeyIndicatorRow {
-  id: string;
-  code: string;
-  name: string;
-  pillar: string;
-  unit_of_measure: string;
-  direction: 'higher_better' | 'lower_better';
-  has_target: boolean;
-}
-
 export interface KeyIndicator {
   row: KeyIndicatorRow;
-  pillar: PillarKey;
+  pillar: TPillarKey;
   result: TRollup | null;
 }
 
 export async function rootUnitId(ctx: PanelContext): Promise<string | null> {
-  return memo(ctx, 'root', async () => {
-    const row = (await ctx.q.query<{ id: string }>(
-      `select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_from limit 1`,
-      [ctx.asOf],
-    ))[0];
-    return row?.id ?? null;
-  });
+  return memo(ctx, 'root', () => rootUnitOn(ctx.q, ctx.asOf));
 }
 
 /** The key indicators of the year rolled up for the city; the first of each pillar with its children (the map colours them). */
@@ -55,22 +40,7 @@ export function keyIndicators(ctx: PanelContext): Promise<KeyIndicator[] | null>
     const root = await rootUnitId(ctx);
     if (!root) return [];
     const year = String(ctx.year);
-    const rows = await ctx.q.query<KeyIndicatorRow>(
-      `select * from (
-         select i.id, i.code, i.name, i.pillar, i.unit_of_measure, i.direction,
-                exists (select 1 from indicator_targets t where t.indicator_id = i.id and (t.period = $1 or t.period like $1 || '-%')) as has_target,
-                row_number() over (
-                  partition by i.pillar
-                  order by exists (select 1 from indicator_targets t where t.indicator_id = i.id and (t.period = $1 or t.period like $1 || '-%')) desc,
-                           i.sort_order, i.code) as n
-           from indicators i
-          where i.pillar <> 'other' and i.parent_id is null
-            and i.valid_from <= $3 and (i.valid_to is null or i.valid_to >= $2)
-            and (exists (select 1 from indicator_targets t where t.indicator_id = i.id and (t.period = $1 or t.period like $1 || '-%'))
-                 or exists (select 1 from indicator_values v where v.indicator_id = i.id and v.period_start >= $2 and v.period_end <= $3))
-       ) k where n <= $4 order by pillar, n`,
-      [year, ctx.from, ctx.to, PER_PILLAR],
-    );
+    const rows = await keyIndicatorRows(ctx.q, year, ctx.from, ctx.to, PER_PILLAR);
     const out: KeyIndicator[] = [];
     const mapped = new Set<string>();
     for (const row of rows) {
@@ -93,7 +63,7 @@ export function keyIndicators(ctx: PanelContext): Promise<KeyIndicator[] | null>
   });
 }
 
-function toIndicator(k: KeyIndicator, year: number): PillarIndicator {
+function toIndicator(k: KeyIndicator, year: number): TPillarIndicator {
   const t = k.result?.total;
   return {
     id: k.row.id,
@@ -110,13 +80,13 @@ function toIndicator(k: KeyIndicator, year: number): PillarIndicator {
   };
 }
 
-function emptyPillars(): PillarsPayload {
+function emptyPillars(): TPillarsPayload {
   return {
     pillars: PILLAR_ORDER.map((key) => ({ key, name: PILLAR_NAME_VI[key], indicators: [], counts: { green: 0, amber: 0, red: 0 } })),
   };
 }
 
-export const pillarsPanel: PanelDef<PillarsPayload> = {
+export const pillarsPanel: PanelDef<TPillarsPayload> = {
   key: 'pillars',
   affectedBy: ['/api/indicators', '/api/indicator', '/api/targets', '/api/reports', '/api/report', '/api/dossiers', '/api/imports', '/api/values'],
   link: ({ year }) => `/indicators?period=${year}`,
@@ -128,7 +98,7 @@ export const pillarsPanel: PanelDef<PillarsPayload> = {
       const p = payload.pillars.find((x) => x.key === k.pillar)!;
       const ind = toIndicator(k, ctx.year);
       p.indicators.push(ind);
-      if (ind.rag) p.counts[ind.rag as Rag] += 1;
+      if (ind.rag) p.counts[ind.rag as TRag] += 1;
     }
     if (keys.length === 0) return noData(payload, `Chưa có dữ liệu: chưa có chỉ tiêu hay số liệu chỉ số cho năm ${ctx.year}.`);
     return ok(payload);

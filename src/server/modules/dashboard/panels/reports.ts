@@ -1,22 +1,15 @@
 import { addDays, compareIsoDates } from '../../../../core/calendar/dates';
 import { vnDateOfInstant } from '../../../../core/calendar/timestamps';
 import { cutoffPeriodOf, cutoffWindow } from '../../../../core/periods/cutoff';
-import { reportDeadline, type DeadlineRule } from '../../../../core/periods/deadline';
-import { periodLabel, type PeriodType } from '../../../../core/periods/period-key';
+import { reportDeadline } from '../../../../core/periods/deadline';
+import { periodLabel } from '../../../../core/periods/period-key';
 import { loadHolidaySet } from '../../calendar/holidays';
-import type { ReportsPayload } from '../../../../contracts/dashboard';
+import type { TReportsPayload } from '../../../../contracts/dashboard';
+import { anyReportSent, expectedReports, periodicRegimes } from '../queries';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
 
-interface RegimeRow {
-  id: string;
-  title: string;
-  period_type: PeriodType;
-  deadline_rule: DeadlineRule;
-  valid_from: string;
-}
-
 export interface ReportFigures {
-  payload: ReportsPayload;
+  payload: TReportsPayload;
   /** unit id → reports late or missing in the period shown. */
   lateByUnit: Map<string, { late: number; missing: number; period: string }>;
 }
@@ -31,14 +24,9 @@ export interface ReportFigures {
 export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> {
   return memo(ctx, 'reports', async () => {
     if (!(await hasTables(ctx.q, ['report_regimes', 'report_regime_units', 'report_submissions']))) return null;
-    const regimes = await ctx.q.query<RegimeRow>(
-      `select id, title, period_type, deadline_rule, valid_from from report_regimes
-        where report_kind = 'periodic' and valid_from <= $1 and (valid_to is null or valid_to >= $2)
-        order by title`,
-      [ctx.asOf, ctx.from],
-    );
+    const regimes = await periodicRegimes(ctx.q, ctx.asOf, ctx.from);
     const holidays = await loadHolidaySet(ctx.q);
-    const payload: ReportsPayload = { period: null, periodLabel: null, deadline: null, expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, regimes: [] };
+    const payload: TReportsPayload = { period: null, periodLabel: null, deadline: null, expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, regimes: [] };
     const lateByUnit: ReportFigures['lateByUnit'] = new Map();
     for (const r of regimes) {
       let period = cutoffPeriodOf(ctx.asOf, r.period_type);
@@ -52,7 +40,7 @@ export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> 
           break;
         }
         const due = compareIsoDates(deadline, ctx.asOf) <= 0;
-        const reported = !closedYear || (await ctx.q.query('select 1 from report_submissions where regime_id = $1 and period = $2 and first_submitted_at is not null limit 1', [r.id, period])).length > 0;
+        const reported = !closedYear || (await anyReportSent(ctx.q, r.id, period));
         if (due && reported) break;
         if (compareIsoDates(cutoffWindow(period).start, ctx.from) < 0) {
           period = null;
@@ -63,13 +51,7 @@ export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> 
       }
       if (!period || !deadline) continue;
       if (compareIsoDates(cutoffWindow(period).end, r.valid_from) < 0) continue;
-      const subs = await ctx.q.query<{ unit_id: string; first_submitted_at: string | null }>(
-        `select ru.unit_id, s.first_submitted_at
-           from report_regime_units ru
-           left join report_submissions s on s.regime_id = ru.regime_id and s.unit_id = ru.unit_id and s.period = $2
-          where ru.regime_id = $1`,
-        [r.id, period],
-      );
+      const subs = await expectedReports(ctx.q, r.id, period);
       const row = { id: r.id, title: r.title, expected: subs.length, onTime: 0, late: 0, missing: 0, link: `/reports?regime=${r.id}&period=${period}` };
       for (const s of subs) {
         const u = lateByUnit.get(s.unit_id) ?? { late: 0, missing: 0, period };
@@ -99,13 +81,13 @@ export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> 
   });
 }
 
-export const reportsPanel: PanelDef<ReportsPayload> = {
+export const reportsPanel: PanelDef<TReportsPayload> = {
   key: 'reports',
   affectedBy: ['/api/reports', '/api/report', '/api/regimes', '/api/submissions'],
   link: ({ year }, p) => (p.regimes.length === 1 ? p.regimes[0]!.link : `/reports?year=${year}`),
   async compute(ctx) {
     const f = await reportFigures(ctx);
-    const empty: ReportsPayload = { period: null, periodLabel: null, deadline: null, expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, regimes: [] };
+    const empty: TReportsPayload = { period: null, periodLabel: null, deadline: null, expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, regimes: [] };
     if (!f) return noData(empty, 'Chưa có dữ liệu: phân hệ báo cáo định kỳ chưa được cài đặt.');
     if (f.payload.expected === 0) return noData(f.payload, `Chưa có dữ liệu: chưa có chế độ báo cáo định kỳ đến hạn trong năm ${ctx.year}.`);
     return ok(f.payload);

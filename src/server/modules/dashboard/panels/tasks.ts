@@ -1,16 +1,9 @@
 import { compareIsoDates } from '../../../../core/calendar/dates';
 import { ratePercent } from '../../../../core/tasks/summary';
 import { isStale, overdueBucket, overdueDays, taskStatus, type TaskStatus } from '../../../../core/tasks/status';
-import type { TasksPayload } from '../../../../contracts/dashboard';
+import type { TTasksPayload } from '../../../../contracts/dashboard';
+import { tasksAssignedIn } from '../queries';
 import { hasTables, memo, noData, ok, type PanelContext, type PanelDef } from './context';
-
-interface Row {
-  lead_unit_id: string;
-  deadline: string | null;
-  completed_on: string | null;
-  last_progress_at: string | null;
-  created_at: string;
-}
 
 export interface UnitTaskFigures {
   total: number;
@@ -22,13 +15,13 @@ export interface UnitTaskFigures {
 }
 
 export interface TaskFigures {
-  payload: TasksPayload;
+  payload: TTasksPayload;
   byUnit: Map<string, UnitTaskFigures>;
   /** Per month of the year (1–12): tasks finished, and open overdue tasks at the month's end. */
   monthly: { done: number[]; overdueAtMonthEnd: number[] };
 }
 
-function emptyPayload(ctx: PanelContext): TasksPayload {
+function emptyPayload(ctx: PanelContext): TTasksPayload {
   const zero = ratePercent(0, 0);
   return {
     from: ctx.from,
@@ -59,11 +52,7 @@ const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month,
 export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
   return memo(ctx, 'tasks', async () => {
     if (!(await hasTables(ctx.q, ['tasks']))) return null;
-    const rows = await ctx.q.query<Row>(
-      `select lead_unit_id, deadline, completed_on, last_progress_at, created_at
-         from tasks where assigned_on between $1 and $2`,
-      [ctx.from, ctx.to],
-    );
+    const rows = await tasksAssignedIn(ctx.q, ctx.from, ctx.to);
     const p = emptyPayload(ctx);
     const counts: Record<TaskStatus, number> = {
       done_on_time: 0,
@@ -120,7 +109,7 @@ export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
   });
 }
 
-export const tasksPanel: PanelDef<TasksPayload> = {
+export const tasksPanel: PanelDef<TTasksPayload> = {
   key: 'tasks',
   affectedBy: ['/api/tasks', '/api/documents'],
   link: () => '/tasks?tab=summary',

@@ -1,18 +1,11 @@
-import type { TrendSeries, TrendsPayload } from '../../../../contracts/dashboard';
+import type { TTrendSeries, TTrendsPayload } from '../../../../contracts/dashboard';
+import { dossierMonths, type DossierMonthRow as DossierMonth } from '../queries';
 import { budgetFigures } from './budget';
 import { hasTables, noData, ok, type PanelDef } from './context';
 import { taskFigures } from './tasks';
 
-interface DossierMonth {
-  month: string;
-  received: number;
-  received_online: number;
-  to_handle: number;
-  late: number;
-}
-
 /** Months of the year up to `asOf`: tasks finished and overdue, money disbursed (cumulative), dossier rates. */
-export const trendsPanel: PanelDef<TrendsPayload> = {
+export const trendsPanel: PanelDef<TTrendsPayload> = {
   key: 'trends',
   affectedBy: ['/api/tasks', '/api/documents', '/api/projects', '/api/budget', '/api/dossiers', '/api/imports', '/api/indicators'],
   link: ({ year }) => `/indicators?period=${year}`,
@@ -22,7 +15,7 @@ export const trendsPanel: PanelDef<TrendsPayload> = {
     // dossier_monthly keys months as period keys (2022-M07).
     const monthKeys = months.map((m) => `${m.slice(0, 4)}-M${m.slice(5, 7)}`);
     const upTo = <T>(values: T[]): Array<T | null> => values.map((v, i) => (i < lastMonth ? v : null));
-    const series: TrendSeries[] = [];
+    const series: TTrendSeries[] = [];
     const tasks = await taskFigures(ctx);
     if (tasks && tasks.payload.total > 0) {
       series.push({ key: 'tasks_done', name: 'Nhiệm vụ hoàn thành trong tháng', unit: 'nhiệm vụ', values: upTo(tasks.monthly.done) });
@@ -38,12 +31,7 @@ export const trendsPanel: PanelDef<TrendsPayload> = {
       series.push({ key: 'disbursed_cumulative', name: 'Giải ngân lũy kế', unit: 'tỷ đồng', values: upTo(values) });
     }
     if (await hasTables(ctx.q, ['dossier_monthly'])) {
-      const rows = await ctx.q.query<DossierMonth>(
-        `select month, sum(received)::int as received, sum(received_online)::int as received_online, sum(to_handle)::int as to_handle,
-                sum(finished_late + in_progress_late)::int as late
-           from dossier_monthly where month between $1 and $2 group by month`,
-        [monthKeys[0], monthKeys[11]],
-      );
+      const rows = await dossierMonths(ctx.q, monthKeys[0]!, monthKeys[11]!);
       if (rows.length > 0) {
         const byKey = new Map(rows.map((r) => [r.month, r]));
         const by = new Map(months.map((m, i) => [m, byKey.get(monthKeys[i]!)] as const).filter((x): x is [string, DossierMonth] => x[1] !== undefined));
@@ -52,7 +40,7 @@ export const trendsPanel: PanelDef<TrendsPayload> = {
         series.push({ key: 'dossier_on_time_rate', name: 'Tỷ lệ hồ sơ đúng hạn', unit: '%', values: upTo(months.map((m) => { const r = by.get(m); return r && r.to_handle > 0 ? Math.round((100 - (r.late * 100) / r.to_handle) * 100) / 100 : null; })) });
       }
     }
-    const payload: TrendsPayload = { months, series };
+    const payload: TTrendsPayload = { months, series };
     if (series.length === 0) return noData(payload, `Chưa có dữ liệu theo tháng cho năm ${ctx.year}.`);
     return ok(payload);
   },

@@ -1,5 +1,6 @@
 import { placeKey, placeName } from '../names';
-import type { UnitFigures, UnitMetric, UnitsPayload } from '../../../../contracts/dashboard';
+import type { TUnitFigures, TUnitMetric, TUnitsPayload } from '../../../../contracts/dashboard';
+import { subtreesOf, unitsOfKindOn } from '../queries';
 import { budgetFigures } from './budget';
 import { memo, noData, ok, type PanelContext, type PanelDef } from './context';
 import { latestEvaluation } from './evaluation';
@@ -10,31 +11,17 @@ import { taskFigures } from './tasks';
 /** Districts existed until 30/06/2025; from 01/07/2025 the city's units are its communes. */
 export const TWO_LEVEL_FROM = '2025-07-01';
 
-interface LevelUnit {
-  id: string;
-  name: string;
-  short_name: string | null;
-  kind: string;
-}
-
 function levelOf(asOf: string): 'district' | 'commune' {
   return asOf >= TWO_LEVEL_FROM ? 'commune' : 'district';
 }
 
 /** Per unit of the map's level (its whole subtree counted): the figures a leader can colour the map by. */
-export function unitsFigures(ctx: PanelContext): Promise<UnitsPayload> {
+export function unitsFigures(ctx: PanelContext): Promise<TUnitsPayload> {
   return memo(ctx, 'units', async () => {
     const level = levelOf(ctx.asOf);
-    const units = await ctx.q.query<LevelUnit>(
-      `select id, name, short_name, kind from units
-        where kind = $1 and valid_from <= $2 and (valid_to is null or valid_to >= $2) order by name`,
-      [level, ctx.asOf],
-    );
+    const units = await unitsOfKindOn(ctx.q, level, ctx.asOf);
     const ids = units.map((u) => u.id);
-    const closure = await ctx.q.query<{ ancestor_id: string; descendant_id: string }>(
-      'select ancestor_id, descendant_id from unit_closure where ancestor_id = any($1::uuid[])',
-      [ids],
-    );
+    const closure = await subtreesOf(ctx.q, ids);
     const below = new Map<string, string[]>();
     for (const c of closure) below.set(c.ancestor_id, [...(below.get(c.ancestor_id) ?? []), c.descendant_id]);
 
@@ -45,7 +32,7 @@ export function unitsFigures(ctx: PanelContext): Promise<UnitsPayload> {
       latestEvaluation(ctx),
       keyIndicators(ctx),
     ]);
-    const metrics: UnitMetric[] = [];
+    const metrics: TUnitMetric[] = [];
     if (tasks) {
       metrics.push({ key: 'tasks_overdue', name: 'Nhiệm vụ quá hạn', unit: 'nhiệm vụ', direction: 'lower_better' });
       metrics.push({ key: 'tasks_on_time_rate', name: 'Tỷ lệ nhiệm vụ hoàn thành đúng hạn', unit: '%', direction: 'higher_better' });
@@ -63,7 +50,7 @@ export function unitsFigures(ctx: PanelContext): Promise<UnitsPayload> {
       childValues.set(key, values);
     }
 
-    const out: UnitFigures[] = units.map((u) => {
+    const out: TUnitFigures[] = units.map((u) => {
       const sub = below.get(u.id) ?? [u.id];
       const values: Record<string, number | null> = {};
       if (tasks) {
@@ -90,7 +77,7 @@ export function unitsFigures(ctx: PanelContext): Promise<UnitsPayload> {
   });
 }
 
-export const unitsPanel: PanelDef<UnitsPayload> = {
+export const unitsPanel: PanelDef<TUnitsPayload> = {
   key: 'units',
   affectedBy: ['/api/'],
   link: () => '/tasks?tab=summary',

@@ -4,7 +4,7 @@ import { ClearOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { useAudit } from '../../../api/audit';
-import type { AuditEntry, AuditFilter } from '../../../api/types';
+import type { TAuditEntry, TAuditQuery } from '../../../../contracts/audit';
 import { useUsers } from '../../../api/users';
 import { JsonDiff } from '../../../components/JsonDiff';
 import { PageHeader } from '../../../components/PageHeader';
@@ -56,7 +56,7 @@ export function AuditPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [actor, entity, action]);
 
-  const filter: AuditFilter = {
+  const filter: TAuditQuery = {
     actor: params.get('actor') ?? undefined,
     entity: params.get('entity') ?? undefined,
     action: params.get('action') ?? undefined,
@@ -77,7 +77,7 @@ export function AuditPage() {
 
   const range: [Dayjs, Dayjs] | null = from && to ? [dayjs(from), dayjs(to)] : null;
 
-  const columns: TableColumnsType<AuditEntry> = [
+  const columns: TableColumnsType<TAuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(at)}</span> },
     {
       title: t('audit.actor'),
@@ -183,7 +183,7 @@ export function AuditPage() {
         {audit.isError && !audit.data ? (
           <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
         ) : (
-          <Table<AuditEntry>
+          <Table<TAuditEntry>
             data-testid="audit-table"
             rowKey="id"
             columns={columns}

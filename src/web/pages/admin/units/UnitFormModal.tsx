@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { UNIT_KINDS, type CreateUnitInput, type Unit, type UnitKind, type UpdateUnitInput } from '../../../api/types';
 import { useCreateUnit, useUpdateUnit } from '../../../api/units';
+import { ZName } from '../../../../contracts/common';
+import { UNIT_CODE_MAX, UNIT_KINDS, ZUnitCode, type TUnit, type TUnitCreate, type TUnitKind, type TUnitUpdate } from '../../../../contracts/units';
 import { formErrorBanner, type FormBanner } from '../../../components/formErrors';
 import { errorText } from '../../../components/QueryError';
 import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
@@ -10,14 +11,15 @@ import { useI18n } from '../../../i18n/I18nProvider';
 import { kindKey } from '../../../i18n/labels';
 import { formatDate } from '../../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso } from '../../../lib/dates';
+import { maxLengthOf, schemaRule } from '../../../lib/schema-rule';
 
-export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: Unit };
+export type UnitFormTarget = { mode: 'create'; parentId: string | null } | { mode: 'edit'; unit: TUnit };
 
 interface Values {
   code: string;
   name: string;
   shortName?: string;
-  kind: UnitKind;
+  kind: TUnitKind;
   parentId?: string;
   validFrom: Dayjs;
   validTo?: Dayjs | null;
@@ -27,7 +29,7 @@ interface Values {
 const FIELDS = ['code', 'name', 'shortName', 'kind', 'parentId', 'validFrom', 'validTo', 'aliases'] as const;
 
 /** The kind a new child most likely has, from its parent's kind. */
-function defaultChildKind(parent: Unit | undefined): UnitKind {
+function defaultChildKind(parent: TUnit | undefined): TUnitKind {
   if (!parent) return 'city_committee';
   if (parent.kind === 'district') return 'commune';
   return 'department';
@@ -46,8 +48,8 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** Only what changed goes to the server, so the audit log shows exactly the edit. */
-function buildPatch(unit: Unit, v: Values): UpdateUnitInput {
-  const patch: UpdateUnitInput = { version: unit.version };
+function buildPatch(unit: TUnit, v: Values): TUnitUpdate {
+  const patch: TUnitUpdate = { version: unit.version };
   const name = clean(v.name);
   if (name !== unit.name) patch.name = name;
   const shortName = clean(v.shortName) || null;
@@ -59,8 +61,8 @@ function buildPatch(unit: Unit, v: Values): UpdateUnitInput {
   return patch;
 }
 
-function buildCreate(v: Values): CreateUnitInput {
-  const input: CreateUnitInput = {
+function buildCreate(v: Values): TUnitCreate {
+  const input: TUnitCreate = {
     code: clean(v.code),
     name: clean(v.name),
     kind: v.kind,
@@ -78,7 +80,7 @@ function buildCreate(v: Values): CreateUnitInput {
 interface Props {
   target: UnitFormTarget;
   /** Units in force on the date shown: the choices for a parent. */
-  units: readonly Unit[];
+  units: readonly TUnit[];
   asOf: string;
   onClose: () => void;
 }
@@ -179,14 +181,14 @@ export function UnitFormModal({ target, units, asOf, onClose }: Props) {
               label={t('units.field.code')}
               extra={t('units.field.codeHint')}
               normalize={(v: string) => v.toUpperCase()}
-              rules={[required('units.field.code'), { pattern: /^[A-Z0-9._-]{1,60}$/, message: t('units.field.codeHint') }]}
+              rules={[required('units.field.code'), schemaRule(ZUnitCode, t('units.field.codeHint'))]}
             >
-              <Input maxLength={60} spellCheck={false} autoCapitalize="characters" />
+              <Input maxLength={UNIT_CODE_MAX} spellCheck={false} autoCapitalize="characters" />
             </Form.Item>
           </>
         )}
-        <Form.Item name="name" label={t('units.field.name')} rules={[required('units.field.name')]}>
-          <Input maxLength={300} />
+        <Form.Item name="name" label={t('units.field.name')} rules={[required('units.field.name'), schemaRule(ZName)]}>
+          <Input maxLength={maxLengthOf(ZName)} />
         </Form.Item>
         <Form.Item name="shortName" label={t('units.field.shortName')}>
           <Input maxLength={64} />

@@ -3,7 +3,7 @@ import { Button, DatePicker, Input, Space, Table, Tag, Tooltip, Typography, type
 import { EditOutlined, PlusOutlined, SearchOutlined, SubnodeOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useSearchParams } from 'react-router';
-import type { UnitKind } from '../../../api/types';
+import type { TUnitKind } from '../../../../contracts/units';
 import { useUnits } from '../../../api/units';
 import { canDo } from '../../../auth/permissions';
 import { useCurrentUser } from '../../../auth/session';
@@ -44,7 +44,7 @@ function Aliases({ unit }: { unit: UnitNode }) {
   );
 }
 
-const KIND_COLOURS: Record<UnitKind, string> = {
+const KIND_COLOURS: Record<TUnitKind, string> = {
   city_committee: 'red',
   department: 'blue',
   district: 'green',
@@ -115,7 +115,7 @@ export function UnitsPage() {
       title: t('units.col.kind'),
       dataIndex: 'kind',
       width: 160,
-      render: (k: UnitKind) => <Tag color={KIND_COLOURS[k]}>{t(kindKey(k))}</Tag>,
+      render: (k: TUnitKind) => <Tag color={KIND_COLOURS[k]}>{t(kindKey(k))}</Tag>,
     },
     {
       title: t('units.col.validity'),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useQueries } from '@tanstack/react-query';
 import { fetchUnits } from '../../../api/units';
-import type { Unit } from '../../../api/types';
+import type { TUnit } from '../../../../contracts/units';
 import { nextDay } from '../../../lib/unit-tree';
 
 /**
@@ -9,7 +9,7 @@ import { nextDay } from '../../../lib/unit-tree';
  * is often absent from the tree being shown: fetch the tree of that day (same public endpoint,
  * same cache) to name it.
  */
-export function useSuccessorNames(units: readonly Unit[] | undefined): Map<string, string> {
+export function useSuccessorNames(units: readonly TUnit[] | undefined): Map<string, string> {
   const known = useMemo(() => new Map((units ?? []).map((u) => [u.id, u.name])), [units]);
 
   const dates = useMemo(() => {

@@ -39,6 +39,7 @@ function withUnit(units: readonly Unit[], id: string, name: string): readonly Un
     validTo: null,
     successorIds: [],
     aliases: [],
+    groups: [],
     sample: false,
     version: 0,
   };

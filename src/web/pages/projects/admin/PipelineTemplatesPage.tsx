@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CopyOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { PROJECT_KINDS, usePipelineTemplates, useRoleUnits, useSaveRoleUnit, type PipelineStep, type ProjectKind, type RoleUnitRecord, type TemplateRecord } from '../../../api/projects';
+import { usePipelineTemplates, useRoleUnits, useSaveRoleUnit } from '../../../api/projects';
+import type { TPipelineStep, TPipelineTemplate, TRoleUnit } from '../../../../contracts/pipelines';
+import type { ProjectKind } from '../../../../core/projects/pipeline';
 import { useUnits } from '../../../api/units';
 import { canDo } from '../../../auth/permissions';
 import { useCurrentUser } from '../../../auth/session';
@@ -12,11 +14,11 @@ import { UnitTreeSelect } from '../../../components/UnitTreeSelect';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { formatDate } from '../../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../../lib/dates';
-import { actionKey, kindKey, phaseKey, ROLE_COLOURS, roleKey, useProjectText } from '../messages';
+import { actionKey, kindKey, phaseKey, ROLE_COLOURS, roleKey, useProjectText, KIND_ORDER } from '../messages';
 import { TemplateModal, type TemplateTarget } from './TemplateModal';
 import '../projects.css';
 
-type Holder = RoleUnitRecord['role'];
+type Holder = TRoleUnit['role'];
 const HOLDERS: readonly Holder[] = ['technical_appraiser', 'finance_appraiser', 'approver'];
 
 interface RoleValues {
@@ -28,7 +30,7 @@ interface RoleValues {
   basis?: string;
 }
 
-function RoleUnitModal({ target, onClose }: { target: RoleUnitRecord | null; onClose: () => void }) {
+function RoleUnitModal({ target, onClose }: { target: TRoleUnit | null; onClose: () => void }) {
   const pt = useProjectText();
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -39,7 +41,7 @@ function RoleUnitModal({ target, onClose }: { target: RoleUnitRecord | null; onC
   const onFinish = (v: RoleValues) => {
     const common = { kinds: v.kinds, unitId: v.unitId, validFrom: toIso(v.validFrom), validTo: v.validTo ? toIso(v.validTo) : null, basis: v.basis ?? '' };
     save.mutate(
-      { id: target?.id, body: target ? { ...common, version: target.version } : { ...common, role: v.role } },
+      target ? { id: target.id, body: { ...common, version: target.version } } : { body: { ...common, role: v.role } },
       {
         onSuccess: () => {
           void message.success(pt('saved'));
@@ -65,7 +67,7 @@ function RoleUnitModal({ target, onClose }: { target: RoleUnitRecord | null; onC
           <UnitTreeSelect units={units.data ?? []} loading={units.isPending} />
         </Form.Item>
         <Form.Item name="kinds" label={pt('admin.kinds')}>
-          <Select mode="multiple" placeholder={pt('admin.allKinds')} options={PROJECT_KINDS.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
+          <Select mode="multiple" placeholder={pt('admin.allKinds')} options={KIND_ORDER.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
         </Form.Item>
         <div className="hd-project-form-row">
           <Form.Item name="validFrom" label={pt('admin.validFrom')} rules={[{ required: true }]}>
@@ -91,11 +93,11 @@ export function PipelineTemplatesPage() {
   const templates = usePipelineTemplates();
   const roles = useRoleUnits();
   const [target, setTarget] = useState<TemplateTarget | null>(null);
-  const [roleTarget, setRoleTarget] = useState<RoleUnitRecord | null | undefined>(undefined);
+  const [roleTarget, setRoleTarget] = useState<TRoleUnit | null | undefined>(undefined);
 
   const validity = (from: string, to: string | null) => (to ? `${formatDate(from)} – ${formatDate(to)}` : pt('admin.open', { from: formatDate(from) }));
 
-  const columns: TableColumnsType<TemplateRecord> = [
+  const columns: TableColumnsType<TPipelineTemplate> = [
     { title: pt('admin.code'), dataIndex: 'code', width: 120, render: (c: string) => <code>{c}</code> },
     { title: pt('admin.name'), key: 'name', render: (_, r) => <div><div>{r.name}</div><div className="hd-project-sub">{r.law}{r.note ? ` — ${r.note}` : ''}</div></div> },
     { title: pt('admin.kind'), dataIndex: 'kind', width: 200, render: (k: ProjectKind) => pt(kindKey(k)) },
@@ -120,16 +122,16 @@ export function PipelineTemplatesPage() {
     });
   }
 
-  const stepColumns: TableColumnsType<PipelineStep> = [
+  const stepColumns: TableColumnsType<TPipelineStep> = [
     { title: '#', key: 'i', width: 40, render: (_, __, i) => i + 1 },
     { title: pt('admin.stepName'), dataIndex: 'name', render: (n: string, s) => <div><div>{n}</div><div className="hd-project-sub">{pt(phaseKey(s.phase))} · {pt(actionKey(s.action))}{s.returnTo ? ` · ↩ ${s.returnTo}` : ''}</div></div> },
-    { title: pt('admin.stepActor'), dataIndex: 'actorRole', width: 170, render: (r: PipelineStep['actorRole']) => <Tag color={ROLE_COLOURS[r]}>{pt(roleKey(r))}</Tag> },
+    { title: pt('admin.stepActor'), dataIndex: 'actorRole', width: 170, render: (r: TPipelineStep['actorRole']) => <Tag color={ROLE_COLOURS[r]}>{pt(roleKey(r))}</Tag> },
     { title: pt('admin.stepLimit'), dataIndex: 'timeLimitWorkingDays', width: 110, align: 'right' },
     { title: pt('detail.docs'), dataIndex: 'requiredDocuments', render: (d: string[]) => d.join('; ') },
     { title: pt('detail.basis'), dataIndex: 'basis', width: 260, render: (b?: string) => <span className="hd-project-sub">{b}</span> },
   ];
 
-  const roleColumns: TableColumnsType<RoleUnitRecord> = [
+  const roleColumns: TableColumnsType<TRoleUnit> = [
     { title: pt('admin.role'), dataIndex: 'role', width: 190, render: (r: Holder) => <Tag color={ROLE_COLOURS[r]}>{pt(roleKey(r))}</Tag> },
     { title: pt('admin.unit'), dataIndex: 'unitName' },
     { title: pt('admin.kinds'), dataIndex: 'kinds', width: 200, render: (k: ProjectKind[]) => (k.length ? k.map((x) => pt(kindKey(x))).join(', ') : pt('admin.allKinds')) },
@@ -149,7 +151,7 @@ export function PipelineTemplatesPage() {
         {templates.isError ? (
           <QueryError error={templates.error} onRetry={() => void templates.refetch()} />
         ) : (
-          <Table<TemplateRecord>
+          <Table<TPipelineTemplate>
             data-testid="templates-table"
             rowKey="id"
             size="middle"
@@ -157,7 +159,7 @@ export function PipelineTemplatesPage() {
             columns={columns}
             dataSource={templates.data ?? []}
             pagination={false}
-            expandable={{ expandedRowRender: (r) => <Table<PipelineStep> rowKey="code" size="small" columns={stepColumns} dataSource={r.steps} pagination={false} /> }}
+            expandable={{ expandedRowRender: (r) => <Table<TPipelineStep> rowKey="code" size="small" columns={stepColumns} dataSource={r.steps} pagination={false} /> }}
           />
         )}
       </div>
@@ -169,7 +171,7 @@ export function PipelineTemplatesPage() {
         {roles.isError ? (
           <QueryError error={roles.error} onRetry={() => void roles.refetch()} />
         ) : (
-          <Table<RoleUnitRecord> data-testid="role-units-table" rowKey="id" size="middle" loading={roles.isFetching} columns={roleColumns} dataSource={roles.data ?? []} pagination={false} />
+          <Table<TRoleUnit> data-testid="role-units-table" rowKey="id" size="middle" loading={roles.isFetching} columns={roleColumns} dataSource={roles.data ?? []} pagination={false} />
         )}
       </div>
       {target ? <TemplateModal target={target} onClose={() => setTarget(null)} /> : null}

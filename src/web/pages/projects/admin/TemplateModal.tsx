@@ -2,15 +2,17 @@ import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
-import { HOLDER_ROLES, PROJECT_KINDS, useSaveTemplate, type ActorRole, type PipelinePhase, type PipelineStep, type ProjectKind, type StepAction, type TemplateRecord } from '../../../api/projects';
+import { useSaveTemplate } from '../../../api/projects';
+import { ACTOR_ROLES, PIPELINE_PHASES, STEP_ACTIONS, ZStepCode, ZTemplateCode, ZTimeLimit, type TPipelineTemplate, type TStepInput } from '../../../../contracts/pipelines';
+import { ZName } from '../../../../contracts/common';
+import type { ActorRole, PipelinePhase, ProjectKind, StepAction } from '../../../../core/projects/pipeline';
 import { errorText } from '../../../components/QueryError';
 import { applyServerFieldError, isVersionConflict } from '../../../components/formErrors';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { DATE_FORMAT, fromIso, toIso } from '../../../lib/dates';
-import { kindKey, phaseKey, roleKey, actionKey, useProjectText } from '../messages';
+import { kindKey, phaseKey, roleKey, actionKey, useProjectText, KIND_ORDER } from '../messages';
+import { maxLengthOf, schemaRule } from '../../../lib/schema-rule';
 
-const PHASES: readonly PipelinePhase[] = ['preparation', 'implementation', 'close_out'];
-const STEP_ACTIONS: readonly StepAction[] = ['submit', 'appraise', 'approve', 'allocate', 'contract', 'accept', 'disburse'];
 
 interface StepValues {
   code: string;
@@ -37,9 +39,9 @@ interface Values {
   steps: StepValues[];
 }
 
-export type TemplateTarget = { mode: 'edit'; template: TemplateRecord } | { mode: 'copy'; template: TemplateRecord };
+export type TemplateTarget = { mode: 'edit'; template: TPipelineTemplate } | { mode: 'copy'; template: TPipelineTemplate };
 
-function toStep(s: StepValues): PipelineStep {
+function toStep(s: StepValues): TStepInput {
   return {
     code: s.code.trim(),
     name: s.name.trim(),
@@ -94,9 +96,8 @@ export function TemplateModal({ target, onClose }: { target: TemplateTarget; onC
       note: v.note?.trim() || null,
       steps: v.steps.map(toStep),
     };
-    const body = copying ? { ...common, code: v.code.trim(), kind: v.kind } : { ...common, version: tpl.version };
     save.mutate(
-      { id: copying ? undefined : tpl.id, body },
+      copying ? { body: { ...common, code: v.code.trim(), kind: v.kind } } : { id: tpl.id, body: { ...common, version: tpl.version } },
       {
         onSuccess: () => {
           void message.success(pt('saved'));
@@ -129,11 +130,11 @@ export function TemplateModal({ target, onClose }: { target: TemplateTarget; onC
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Form<Values> form={form} layout="vertical" name="template-form" initialValues={initialValues} onFinish={onFinish} requiredMark="optional">
         <div className="hd-project-form-row">
-          <Form.Item name="code" label={pt('admin.code')} rules={[{ required: true }]}>
+          <Form.Item name="code" label={pt('admin.code')} rules={[{ required: true }, schemaRule(ZTemplateCode)]}>
             <Input disabled={!copying} />
           </Form.Item>
           <Form.Item name="kind" label={pt('admin.kind')}>
-            <Select disabled={!copying} options={PROJECT_KINDS.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
+            <Select disabled={!copying} options={KIND_ORDER.map((k) => ({ value: k, label: pt(kindKey(k)) }))} />
           </Form.Item>
           <Form.Item name="validFrom" label={pt('admin.validFrom')} rules={[{ required: true }]}>
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} allowClear={false} />
@@ -142,12 +143,12 @@ export function TemplateModal({ target, onClose }: { target: TemplateTarget; onC
             <DatePicker format={DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="name" label={pt('admin.name')} rules={[{ required: true, whitespace: true }]}>
-          <Input maxLength={300} />
+        <Form.Item name="name" label={pt('admin.name')} rules={[{ required: true, whitespace: true }, schemaRule(ZName)]}>
+          <Input maxLength={maxLengthOf(ZName)} />
         </Form.Item>
         <div className="hd-project-form-row">
-          <Form.Item name="law" label={pt('admin.law')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={300} />
+          <Form.Item name="law" label={pt('admin.law')} rules={[{ required: true, whitespace: true }, schemaRule(ZName)]}>
+            <Input maxLength={maxLengthOf(ZName)} />
           </Form.Item>
           <Form.Item name="amountMinExclusive" label="> (đồng)">
             <InputNumber min={0} precision={0} style={{ width: '100%' }} />
@@ -165,22 +166,22 @@ export function TemplateModal({ target, onClose }: { target: TemplateTarget; onC
               {fields.map((f, i) => (
                 <div key={f.key} className="hd-template-step">
                   <Typography.Text strong>{i + 1}.</Typography.Text>
-                  <Form.Item name={[f.name, 'code']} label="Mã" rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'code']} label="Mã" rules={[{ required: true }, schemaRule(ZStepCode)]}>
                     <Input disabled={locked} style={{ width: 150 }} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'name']} label={pt('admin.stepName')} rules={[{ required: true, whitespace: true }]} style={{ flex: '1 1 260px' }}>
+                  <Form.Item name={[f.name, 'name']} label={pt('admin.stepName')} rules={[{ required: true, whitespace: true }, schemaRule(ZName)]} style={{ flex: '1 1 260px' }}>
                     <Input />
                   </Form.Item>
                   <Form.Item name={[f.name, 'phase']} label="">
-                    <Select disabled={locked} style={{ width: 160 }} options={PHASES.map((p) => ({ value: p, label: pt(phaseKey(p)) }))} />
+                    <Select disabled={locked} style={{ width: 160 }} options={PIPELINE_PHASES.map((p) => ({ value: p, label: pt(phaseKey(p)) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'actorRole']} label={pt('admin.stepActor')}>
-                    <Select disabled={locked} style={{ width: 170 }} options={HOLDER_ROLES.map((r) => ({ value: r, label: pt(roleKey(r)) }))} />
+                    <Select disabled={locked} style={{ width: 170 }} options={ACTOR_ROLES.map((r) => ({ value: r, label: pt(roleKey(r)) }))} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'action']} label="">
                     <Select disabled={locked} style={{ width: 160 }} options={STEP_ACTIONS.map((a) => ({ value: a, label: pt(actionKey(a)) }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'timeLimitWorkingDays']} label={pt('admin.stepLimit')} rules={[{ required: true }]}>
+                  <Form.Item name={[f.name, 'timeLimitWorkingDays']} label={pt('admin.stepLimit')} rules={[{ required: true }, schemaRule(ZTimeLimit)]}>
                     <InputNumber min={1} max={730} precision={0} style={{ width: 110 }} aria-label={`${pt('admin.stepLimit')} ${i + 1}`} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'returnTo']} label="↩">
