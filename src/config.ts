@@ -11,6 +11,8 @@ const ZConfig = z.object({
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   UPLOAD_LIMIT_BYTES: z.coerce.number().int().min(1024).default(20 * 1_048_576),
+  // Rows per COPY chunk of an import, and per progress update / cancel check.
+  IMPORT_CHUNK_ROWS: z.coerce.number().int().min(100).max(1_000_000).default(20_000),
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),

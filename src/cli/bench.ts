@@ -10,6 +10,7 @@ const SUITES: Array<{ title: string; module: string; fn: string }> = [
   { title: 'Đọc văn bản chỉ đạo (kế hoạch 30 trang)', module: '../../bench/extraction.ts', fn: 'benchExtraction' },
   { title: 'Máy chủ không bị treo khi nhập 300.000 hồ sơ (PGlite trong luồng riêng)', module: '../../bench/feed-health.ts', fn: 'benchFeedHealth' },
   { title: 'Sao lưu và khôi phục (dữ liệu mẫu; 1 triệu giá trị chỉ số)', module: '../../bench/backup.ts', fn: 'benchBackup' },
+  { title: 'Nạp dữ liệu hồ sơ một cửa (ingest, 300.000 dòng) so với một lệnh COPY', module: '../../bench/ingest.ts', fn: 'benchIngest' },
 ];
 
 const BEGIN = '<!-- bench:begin -->';

@@ -13,6 +13,13 @@ export interface Queryable {
 export interface Db extends Queryable {
   readonly engine: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Bulk load: `COPY table (columns) FROM STDIN` with `text` in COPY's text format (one row
+   * per line, tab-separated, `\N` for null; see copy-text.ts). Committed on its own, so use
+   * it for staging tables that a later transaction merges. PostgreSQL through
+   * pg-copy-streams, PGlite through its COPY FROM '/dev/blob'.
+   */
+  copyIn(table: string, columns: readonly string[], text: string): Promise<void>;
   close(): Promise<void>;
   /**
    * The embedded engine runs one statement at a time: this says how long it has been

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Db, Queryable } from './client';
+import { copyStatement } from './copy-text';
 import { deserializeError, type Ready, type Reply, type Request } from './pglite-protocol';
 
 /**
@@ -99,6 +100,9 @@ export async function openPgliteThread(dataDir?: string): Promise<Db> {
       } finally {
         openTx--;
       }
+    },
+    copyIn: async (table, columns, text) => {
+      await call({ op: 'query', sql: copyStatement(table, columns, "'/dev/blob'"), blob: text });
     },
     activity: () => ({ busyForMs: isBusy() ? Math.round(performance.now() - busySince) : 0, pending: pending.size + openTx }),
     close: () =>

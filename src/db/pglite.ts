@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { copyStatement } from './copy-text';
 import { OID, parseDate, parseInt8, parseNumeric, parseTimestamp, type Db } from './client';
 
 export const PGLITE_PARSERS = {
@@ -46,6 +47,9 @@ function wrap(pg: PGlite, dataDir?: string): Db {
     engine: 'pglite',
     query: async (sql, params) => (await pg.query(sql, params as unknown[])).rows as never,
     exec: async (sql) => { await pg.exec(sql); },
+    copyIn: async (table, columns, text) => {
+      await pg.query(copyStatement(table, columns, "'/dev/blob'"), [], { blob: new Blob([text]) });
+    },
     transaction: (fn) =>
       pg.transaction((tx) =>
         fn({

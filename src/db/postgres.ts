@@ -1,4 +1,8 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyStatement } from './copy-text';
 import { OID, parseDate, parseInt8, parseNumeric, parseTimestamp, type Db, type DbLogger, type Queryable } from './client';
 
 const types = {
@@ -24,6 +28,17 @@ export async function openPostgres(url: string, poolSize = 10, logger?: DbLogger
     engine: 'postgres',
     query: (sql, params) => q(pool, sql, params),
     exec: async (sql) => { await pool.query(sql); },
+    async copyIn(table, columns, text) {
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([text]), client.query(copyFrom(copyStatement(table, columns, 'STDIN'))));
+        client.release();
+      } catch (err) {
+        // A COPY cut off half-way leaves the connection in an unknown state: drop it.
+        client.release(err as Error);
+        throw err;
+      }
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -223,7 +223,7 @@ export interface Tables {
     id: string;
     kind: 'indicator_values' | 'dossiers';
     file_name: string;
-    status: 'running' | 'done' | 'failed';
+    status: 'running' | 'done' | 'failed' | 'cancelled';
     phase: string;
     total_rows: number | null;
     processed_rows: number;
@@ -235,6 +235,12 @@ export interface Tables {
     created_by_name: string;
     created_at: string;
     finished_at: string | null;
+    owner_host: string | null;
+    owner_pid: number | null;
+    owner_boot: string | null;
+    heartbeat_at: string | null;
+    cancel_requested_at: string | null;
+    cancelled_by_name: string | null;
   };
   indicator_catalogues: {
     id: string;
@@ -246,6 +252,22 @@ export interface Tables {
     valid_to: string | null;
     sample: boolean;
     created_at: string;
+  };
+  indicator_import_rows: {
+    import_id: string;
+    row_number: number;
+    province_id: string;
+    indicator_id: string;
+    unit_id: string;
+    period: string;
+    period_type: string;
+    period_start: string;
+    period_end: string;
+    source_agency: string;
+    value: number | null;
+    numerator: number | null;
+    denominator: number | null;
+    note: string | null;
   };
   indicator_targets: {
     id: string;

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors';
+import { checkZip, zipLimitsFor, type ZipFacts } from './zip-guard';
 
 export interface Upload {
   filename: string;
@@ -7,11 +8,15 @@ export interface Upload {
   buffer: Buffer;
   /** Other form fields sent with the file. */
   fields: Record<string, string>;
+  /** For .xlsx/.docx: what the zip check found (the file is within the unpacking limits). */
+  zip?: ZipFacts;
 }
 
 /**
  * Reads the single file of a multipart request. The size limit is enforced while
  * streaming (UPLOAD_LIMIT_BYTES), so a huge upload is cut off with 413, not buffered.
+ * A zip container (.xlsx, .docx) is then checked against the unpacking limits of
+ * zip-guard.ts before any reader inflates it.
  */
 export async function readUpload(req: FastifyRequest, opts: { extensions: readonly string[] }): Promise<Upload> {
   if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Cần gửi tệp dưới dạng multipart/form-data');
@@ -31,5 +36,7 @@ export async function readUpload(req: FastifyRequest, opts: { extensions: readon
     const f = Array.isArray(v) ? v[0] : v;
     if (f && 'value' in f && typeof f.value === 'string') fields[k] = f.value.normalize('NFC');
   }
-  return { filename, mimetype: part.mimetype, buffer, fields };
+  const zipKind = zipLimitsFor(filename);
+  const zip = zipKind ? await checkZip(buffer, zipKind.limits, zipKind.label) : undefined;
+  return { filename, mimetype: part.mimetype, buffer, fields, ...(zip ? { zip } : {}) };
 }

@@ -1,5 +1,6 @@
 import { extname } from 'node:path';
 import { AppError } from '../errors';
+import { checkZip, DOCX_LIMITS } from '../zip-guard';
 
 /**
  * The plain text of a directive file, for the extractor: .docx through mammoth, .pdf
@@ -51,6 +52,8 @@ export async function documentText(filename: string, buffer: Buffer): Promise<st
   const ext = extname(filename).toLowerCase();
   let text: string;
   if (ext === '.docx') {
+    // Before mammoth inflates anything: a small .docx can unpack to gigabytes.
+    await checkZip(buffer, DOCX_LIMITS, 'Word (.docx)', () => false);
     const mammoth = await import('mammoth');
     try {
       text = docxHtmlToText((await mammoth.convertToHtml({ buffer })).value);

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import { SESSION_KEY } from './auth';
 import { api, ApiError, NETWORK_ERROR } from './client';
 import type { Session } from './types';
+import type { TImportError, TImportJob } from '../../contracts/imports';
 
 /** Shapes of the indicator, target, value, import and dossier-feed API. */
 
@@ -109,28 +110,8 @@ export interface IndicatorValue {
   version: number;
 }
 
-export interface ImportError {
-  row: number;
-  column: string;
-  message: string;
-}
-
-export interface ImportJob {
-  id: string;
-  kind: 'indicator_values' | 'dossiers';
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  phase: 'reading' | 'validating' | 'writing' | 'done';
-  totalRows: number | null;
-  processedRows: number;
-  errorCount: number;
-  errors: ImportError[];
-  message: string | null;
-  summary: Record<string, number> | null;
-  createdBy: string;
-  createdAt: string;
-  finishedAt: string | null;
-}
+export type ImportError = TImportError;
+export type ImportJob = TImportJob;
 
 export interface ValueInput {
   indicatorId: string;
@@ -230,6 +211,18 @@ export async function uploadImport(qc: QueryClient, kind: ImportKind, file: File
   const data = (await res.json().catch(() => undefined)) as (ImportJob & { error?: { code: string; message: string; field?: string } }) | undefined;
   if (res.ok && data) return data;
   throw new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? res.statusText, data?.error?.field);
+}
+
+/** Asks the server to stop a running import; the job ends as cancelled and nothing is written. */
+export function useCancelImport(kind: ImportKind) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<ImportJob>(`/api/${kind}/${encodeURIComponent(id)}/cancel`, {}),
+    onSuccess: (job) => {
+      qc.setQueryData([kind, job.id], job);
+      void qc.invalidateQueries({ queryKey: [kind] });
+    },
+  });
 }
 
 export function useUploadImport(kind: ImportKind) {

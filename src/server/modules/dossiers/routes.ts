@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError } from '../../errors';
 import { ZId } from '../../../contracts/common';
-import { assertNoRunningImport, createJob, jobById, listJobs, runImport, trackImports } from '../indicators/import-jobs';
+import { ZImportJob, ZImportJobList } from '../../../contracts/imports';
+import { jobById, listJobs, requestCancel } from '../imports/jobs';
+import { abortLocal, runImport, startJob, trackImports } from '../imports/runner';
 import { ZPeriodKey } from '../indicators/routes';
 import { SCOPE_CTE } from '../indicators/rollup';
 import { periodRange } from '../../../core/periods/period-range';
@@ -42,42 +44,48 @@ async function receiveFeed(req: FastifyRequest): Promise<{ path: string; filenam
 
 export async function dossierRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  trackImports(app);
+  trackImports(app, deps);
   const tags = ['dossiers'];
 
   r.post('/api/dossier-imports', {
-    schema: { tags, summary: 'Nhập dữ liệu hồ sơ một cửa (.csv: đơn vị, mã thủ tục, ngày tiếp nhận, kênh, hạn xử lý, ngày hoàn thành); trả về lượt nhập để theo dõi tiến độ', consumes: ['multipart/form-data'] },
+    schema: {
+      tags,
+      summary: 'Nhập dữ liệu hồ sơ một cửa (.csv: đơn vị, mã thủ tục, ngày tiếp nhận, kênh, hạn xử lý, ngày hoàn thành); trả về lượt nhập để theo dõi tiến độ',
+      consumes: ['multipart/form-data'],
+      response: { 202: ZImportJob },
+    },
   }, async (req, reply) => {
     authorize(req, 'indicator.manage');
     const ctx = auditContext(req);
     const file = await receiveFeed(req);
+    let jobId: string;
     try {
-      await assertNoRunningImport(deps.db, 'dossiers');
+      jobId = await startJob(deps, 'dossiers', file.filename, ctx);
     } catch (err) {
       await rm(file.dir, { recursive: true, force: true });
       throw err;
     }
-    const jobId = await createJob(deps.db, 'dossiers', file.filename, ctx);
-    runImport(app, deps, jobId, async () => {
-      try {
-        await importDossiers(deps, ctx, jobId, file);
-      } finally {
-        await deps.db.query('delete from dossier_import_rows where import_id = $1', [jobId]).catch(() => undefined);
-        await rm(file.dir, { recursive: true, force: true });
-      }
-    });
+    runImport(app, deps, { id: jobId, kind: 'dossiers' }, (run) => importDossiers(deps, ctx, run, file), () => rm(file.dir, { recursive: true, force: true }));
     reply.status(202);
     return jobById(deps.db, jobId, 'dossiers');
   });
 
-  r.get('/api/dossier-imports', { schema: { tags, summary: 'Các lượt nhập dữ liệu hồ sơ' } }, async (req) => {
+  r.get('/api/dossier-imports', { schema: { tags, summary: 'Các lượt nhập dữ liệu hồ sơ', response: { 200: ZImportJobList } } }, async (req) => {
     authorize(req, 'indicator.manage');
     return listJobs(deps.db, 'dossiers');
   });
 
-  r.get('/api/dossier-imports/:id', { schema: { tags, summary: 'Tiến độ và lỗi của một lượt nhập hồ sơ', params: z.strictObject({ id: ZId }) } }, async (req) => {
+  r.get('/api/dossier-imports/:id', { schema: { tags, summary: 'Tiến độ và lỗi của một lượt nhập hồ sơ', params: z.strictObject({ id: ZId }), response: { 200: ZImportJob } } }, async (req) => {
     authorize(req, 'indicator.manage');
     return jobById(deps.db, req.params.id, 'dossiers');
+  });
+
+  r.post('/api/dossier-imports/:id/cancel', {
+    schema: { tags, summary: 'Huỷ một lượt nhập hồ sơ đang chạy; dữ liệu giữ nguyên như trước khi nhập', params: z.strictObject({ id: ZId }), response: { 200: ZImportJob } },
+  }, async (req) => {
+    const actor = authorize(req, 'indicator.manage');
+    abortLocal(req.params.id, 'dossiers');
+    return requestCancel(deps.db, req.params.id, 'dossiers', actor.username);
   });
 
   r.get('/api/dossier-stats', {

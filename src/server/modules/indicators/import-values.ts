@@ -4,11 +4,13 @@ import { periodRange } from '../../../core/periods/period-range';
 import { foldVietnamese } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
-import { readTable, writeSheet, type ImportColumn, type ImportError } from '../../excel';
+import { openTable, writeSheet, type ImportColumn, type ImportError, type TableSource } from '../../excel';
+import { failpoint } from '../imports/failpoint';
+import { failJob, finishJob, MAX_KEPT_ERRORS } from '../imports/jobs';
+import type { ImportRun } from '../imports/runner';
+import { StagingWriter } from '../imports/staging-writer';
 import { checkValue, type ValueProblem } from './check-value';
-import { failJob, finishJob, setProgress } from './import-jobs';
 import { listIndicators, type IndicatorRow, type UnitInfo } from './queries';
-import { writeValues, type ValueWrite } from './values';
 
 /** The columns of the import template; headers match without case or diacritics. */
 export const VALUE_COLUMNS: readonly ImportColumn[] = [
@@ -90,69 +92,120 @@ export function resolveUnit(lookup: UnitLookup, raw: string, date: string | null
   return { error: `tên "${raw}" ứng với nhiều đơn vị (${candidates.map((u) => u.code).join(', ')}); hãy dùng mã đơn vị` };
 }
 
+/** Excel's own row limit: a file past it is not a sheet a person made. */
+export const VALUE_MAX_ROWS = 1_048_576;
+
+const STAGING_COLUMNS = [
+  'import_id', 'row_number', 'province_id', 'indicator_id', 'unit_id', 'period', 'period_type', 'period_start', 'period_end',
+  'source_agency', 'value', 'numerator', 'denominator', 'note',
+] as const;
+
 /**
- * Reads, checks and writes a file of values. Every row is checked before anything is written;
- * a single error fails the whole file and the job keeps every error by row and column.
+ * Reads, checks and writes a file of values. Rows are streamed from the sheet, checked one by
+ * one and staged by COPY; a single error fails the whole file (the job keeps the errors by row
+ * and column) and nothing is written. A clean file is merged in one statement.
  */
-export async function importValues(deps: Deps, ctx: AuditContext, jobId: string, file: { buffer: Buffer; filename: string }) {
-  const table = await readTable(file.buffer, file.filename, VALUE_COLUMNS);
-  await setProgress(deps.db, jobId, { phase: 'validating', total: table.rows.length, processed: 0 });
-  const errors: ImportError[] = [...table.errors];
-  // A cell that could not even be read is reported once, not again by the rules below.
-  const unreadable = new Set(table.errors.map((e) => `${e.row}|${e.column}`));
+export async function importValues(deps: Deps, ctx: AuditContext, run: ImportRun, file: TableSource) {
+  const jobId = run.jobId;
+  const table = await openTable(file, VALUE_COLUMNS, { maxRows: VALUE_MAX_ROWS });
+  await run.progress({ phase: 'validating', total: table.total, processed: 0 });
+  const errors: ImportError[] = [];
+  let errorCount = 0;
+  const keep = (e: ImportError) => {
+    errorCount++;
+    if (errors.length < MAX_KEPT_ERRORS) errors.push(e);
+  };
   const indicators = new Map((await listIndicators(deps.db)).map((i) => [i.code.toUpperCase(), i]));
   const units = await loadUnitLookup(deps.db);
-  const writes: ValueWrite[] = [];
-  const seen = new Map<string, number>();
-  const now = deps.now().toISOString();
-  for (const [n, row] of table.rows.entries()) {
-    if (n % 2000 === 1999) await setProgress(deps.db, jobId, { processed: n + 1 });
-    const v = row.values;
-    const err = (column: string, message: string) => {
-      if (!unreadable.has(`${row.rowNumber}|${column}`)) errors.push({ row: row.rowNumber, column, message });
-    };
-    const code = typeof v.indicator === 'string' ? v.indicator : null;
-    const indicator: IndicatorRow | undefined = code ? indicators.get(code.toUpperCase()) : undefined;
-    if (code && !indicator) err('Mã chỉ số', `không có chỉ số mã "${code}" trong danh mục`);
-    const period = typeof v.period === 'string' ? normalisePeriod(v.period) : null;
-    const periodDate = period && isPeriodKey(period) ? periodRange(period).end : null;
-    let unit: UnitInfo | undefined;
-    if (typeof v.unit === 'string') {
-      const r = resolveUnit(units, v.unit, periodDate);
-      if (r.error) err('Đơn vị', r.error);
-      unit = r.unit;
+  let rows = 0;
+  const staging = new StagingWriter(deps.db, 'indicator_import_rows', STAGING_COLUMNS, deps.config.IMPORT_CHUNK_ROWS, async (read) => {
+    await run.progress({ processed: read });
+    await failpoint('import-chunk');
+  });
+  try {
+    for await (const row of table.rows) {
+      rows++;
+      for (const e of row.errors) keep(e);
+      // A cell that could not even be read is reported once, not again by the rules below.
+      const unreadable = new Set(row.errors.map((e) => e.column));
+      const v = row.values;
+      const err = (column: string, message: string) => {
+        if (!unreadable.has(column)) keep({ row: row.rowNumber, column, message });
+      };
+      const code = typeof v.indicator === 'string' ? v.indicator : null;
+      const indicator: IndicatorRow | undefined = code ? indicators.get(code.toUpperCase()) : undefined;
+      if (code && !indicator) err('Mã chỉ số', `không có chỉ số mã "${code}" trong danh mục`);
+      const period = typeof v.period === 'string' ? normalisePeriod(v.period) : null;
+      const periodDate = period && isPeriodKey(period) ? periodRange(period).end : null;
+      let unit: UnitInfo | undefined;
+      if (typeof v.unit === 'string') {
+        const r = resolveUnit(units, v.unit, periodDate);
+        if (r.error) err('Đơn vị', r.error);
+        unit = r.unit;
+      }
+      if (!indicator || !unit || !period) continue;
+      const checked = checkValue(indicator, unit, {
+        period,
+        sourceAgency: typeof v.source === 'string' ? v.source : null,
+        value: typeof v.value === 'number' ? v.value : null,
+        numerator: typeof v.numerator === 'number' ? v.numerator : null,
+        denominator: typeof v.denominator === 'number' ? v.denominator : null,
+        note: typeof v.note === 'string' ? v.note : null,
+      });
+      for (const p of checked.problems) err(HEADER[p.field], p.message);
+      const c = checked.value;
+      if (!c || row.errors.length > 0) continue;
+      await staging.push([jobId, row.rowNumber, c.provinceId, c.indicatorId, c.unitId, c.period, c.periodType, c.periodStart, c.periodEnd, c.sourceAgency, c.value, c.numerator, c.denominator, c.note], rows);
     }
-    if (!indicator || !unit || !period) continue;
-    const checked = checkValue(indicator, unit, {
-      period,
-      sourceAgency: typeof v.source === 'string' ? v.source : null,
-      value: typeof v.value === 'number' ? v.value : null,
-      numerator: typeof v.numerator === 'number' ? v.numerator : null,
-      denominator: typeof v.denominator === 'number' ? v.denominator : null,
-      note: typeof v.note === 'string' ? v.note : null,
-    });
-    for (const p of checked.problems) err(HEADER[p.field], p.message);
-    if (!checked.value) continue;
-    const key = `${checked.value.indicatorId}|${checked.value.unitId}|${checked.value.period}|${checked.value.sourceAgency}`;
-    const dup = seen.get(key);
-    if (dup !== undefined) {
-      err('Kỳ', `trùng chỉ số, đơn vị, kỳ và nguồn với dòng ${dup}`);
-      continue;
-    }
-    seen.set(key, row.rowNumber);
-    writes.push({ ...checked.value, status: 'approved', origin: 'import', importId: jobId, enteredBy: ctx.actorId, enteredByName: ctx.actorName, enteredAt: now });
+    await staging.finish(rows);
+  } catch (failure) {
+    // A chunk may still be loading: let it land before the runner removes the staged rows.
+    await staging.settle();
+    throw failure;
   }
-  if (errors.length > 0) {
+  // The same indicator, unit, period and source twice: found in SQL over the staged rows
+  // (a hash aggregate first, row numbers only when there is one).
+  const anyDup = await deps.db.query('select 1 from indicator_import_rows where import_id = $1 group by indicator_id, unit_id, period, source_agency having count(*) > 1 limit 1', [jobId]);
+  const dups = anyDup.length === 0 ? [] : await deps.db.query<{ row_number: number; first: number; total: number }>(
+    `select row_number, first, count(*) over ()::int as total from (
+       select row_number, min(row_number) over (partition by indicator_id, unit_id, period, source_agency) as first
+         from indicator_import_rows where import_id = $1) d
+      where row_number <> first order by row_number limit $2`,
+    [jobId, MAX_KEPT_ERRORS],
+  );
+  for (const d of dups) errors.push({ row: d.row_number, column: 'Kỳ', message: `trùng chỉ số, đơn vị, kỳ và nguồn với dòng ${d.first}` });
+  errorCount += dups[0]?.total ?? 0;
+  if (errorCount > 0) {
     errors.sort((a, b) => a.row - b.row);
-    await failJob(deps.db, jobId, `Tệp có ${errors.length} lỗi; chưa có dữ liệu nào được ghi. Sửa các lỗi theo dòng và cột dưới đây rồi nhập lại.`, errors);
+    await failJob(deps.db, jobId, `Tệp có ${errorCount} lỗi; chưa có dữ liệu nào được ghi. Sửa các lỗi theo dòng và cột dưới đây rồi nhập lại.`, errors.slice(0, MAX_KEPT_ERRORS), errorCount);
     return;
   }
-  await setProgress(deps.db, jobId, { phase: 'writing', processed: table.rows.length });
+  await run.progress({ phase: 'writing', processed: rows });
   await deps.db.transaction(async (tx) => {
-    const counts = await writeValues(tx, writes);
-    const summary = { rows: writes.length, ...counts, indicators: new Set(writes.map((w) => w.indicatorId)).size, units: new Set(writes.map((w) => w.unitId)).size };
+    const [counts] = await tx.query<{ created: number; updated: number; indicators: number; units: number }>(
+      `with written as (
+         insert into indicator_values (province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency,
+                                       value, numerator, denominator, status, origin, import_id, submission_id, note,
+                                       entered_by, entered_by_name, entered_at, sample)
+         select province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency,
+                value, numerator, denominator, 'approved', 'import', import_id, null, note, $2::uuid, $3, $4::timestamptz, false
+           from indicator_import_rows where import_id = $1
+         on conflict (indicator_id, unit_id, period, source_agency) do update set
+           value = excluded.value, numerator = excluded.numerator, denominator = excluded.denominator, status = excluded.status,
+           origin = excluded.origin, import_id = excluded.import_id, submission_id = excluded.submission_id, note = excluded.note,
+           entered_by = excluded.entered_by, entered_by_name = excluded.entered_by_name, entered_at = excluded.entered_at,
+           sample = excluded.sample, version = indicator_values.version + 1
+         returning (xmax = 0) as inserted, indicator_id, unit_id)
+       select (count(*) filter (where inserted))::int as created, (count(*) filter (where not inserted))::int as updated,
+              count(distinct indicator_id)::int as indicators, count(distinct unit_id)::int as units
+         from written`,
+      [jobId, ctx.actorId, ctx.actorName, deps.now().toISOString()],
+    );
+    await failpoint('value-merge');
+    const summary = { rows: counts!.created + counts!.updated, created: counts!.created, updated: counts!.updated, indicators: counts!.indicators, units: counts!.units };
     await recordAudit(tx, ctx, { action: 'import', entity: 'indicator_value', entityId: jobId, after: { file: file.filename, ...summary } });
-    await finishJob(tx, jobId, summary, writes.length);
+    run.checkStopped();
+    await finishJob(tx, jobId, summary, summary.rows);
   });
 }
 

@@ -8,7 +8,9 @@ import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { notFound } from '../../errors';
 import { createCatalogue, createIndicator, updateIndicator } from './catalogue';
-import { assertNoRunningImport, createJob, jobById, listJobs, runImport, trackImports } from './import-jobs';
+import { ZImportJob, ZImportJobList } from '../../../contracts/imports';
+import { jobById, listJobs, requestCancel } from '../imports/jobs';
+import { abortLocal, runImport, startJob, trackImports } from '../imports/runner';
 import { importValues, valueTemplate } from './import-values';
 import { indicatorById, INDICATOR_KINDS, listCatalogues, listIndicators, PILLARS, presentCatalogue, presentIndicator } from './queries';
 import { rollup, rollupSummary } from './rollup';
@@ -82,7 +84,7 @@ const ZValueBatch = z.strictObject({ values: z.array(z.strictObject(valueFields)
 
 export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  trackImports(app);
+  trackImports(app, deps);
   const tags = ['indicators'];
 
   r.get('/api/indicator-catalogues', { schema: { tags, summary: 'Các bộ chỉ số (kế hoạch, DTI…)' } }, async (req) => {
@@ -188,7 +190,7 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
     return enterValues(deps, auditContext(req), actor, req.body.values);
   });
 
-  r.get('/api/indicator-imports', { schema: { tags, summary: 'Các lượt nhập số liệu từ tệp' } }, async (req) => {
+  r.get('/api/indicator-imports', { schema: { tags, summary: 'Các lượt nhập số liệu từ tệp', response: { 200: ZImportJobList } } }, async (req) => {
     authorize(req, 'indicator.manage');
     return listJobs(deps.db, 'indicator_values');
   });
@@ -200,20 +202,32 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
     return reply.send(buffer);
   });
 
-  r.get('/api/indicator-imports/:id', { schema: { tags, summary: 'Tiến độ và lỗi của một lượt nhập', params: z.strictObject({ id: ZId }) } }, async (req) => {
+  r.get('/api/indicator-imports/:id', { schema: { tags, summary: 'Tiến độ và lỗi của một lượt nhập', params: z.strictObject({ id: ZId }), response: { 200: ZImportJob } } }, async (req) => {
     authorize(req, 'indicator.manage');
     return jobById(deps.db, req.params.id, 'indicator_values');
   });
 
+  r.post('/api/indicator-imports/:id/cancel', {
+    schema: { tags, summary: 'Huỷ một lượt nhập số liệu đang chạy; dữ liệu giữ nguyên như trước khi nhập', params: z.strictObject({ id: ZId }), response: { 200: ZImportJob } },
+  }, async (req) => {
+    const actor = authorize(req, 'indicator.manage');
+    abortLocal(req.params.id, 'indicator_values');
+    return requestCancel(deps.db, req.params.id, 'indicator_values', actor.username);
+  });
+
   r.post('/api/indicator-imports', {
-    schema: { tags, summary: 'Nhập số liệu từ tệp .xlsx/.csv (cả tệp bị từ chối nếu có lỗi); trả về lượt nhập để theo dõi tiến độ', consumes: ['multipart/form-data'] },
+    schema: {
+      tags,
+      summary: 'Nhập số liệu từ tệp .xlsx/.csv (cả tệp bị từ chối nếu có lỗi); trả về lượt nhập để theo dõi tiến độ',
+      consumes: ['multipart/form-data'],
+      response: { 202: ZImportJob },
+    },
   }, async (req, reply) => {
     authorize(req, 'indicator.manage');
     const ctx = auditContext(req);
     const file = await readUpload(req, { extensions: ['.xlsx', '.csv'] });
-    await assertNoRunningImport(deps.db, 'indicator_values');
-    const jobId = await createJob(deps.db, 'indicator_values', file.filename, ctx);
-    runImport(app, deps, jobId, () => importValues(deps, ctx, jobId, file));
+    const jobId = await startJob(deps, 'indicator_values', file.filename, ctx);
+    runImport(app, deps, { id: jobId, kind: 'indicator_values' }, (run) => importValues(deps, ctx, run, file));
     reply.status(202);
     return jobById(deps.db, jobId, 'indicator_values');
   });

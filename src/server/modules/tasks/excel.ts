@@ -12,6 +12,8 @@ import type { TTask } from '../../../contracts/tasks';
 import { documentNumbers } from './queries';
 import { loadRegistry, resolveUnit, type RegistryUnit } from './registry';
 import { vnToday } from '../../../core/calendar/timestamps';
+import type { ZipFacts } from '../../zip-guard';
+import { failpoint } from '../imports/failpoint';
 
 const EXPORT_COLUMNS: SheetColumn<TTask & { stt: number }>[] = [
   { header: 'STT', value: 'stt', type: 'integer', width: 6 },
@@ -98,10 +100,13 @@ export interface ImportOutcome {
  * numbers) and any error refuses the whole file, naming each row and column; otherwise all
  * tasks are written in one transaction.
  */
-export async function importTasks(deps: Deps, ctx: AuditContext, actorId: string, file: { buffer: Buffer; filename: string }): Promise<ImportOutcome> {
+/** Tasks are written one by one with their coordinators: a file is a plan's list, not a bulk feed. */
+export const TASK_IMPORT_MAX_ROWS = 10_000;
+
+export async function importTasks(deps: Deps, ctx: AuditContext, actorId: string, file: { buffer: Buffer; filename: string; zip?: ZipFacts }): Promise<ImportOutcome> {
   const now = deps.now();
   const today = vnToday(now);
-  const { rows, errors } = await readTable(file.buffer, file.filename, IMPORT_COLUMNS);
+  const { rows, errors } = await readTable(file.buffer, file.filename, IMPORT_COLUMNS, { maxRows: TASK_IMPORT_MAX_ROWS, zip: file.zip });
   const registries = new Map<string, RegistryUnit[]>();
   const registryOn = async (date: string) => {
     let r = registries.get(date);
@@ -167,6 +172,7 @@ export async function importTasks(deps: Deps, ctx: AuditContext, actorId: string
   await deps.db.transaction(async (tx) => {
     const ids: string[] = [];
     for (const t of planned) ids.push((await insertTask(tx, { ...ctx }, t, now, today)).id);
+    await failpoint('task-import');
     await recordAudit(tx, ctx, { action: 'import', entity: 'task_import', after: { file: file.filename, created: ids.length, taskIds: ids } });
   });
   return { ok: true, created: planned.length, errors: [], message: `Đã nhập ${planned.length} nhiệm vụ từ tệp ${file.filename}` };

@@ -1,26 +1,55 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, Progress, Row, Space, Table, Tag, Typography, Upload } from 'antd';
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useImportJob, useImportJobs, useUploadImport, type ImportError, type ImportJob, type ImportKind } from '../../api/indicators';
+import { Alert, App, Button, Card, Col, Popconfirm, Progress, Row, Space, Table, Tag, Typography, Upload } from 'antd';
+import { DownloadOutlined, StopOutlined, UploadOutlined } from '@ant-design/icons';
+import { useCancelImport, useImportJob, useImportJobs, useUploadImport, type ImportError, type ImportJob, type ImportKind } from '../../api/indicators';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { useIndText, type IndTextKey } from './messages';
 
-const STATUS_COLOUR = { running: 'processing', done: 'green', failed: 'red' } as const;
+const STATUS_COLOUR = { running: 'processing', done: 'green', failed: 'red', cancelled: 'default' } as const;
 
-function JobResult({ job }: { job: ImportJob }) {
+/** A running import: phase, rows read out of the file's rows, and a button that stops it. */
+function JobProgress({ job, kind }: { job: ImportJob; kind: ImportKind }) {
   const t = useIndText();
   const { lang } = useI18n();
-  if (job.status === 'running') {
-    const percent = job.totalRows ? Math.min(99, Math.round((job.processedRows / job.totalRows) * 100)) : undefined;
-    return (
-      <div data-testid="import-progress">
-        <Typography.Text>{t('import.running', { file: job.fileName, phase: t(`import.phase.${job.phase}` as IndTextKey) })}</Typography.Text>
-        <Progress percent={percent ?? 0} status="active" />
-        {job.totalRows ? <Typography.Text type="secondary">{`${formatNumber(job.processedRows, lang)} / ${formatNumber(job.totalRows, lang)}`}</Typography.Text> : null}
-      </div>
-    );
+  const { message } = App.useApp();
+  const cancel = useCancelImport(kind);
+  const percent = job.totalRows ? Math.min(99, Math.round((job.processedRows / job.totalRows) * 100)) : undefined;
+  const stopping = job.cancelRequested || cancel.isPending;
+  return (
+    <div data-testid="import-progress">
+      <Typography.Text>{t('import.running', { file: job.fileName, phase: t(`import.phase.${job.phase}` as IndTextKey) })}</Typography.Text>
+      <Progress percent={percent ?? 0} status="active" showInfo={percent !== undefined} />
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary" data-testid="import-rows">
+          {job.totalRows !== null
+            ? t('import.progress', { done: formatNumber(job.processedRows, lang), total: formatNumber(job.totalRows, lang) })
+            : t('import.progressUnknown', { done: formatNumber(job.processedRows, lang) })}
+        </Typography.Text>
+        {job.phase === 'writing' ? (
+          <Typography.Text type="secondary">{t('import.writingNoCancel')}</Typography.Text>
+        ) : (
+        <Popconfirm
+          title={t('import.cancelConfirm')}
+          onConfirm={() => cancel.mutate(job.id, { onError: (err) => void message.error(errorText(err, () => t('import.cancel'))) })}
+        >
+          <Button danger size="small" icon={<StopOutlined />} loading={stopping} disabled={stopping} data-testid="import-cancel">
+            {stopping ? t('import.cancelling') : t('import.cancel')}
+          </Button>
+        </Popconfirm>
+        )}
+      </Space>
+    </div>
+  );
+}
+
+function JobResult({ job, kind }: { job: ImportJob; kind: ImportKind }) {
+  const t = useIndText();
+  const { lang } = useI18n();
+  if (job.status === 'running') return <JobProgress job={job} kind={kind} />;
+  if (job.status === 'cancelled') {
+    return <Alert type="info" showIcon data-testid="import-cancelled" title={t('import.cancelled', { file: job.fileName })} description={job.message} />;
   }
   if (job.status === 'done') {
     return <Alert type="success" showIcon data-testid="import-done" title={t('import.done', { file: job.fileName, rows: formatNumber(job.processedRows, lang) })} />;
@@ -77,7 +106,7 @@ function ImportCard({ kind, title, help, accept, template }: { kind: ImportKind;
           </Button>
         ) : null}
       </Space>
-      {job.data ? <JobResult job={job.data} /> : null}
+      {job.data ? <JobResult job={job.data} kind={kind} /> : null}
     </Card>
   );
 }
