@@ -140,14 +140,14 @@ export function ProposalReview({ document: doc, proposal, onCancel }: Props) {
     issuedOnDay: fromIso(doc.issuedOn ?? proposal.metadata.issuedOn),
   };
 
-  const unitOptions = useMemo(
-    () =>
-      (units.data ?? [])
-        .filter((u) => u.kind !== 'commune')
-        .map((u) => ({ value: u.id, label: u.name, search: [u.name, u.shortName, ...u.aliases].filter(Boolean).join(' ') }))
-        .sort((a, b) => compareVietnamese(a.label, b.label)),
-    [units.data],
-  );
+  // Until the registry arrives, the units the reader already resolved are the options, so a
+  // select shows a name (never an id) from the first paint.
+  const unitOptions = useMemo(() => {
+    const list = units.data
+      ? units.data.filter((u) => u.kind !== 'commune').map((u) => ({ id: u.id, name: u.name, search: [u.name, u.shortName, ...u.aliases].filter(Boolean).join(' ') }))
+      : [...new Map(proposal.assignments.flatMap((a) => [a.lead, ...a.coordinators]).flatMap((l) => (l.kind === 'unit' ? [[l.unit.id, l.unit.name] as const] : []))).entries()].map(([id, name]) => ({ id, name, search: name }));
+    return list.map((u) => ({ value: u.id, label: u.name, search: u.search })).sort((a, b) => compareVietnamese(a.label, b.label));
+  }, [units.data, proposal]);
   const filterOption = (input: string, o?: { search?: string }) => matchesQuery(input, o?.search ?? '');
   const patch = (key: number, p: Partial<Row>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r)));
   const included = rows.filter((r) => r.include);
