@@ -32,7 +32,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only listed proxies may name the client (X-Forwarded-For); otherwise request.ip is the socket's peer.
+    trustProxy: deps.config.TRUST_PROXY,
     // Unknown fields are refused by the schemas (strict objects), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
