@@ -14,6 +14,7 @@ import { AppError } from './errors';
 import { MODULES } from './modules';
 import { registerErrorHandler } from './plugins/error-handler';
 import { registerNormalize } from './plugins/normalize';
+import { registerRateLimits, registerSecurityHeaders } from './plugins/security';
 import { registerSession } from './plugins/session';
 import { declareErrorBodies } from './responses';
 
@@ -41,6 +42,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -62,6 +64,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
 
   registerNormalize(app);
   registerSession(app, deps);
+  await registerRateLimits(app);
   for (const mod of MODULES) await mod(app, deps);
 
   if (existsSync(WEB_DIST)) {
