@@ -13,6 +13,7 @@ import type { Deps } from './context';
 import { AppError } from './errors';
 import { MODULES } from './modules';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerJsonBody } from './plugins/json-body';
 import { registerNormalize } from './plugins/normalize';
 import { registerRateLimits, registerSecurityHeaders } from './plugins/security';
 import { registerSession } from './plugins/session';
@@ -41,6 +42,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerJsonBody(app);
 
   await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);

@@ -66,3 +66,35 @@ describe.each(ENGINES)('security headers and rate limits on %s', (engine) => {
     expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(1);
   });
 });
+
+describe.each(ENGINES)('request body depth on %s', (engine) => {
+  let s: TestServer;
+  let admin: Session;
+
+  beforeAll(async () => {
+    s = await startTestServer({ engine, listen: false });
+    admin = await login(s.app, 'admin');
+  });
+  afterAll(async () => s?.close());
+
+  it('answers 400 in Vietnamese to 100,000-deep JSON, on a public route and a protected one', async () => {
+    const deep = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);
+    const pub = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: deep });
+    expect(pub.statusCode).toBe(400);
+    expect(pub.json().error.message).toMatch(/lồng nhau quá sâu/);
+    const arrays = await s.app.inject({
+      method: 'POST',
+      url: '/api/units',
+      headers: { 'content-type': 'application/json; charset=utf-8', cookie: admin.cookie, 'x-csrf-token': admin.csrf },
+      payload: '['.repeat(100_000) + ']'.repeat(100_000),
+    });
+    expect(arrays.statusCode).toBe(400);
+    expect(arrays.json().error.code).toBe('BAD_REQUEST');
+  });
+
+  it('still reads an ordinary body and refuses a prototype key', async () => {
+    expect((await call(s.app, null, 'POST', '/api/auth/login', { username: 'admin', password: 'sai' })).statusCode).toBe(401);
+    const proto = await s.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"__proto__":{"x":1},"username":"a","password":"b"}' });
+    expect(proto.statusCode).toBe(400);
+  });
+});
