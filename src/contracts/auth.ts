@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZInstant } from './common';
+import { ZInstant, ZTextLine } from './common';
 
 /**
  * Auth's wire, as far as converted: the login throttle an admin looks at and releases.
@@ -22,7 +22,7 @@ export type TLoginThrottleList = z.infer<typeof ZLoginThrottleList>;
 
 /** Releases one key: its failures are forgotten and its block lifted. */
 export const ZLoginThrottleRelease = z.strictObject({
-  account: z.string().trim().max(100).nullable(),
-  address: z.string().trim().min(1, 'Thiếu địa chỉ').max(100),
+  account: ZTextLine(100).nullable(),
+  address: ZTextLine(100).min(1, 'Thiếu địa chỉ'),
 });
 export type TLoginThrottleRelease = z.input<typeof ZLoginThrottleRelease>;
