@@ -349,11 +349,13 @@ export interface Tables {
     finished_at: string | null;
     result: unknown;
   };
-  login_throttle: {
-    key: string;
+  login_failures: {
+    account: string;
+    address: string;
     failures: number;
-    window_started_at: string;
-    locked_until: string | null;
+    first_failed_at: string;
+    last_failed_at: string;
+    blocked_until: string | null;
   };
   notifications: {
     id: number;

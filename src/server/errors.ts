@@ -15,7 +15,10 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ILLEGAL_TRANSITION: 422,
-  LOCKED_OUT: 429,
+  // Too many failed logins from this address (and for this account from it): wait.
+  THROTTLED: 429,
+  // Too many requests of one kind in a minute (@fastify/rate-limit).
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
@@ -26,6 +29,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Sent as Retry-After with a 429. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -31,6 +31,8 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/auth/login', action: null },
   { method: 'POST', url: '/api/auth/logout', action: 'system.read' },
   { method: 'GET', url: '/api/me', action: 'system.read' },
+  { method: 'GET', url: '/api/auth/throttles', action: 'user.manage' },
+  { method: 'POST', url: '/api/auth/throttles/release', action: 'user.manage', body: () => ({ account: 'khong.ai', address: '192.0.2.1' }) },
   { method: 'GET', url: '/api/units', action: 'unit.read' },
   { method: 'POST', url: '/api/units', action: 'unit.manage', body: (ids) => ({ code: `HP.M.${Math.random().toString(36).slice(2, 8).toUpperCase()}`, name: 'Đơn vị thử', kind: 'agency', parentId: ids.unitId, validFrom: '2020-01-01' }) },
   { method: 'PATCH', url: '/api/units/:id', action: 'unit.manage', path: (ids) => `/api/units/${ids.officerUnitId}`, body: () => ({ version: 999 }) },

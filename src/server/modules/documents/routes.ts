@@ -6,7 +6,7 @@ import { RECURRENCES } from '../../../core/tasks/recurrence';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { attachmentHeader } from '../../excel';
-import { ZId, ZIsoDate } from '../../../contracts/common';
+import { ZId, ZIsoDate, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { readScope } from '../tasks/access';
 import { findTasks } from '../tasks/read';
@@ -20,12 +20,8 @@ import { registerDocument, updateDocument, withdrawDocument } from './service';
 import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
 import { vnToday } from '../../../core/calendar/timestamps';
 
-const ZField = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Quá dài (tối đa ${max} ký tự)`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Có ký tự điều khiển không hợp lệ');
+// Metadata read from a document may wrap over lines: joined, then the text gate.
+const ZField = (max: number) => ZTextLine(max, { joinLines: true });
 
 const ZMetadata = {
   number: ZField(100).nullish(),
@@ -33,10 +29,10 @@ const ZMetadata = {
   issuedOn: ZIsoDate.nullish(),
   issuer: ZField(300).nullish(),
   place: ZField(100).nullish(),
-  summary: ZField(2000).nullish(),
+  summary: ZFreeText(2000).nullish(),
   signer: ZField(200).nullish(),
   signerAuthority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']).nullish(),
-  recipients: ZField(2000).nullish(),
+  recipients: ZFreeText(2000).nullish(),
 };
 
 const ZDocumentCreate = z.strictObject({ text: z.string().max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)'), ...ZMetadata });
@@ -51,7 +47,7 @@ const ZConfirm = z.strictObject({
   assignments: z
     .array(
       z.strictObject({
-        title: ZField(2000).pipe(z.string().min(1, 'Nội dung nhiệm vụ không được để trống')),
+        title: ZField(2000).min(1, 'Nội dung nhiệm vụ không được để trống'),
         lead: z.union([
           z.strictObject({ unitId: ZId }),
           z.strictObject({ group: ZGroupKey, text: ZField(300).optional(), excludeUnitIds: z.array(ZId).max(500).optional() }),
