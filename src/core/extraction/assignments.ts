@@ -509,7 +509,7 @@ const LEADING_NOISE: RegExp[] = [
   /^theo\s+chức\s+năng\s*,\s*nhiệm\s+vụ(?:\s+được\s+giao)?\s*,?\s*/iu,
 ];
 const COORDINATE =
-  /(?<![\p{L}])(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?\s+|(?:chủ\s+trì\s*,?\s*)?cùng(?:\s+với)?\s+)/gu;
+  /(?<![\p{L}])(?:(?:với\s+)?sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:của|với)\s+|(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?\s+|(?:chủ\s+trì\s*,?\s*)?cùng(?:\s+với)?\s+)/gu;
 
 function stripLeading(task: string): string {
   let out = task;
@@ -522,7 +522,7 @@ function stripLeading(task: string): string {
         changed = true;
       }
     }
-    const coord = /^(?:[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng(?:\s+với)?)\s+/u.exec(out);
+    const coord = /^(?:(?:với\s+)?sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:của|với)|[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|cùng(?:\s+với)?)\s+/u.exec(out);
     if (coord) {
       const chain = readUnitChain(out, coord[0].length);
       if (chain) {
@@ -628,7 +628,7 @@ function isEmptyTask(task: string): boolean {
   if (chain && task.slice(chain.end).replace(/[\s,;.:]+/g, '') === '') return true;
   // The rest of a list cut short: "… và các tập đoàn, đơn v", "Ủy ban nhân dân tỉnh, Chủ tịch Ủy".
   const listed = /^\s*(?:và|cùng)\s+/u.exec(task);
-  if (listed && readUnitChain(task, listed[0].length)) return true;
+  if (listed && (readUnitChain(task, listed[0].length) || /^các\s/u.test(task.slice(listed[0].length)))) return true;
   if (chain && /^\s*[,;]\s*(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Chánh\s+Văn\s+phòng|Trưởng\s+ban)(?![\p{L}])/u.test(task.slice(chain.end))) return true;
   const f = foldTask(task);
   if (/^(?:thong bao (?:de|cho)|nghiem tuc rut kinh nghiem|rut kinh nghiem|kiem diem)\b/.test(f)) return true;
