@@ -57,9 +57,9 @@ describe('the real-letter corpus', () => {
     ['round 1 exact deadline', firstRound.deadlineAccuracy, 1],
     ['round 1 recurrence', firstRound.recurrenceAccuracy, 1],
     ['lead precision', all.precision, 0.95],
-    ['lead recall', all.recall, 0.93],
+    ['lead recall', all.recall, 0.94],
     ['coordinator-set F1', all.coordinatorF1, 0.93],
-    ['exact deadline', all.deadlineAccuracy, 0.97],
+    ['exact deadline', all.deadlineAccuracy, 0.98],
     ['recurrence', all.recurrenceAccuracy, 1],
   ])('keeps dev %s at or above the reported figure', (_name, value, reached) => {
     expect(value).toBeGreaterThanOrEqual(reached);

@@ -53,6 +53,13 @@ describe('restatements and unit types of other provinces', () => {
     ]);
   });
 
+  it('reads "Hạn chót … là ngày …" as the deadline and project boards named by number', () => {
+    expect(read(['Các cơ quan chuyên môn được phân công rà soát hồ sơ. Hạn chót gửi báo cáo về Sở Tài chính là ngày 22/5/2024.']).map((a) => a.deadline)).toEqual([
+      '2024-05-22',
+    ]);
+    expect(leads(['2. Phân công nhiệm vụ:', '• Ban Quản lý dự án 2: Kiểm tra điều kiện khánh thành công trình.'])).toEqual(['Ban Quản lý dự án 2']);
+  });
+
   it('treats a duty for matters beyond one\'s authority as a fallback', () => {
     expect(leads(['Đối với những vấn đề phát sinh vượt thẩm quyền, Công an tỉnh kịp thời tổng hợp, báo cáo UBND tỉnh.'])).toEqual([]);
   });

@@ -189,6 +189,8 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       re(
         `Ban${S}[Qq]uản${S}lý${S}(?:các${S})?${ZONE}(?:(?:\\s*,\\s*|${S}và${S})(?:các${S})?${ZONE})*(?:${S}${LEVEL_ANY}${PLACE}?|${PLACE})?`,
       ),
+      // Project boards named by number or purpose: "Ban Quản lý dự án 2", "Ban QLDA đầu tư xây dựng tỉnh".
+      re(`Ban${S}(?:QLDA|[Qq]uản${S}lý${S}dự${S}án)(?:${S}\\d+|${S}(?:đầu${S}tư${S}xây${S}dựng|ĐTXD)(?:${S}(?:các${S})?công${S}trình(?:${S}(?:dân${S}dụng|giao${S}thông|nông${S}nghiệp))?)?${PROV_QUAL})`),
       // Media: "Đài Phát thanh - Truyền hình Đà Nẵng"; after 2025 "Báo và Phát thanh, Truyền hình An Giang".
       re(`(?:Báo${S}và${S})?(?:Đài${S})?Phát${S}thanh(?:\\s*[-–,]\\s*|${S}và${S})Truyền${S}hình(?:${S}${LEVEL_PROV})?${PLACE}?`),
     ],
