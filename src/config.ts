@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkOidcConfig } from './config-oidc';
 
 /** Configuration is parsed once at boot; a bad value stops the process with a readable list. */
 const ZConfig = z.object({
@@ -16,13 +17,23 @@ const ZConfig = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),
+  // Sign-in through the province's OpenID provider, on when OIDC_ISSUER is set (docs/operations.md).
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_UNIT_CLAIM: z.string().default('unit_code'),
+  OIDC_ROLE_CLAIM: z.string().default('role'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_CREATE_USERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   // Scheduled backups: off unless a directory is given; one a day from BACKUP_HOUR (Vietnam
   // time), the newest BACKUP_KEEP kept (docs/operations.md).
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-});
+}).superRefine(checkOidcConfig);
 export type TConfig = z.infer<typeof ZConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {

@@ -12,6 +12,7 @@ import { evaluationRoutes } from './evaluation/routes';
 import { healthRoutes } from './health/routes';
 import { indicatorRoutes } from './indicators/routes';
 import { notificationRoutes } from './notifications/routes';
+import { oidcRoutes } from './oidc/routes';
 import { pipelineRoutes } from './pipelines/routes';
 import { projectRoutes } from './projects/routes';
 import { reportRoutes } from './reports/routes';
@@ -23,6 +24,7 @@ import { userRoutes } from './users/routes';
 export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
   healthRoutes,
   authRoutes,
+  oidcRoutes,
   unitRoutes,
   userRoutes,
   auditRoutes,
