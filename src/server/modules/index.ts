@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
+import { apiTokenRoutes } from './api-tokens/routes';
 import { auditRoutes } from './audit/routes';
 import { backupRoutes } from './backups/routes';
 import { budgetRoutes } from './budget/routes';
@@ -41,4 +42,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   evaluationRoutes,
   dashboardRoutes,
   backupRoutes,
+  apiTokenRoutes,
 ];
