@@ -97,7 +97,7 @@ export function ApiTokensPage() {
         />
       ) : null}
       {shown ? (
-        <Modal open title={tt('shown.title', { name: shown.name })} onOk={() => setShown(null)} onCancel={() => setShown(null)} cancelButtonProps={{ style: { display: 'none' } }} mask={{ closable: false }}>
+        <Modal open title={tt('shown.title', { name: shown.name })} okText={tt('shown.done')} onOk={() => setShown(null)} onCancel={() => setShown(null)} cancelButtonProps={{ style: { display: 'none' } }} mask={{ closable: false }}>
           <Alert type="warning" showIcon title={tt('shown.once')} style={{ marginBottom: 16 }} />
           <Typography.Paragraph copyable={{ text: shown.token }} code data-testid="api-token-secret" style={{ wordBreak: 'break-all' }}>
             {shown.token}

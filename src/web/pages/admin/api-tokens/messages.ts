@@ -61,6 +61,7 @@ const vi = {
   'shown.title': 'Mã truy cập "{name}"',
   'shown.once': 'Sao chép mã này ngay: mã chỉ hiện một lần, hệ thống chỉ lưu bản băm.',
   'shown.usage': 'Gửi trong mỗi yêu cầu: Authorization: Bearer <mã>',
+  'shown.done': 'Tôi đã lưu mã',
 };
 const en: typeof vi = {
   ...MODULES_EN,
@@ -94,6 +95,7 @@ const en: typeof vi = {
   'shown.title': 'Token "{name}"',
   'shown.once': 'Copy this token now: it is shown only once; only its hash is stored.',
   'shown.usage': 'Send with every request: Authorization: Bearer <token>',
+  'shown.done': 'I have saved it',
 };
 
 const CATALOGUES = { vi, en };
