@@ -19,9 +19,7 @@ import { registerJsonBody } from './plugins/json-body';
 import { registerNormalize } from './plugins/normalize';
 import { registerRateLimits, registerSecurityHeaders } from './plugins/security';
 import { registerSession } from './plugins/session';
-import { registerBearer } from './plugins/bearer';
 import { declareErrorBodies } from './responses';
-import { BEARER_SCHEME } from './modules/api-tokens/openapi';
 
 // Validation messages in Vietnamese: the people reading them are Vietnamese civil servants.
 z.config(z.locales.vi());
@@ -49,7 +47,6 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   registerErrorHandler(app);
   registerJsonBody(app);
 
-  await registerSecurityHeaders(app, deps.config);
   // gzip or brotli for every response above 1 KB, JSON and static files alike (a commune-level
   // dashboard is ~1 MB of JSON, ~200 KB gzipped). Brotli at quality 4: near gzip's speed,
   // smaller output; 11 (zlib's default) costs a second per megabyte.
@@ -59,13 +56,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
     encodings: ['br', 'gzip'],
     brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Hải Đăng API', description: 'API điều hành chuyển đổi số. Mọi lỗi có dạng { error: { code, message, field? } }.', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hd_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }, ...BEARER_SCHEME } },
-      security: [{ session: [], csrf: [] }, { bearer: [] }],
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hd_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
     },
     transform: jsonSchemaTransform,
   });
@@ -80,7 +77,6 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   declareErrorBodies(app);
 
   registerNormalize(app);
-  registerBearer(app, deps);
   registerSession(app, deps);
   await registerRateLimits(app);
   for (const mod of MODULES) await mod(app, deps);
