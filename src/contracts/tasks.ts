@@ -169,6 +169,8 @@ export const ZTask = z.object({
   /** No deadline and no progress report for 3 months. */
   stale: z.boolean(),
   pendingExtension: z.object({ id: z.string(), requestedDeadline: ZDay }).nullable(),
+  /** Closed because its directive was withdrawn (issue 9): kept for the record, counted nowhere. */
+  cancelled: z.object({ at: ZInstant, reason: z.string() }).nullable(),
   sample: z.boolean(),
   createdAt: ZInstant,
   updatedAt: ZInstant,

@@ -77,6 +77,9 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+    withdrawn_reason: string | null;
   };
   dossier_import_rows: {
     import_id: string;
@@ -591,6 +594,8 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    cancelled_at: string | null;
+    cancel_reason: string | null;
   };
   unit_aliases: {
     unit_id: string;

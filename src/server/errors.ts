@@ -46,3 +46,6 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm
 export const forbidden = () => new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này');
 export const staleVersion = () =>
   new AppError('CONFLICT', 'Dữ liệu đã được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.', 'version');
+/** A create (version 0) that lost to another create of the same natural key. */
+export const alreadyCreated = () =>
+  new AppError('CONFLICT', 'Dữ liệu này vừa được người khác nhập trước. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.', 'version');

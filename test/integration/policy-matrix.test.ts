@@ -75,6 +75,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/documents/:id/gold', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/gold' },
   { method: 'POST', url: '/api/documents/:id/proposal', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/proposal' },
   { method: 'POST', url: '/api/documents/:id/confirm', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/confirm', body: (ids) => ({ version: 999, assignments: [{ title: 'Thử', lead: { unitId: ids.officerUnitId } }] }) },
+  { method: 'POST', url: '/api/documents/:id/withdraw', action: 'document.manage', path: () => '/api/documents/00000000-0000-4000-8000-000000000000/withdraw', body: () => ({ version: 999, reason: 'Thử quyền thu hồi văn bản', cancelTaskIds: [] }) },
   { method: 'GET', url: '/api/pipeline-templates', action: 'system.read' },
   { method: 'POST', url: '/api/pipeline-templates', action: 'pipeline.manage', body: () => ({ code: `T.${Math.random().toString(36).slice(2, 8).toUpperCase()}`, law: 'Văn bản thử', name: 'Quy trình thử', kind: 'purchase', validFrom: '2030-01-01', steps: [{ code: 'thanh_toan', name: 'Thanh toán', phase: 'close_out', actorRole: 'owner', action: 'disburse', requiredDocuments: [], timeLimitWorkingDays: 5 }] }) },
   { method: 'PATCH', url: '/api/pipeline-templates/:id', action: 'pipeline.manage', path: () => '/api/pipeline-templates/00000000-0000-4000-8000-000000000000', body: () => ({ version: 999 }) },

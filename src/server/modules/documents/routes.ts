@@ -15,8 +15,8 @@ import { confirmProposal } from './confirm';
 import { proposeFor } from './proposal';
 import { goldExport } from './review';
 import { ZGoldExport, ZProposal } from '../../../contracts/documents';
-import { documentById, listDocuments, presentDocument } from './queries';
-import { registerDocument, updateDocument } from './service';
+import { documentById, listDocuments, presentDocument, presentTwin, twinsOf } from './queries';
+import { registerDocument, updateDocument, withdrawDocument } from './service';
 import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
 import { vnToday } from '../../../core/calendar/timestamps';
 
@@ -68,6 +68,13 @@ const ZConfirm = z.strictObject({
 
 const ZParams = z.strictObject({ id: ZId });
 
+const ZWithdraw = z.strictObject({
+  version: z.number().int().min(1),
+  reason: ZField(2000).pipe(z.string().min(10, 'Hãy nêu lý do thu hồi (ít nhất 10 ký tự)')),
+  /** Open tasks of the document to close with it; the others are kept. */
+  cancelTaskIds: z.array(ZId).max(1000).default([]),
+});
+
 export async function documentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const today = () => vnToday(deps.now());
@@ -110,8 +117,8 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
     const actor = authorize(req, 'document.read');
     const doc = await documentById(deps.db, req.params.id);
     if (!doc) throw notFound('văn bản');
-    const tasks = await findTasks(deps.db, { documentId: doc.id, visibleTo: readScope(actor) }, today());
-    return { document: presentDocument(doc, true), tasks };
+    const tasks = await findTasks(deps.db, { documentId: doc.id, visibleTo: readScope(actor), includeCancelled: true }, today());
+    return { document: { ...presentDocument(doc, true), duplicates: (await twinsOf(deps.db, doc.id)).map(presentTwin) }, tasks };
   });
 
   r.get('/api/documents/:id/file', { schema: { tags: ['documents'], summary: 'Tải tệp gốc của văn bản', params: ZParams } }, async (req, reply) => {
@@ -166,5 +173,13 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
     const result = await confirmProposal(deps, auditContext(req), actor.id, req.params.id, req.body);
     reply.status(201);
     return result;
+  });
+
+  r.post('/api/documents/:id/withdraw', {
+    schema: { tags: ['documents'], summary: 'Thu hồi văn bản (nêu lý do), đóng các nhiệm vụ đã chọn và giữ các nhiệm vụ còn lại, trong một thao tác', params: ZParams, body: ZWithdraw },
+  }, async (req) => {
+    const actor = authorize(req, 'document.manage');
+    if (req.body.cancelTaskIds.length) authorize(req, 'task.manage');
+    return withdrawDocument(deps, auditContext(req), actor.id, req.params.id, req.body);
   });
 }

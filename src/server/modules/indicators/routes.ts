@@ -68,6 +68,8 @@ const ZTarget = z.strictObject({
   period: ZPeriodKey,
   value: ZNumber,
   note: ZText(1000).nullish(),
+  /** 0: create only; n: overwrite only from version n; omitted: set the latest figure. */
+  version: z.number().int().min(0).optional(),
 });
 
 const valueFields = {
