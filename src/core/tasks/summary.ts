@@ -1,4 +1,5 @@
 import { assertIsoDate, compareIsoDates } from '../calendar/dates';
+import { percentOf } from '../format/number';
 import { TASK_STATUSES, type TaskDates, type TaskStatus, taskStatus } from './status';
 
 /**
@@ -52,9 +53,7 @@ export interface TaskSummary {
 
 export function ratePercent(numerator: number, denominator: number): Rate {
   if (denominator === 0) return { numerator, denominator, percent: null };
-  // Integer arithmetic first so 258/12160 rounds the same on every platform.
-  const percent = Math.round((numerator * 10_000) / denominator) / 100;
-  return { numerator, denominator, percent };
+  return { numerator, denominator, percent: percentOf(numerator, denominator) };
 }
 
 function emptyByStatus(): Record<TaskStatus, number> {
@@ -91,7 +90,9 @@ export function summarizeTasks(rows: readonly TaskRow[], options: SummaryOptions
   const perUnit = new Map<string, TaskStatus[]>();
   for (const row of rows) {
     if (compareIsoDates(row.assignedOn, from) < 0 || compareIsoDates(row.assignedOn, to) > 0) continue;
-    const status = taskStatus(row, asOf);
+    // A task finished after asOf was still open on asOf: a summary "as of" a date shows it so.
+    const completedAt = row.completedAt !== null && compareIsoDates(row.completedAt, asOf) > 0 ? null : row.completedAt;
+    const status = taskStatus({ ...row, completedAt }, asOf);
     all.push(status);
     const list = perUnit.get(row.leadUnitId);
     if (list) list.push(status);
