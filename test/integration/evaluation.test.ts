@@ -237,6 +237,8 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     const panel = d.panels.evaluation.payload as TEvaluationPanelPayload;
     expect(panel.counts).toMatchObject({ ghi_nhan: 6, rut_kinh_nghiem: 9, phe_binh: 7 });
     expect(d.panels.evaluation.link).toBe(`/evaluation?run=${runId}`);
+    // The IOC's 2022 disbursement rate: 20 of 397 tỷ = 5,04 % (an integer division once showed 5,03 %).
+    expect(d.panels.budget.payload.disbursementRate).toBe(5.04);
     const xlsx = await call(s.app, leader, 'GET', `/api/evaluation/runs/${runId}/xlsx`);
     expect(xlsx.statusCode).toBe(200);
   });
