@@ -197,6 +197,7 @@ export interface Tables {
     date: string;
     name: string;
     updated_at: string;
+    working: boolean;
   };
   import_jobs: {
     id: string;

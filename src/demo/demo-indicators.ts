@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/client';
 import { addWorkingDays } from '../core/calendar/working-days';
-import { holidaySet, VN_HOLIDAYS } from '../core/calendar/holidays';
+import { holidaySet, MAKEUP_SATURDAYS, VN_HOLIDAYS } from '../core/calendar/holidays';
 import { cutoffWindow } from '../core/periods/cutoff';
 import { reportDeadline, type DeadlineRule } from '../core/periods/deadline';
 import { periodRange } from '../core/periods/period-range';
@@ -333,7 +333,7 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     }
     await tx.query('insert into report_regime_units (regime_id, unit_id) select $1, unnest($2::uuid[])', [regime, reporting.map(unitId)]);
 
-    const holidays = holidaySet(VN_HOLIDAYS);
+    const holidays = holidaySet([...VN_HOLIDAYS, ...MAKEUP_SATURDAYS]);
     const writes: ValueWrite[] = [];
     const texts = ['Triển khai phần mềm quản lý văn bản và điều hành đến 100 % phòng, ban; duy trì gửi nhận văn bản điện tử có chữ ký số.', 'Tổ chức tuyên truyền sử dụng dịch vụ công trực tuyến tại bộ phận một cửa.', 'Rà soát, cập nhật danh mục thủ tục hành chính cung cấp trực tuyến.'];
     const difficulties = ['Hạ tầng máy trạm một số bộ phận đã cũ.', 'Người dân còn quen nộp hồ sơ trực tiếp.', ''];

@@ -58,3 +58,7 @@ alter table evaluation_results drop column measure_sources;
 drop table evaluation_measures;
 drop table evaluation_class_thresholds;
 drop table evaluation_criteria;
+
+-- Working Saturdays (ngày làm bù, issue 16): a row of the calendar may be a weekend day that is
+-- worked in exchange for a swapped day off. Such a day counts as a working day for deadlines.
+alter table holidays add column working boolean not null default false;
