@@ -41,8 +41,10 @@ export interface TaskCounts {
   readonly overdue: number;
   readonly overdueRateAll: Rate;
   readonly overdueRateWithDeadline: Rate;
-  /** Done on time among tasks finished or past their deadline. */
+  /** Done by the deadline in force (with or without an extension) among tasks finished or past their deadline. */
   readonly onTimeRate: Rate;
+  /** Done by the original deadline, no extension needed, among the same tasks. */
+  readonly onTimeWithoutExtensionRate: Rate;
 }
 
 export interface TaskSummary {
@@ -69,7 +71,7 @@ function countsOf(statuses: readonly TaskStatus[], overdue: OverdueDefinition): 
   const withDeadline = total - byStatus.done_no_deadline - byStatus.no_deadline_in_progress;
   const overdueCount =
     overdue === 'late_any' ? byStatus.done_late + byStatus.in_progress_overdue : byStatus.in_progress_overdue;
-  const dueOrDone = byStatus.done_on_time + byStatus.done_late + byStatus.in_progress_overdue;
+  const dueOrDone = byStatus.done_on_time + byStatus.done_on_time_extended + byStatus.done_late + byStatus.in_progress_overdue;
   return {
     total,
     withDeadline,
@@ -77,7 +79,8 @@ function countsOf(statuses: readonly TaskStatus[], overdue: OverdueDefinition): 
     overdue: overdueCount,
     overdueRateAll: ratePercent(overdueCount, total),
     overdueRateWithDeadline: ratePercent(overdueCount, withDeadline),
-    onTimeRate: ratePercent(byStatus.done_on_time, dueOrDone),
+    onTimeRate: ratePercent(byStatus.done_on_time + byStatus.done_on_time_extended, dueOrDone),
+    onTimeWithoutExtensionRate: ratePercent(byStatus.done_on_time, dueOrDone),
   };
 }
 

@@ -50,7 +50,7 @@ export async function summarize(db: Queryable, f: TaskFilter & { from: string; t
   const rows = await selectTasks(db, { ...f, assignedFrom: f.from, assignedTo: f.to });
   const names = new Map(rows.map((r) => [r.lead_unit_id, r.lead_unit_name]));
   const s = summarizeTasks(
-    rows.map((r) => ({ leadUnitId: r.lead_unit_id, assignedOn: r.assigned_on, deadline: r.deadline, completedAt: r.completed_on })),
+    rows.map((r) => ({ leadUnitId: r.lead_unit_id, assignedOn: r.assigned_on, deadline: r.deadline, originalDeadline: r.original_deadline, completedAt: r.completed_on })),
     { from: f.from, to: f.to, asOf: f.asOf },
   );
   const byUnit: TTaskSummary['byUnit'] = s.byUnit
