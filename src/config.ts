@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /** Configuration is parsed once at boot; a bad value stops the process with a readable list. */
@@ -21,8 +22,27 @@ const ZConfig = z.object({
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  // Off unless given: then only a request arriving from one of these addresses (or CIDR
+  // ranges) may name the client in X-Forwarded-For. Always-on trust let anyone forge the
+  // address the audit log records and the login throttle counts (docs/operations.md).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean)))
+    .refine((v) => v === false || (v.length > 0 && v.every(isProxyAddress)), 'TRUST_PROXY: danh sách địa chỉ IP hoặc dải CIDR của máy chủ proxy, cách nhau bởi dấu phẩy'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 });
+/** An address, a CIDR range or one of proxy-addr's names for the private ranges. */
+function isProxyAddress(a: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, ...rest] = a.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
 export type TConfig = z.infer<typeof ZConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {

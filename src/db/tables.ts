@@ -77,6 +77,9 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+    withdrawn_reason: string | null;
   };
   dossier_import_rows: {
     import_id: string;
@@ -326,11 +329,13 @@ export interface Tables {
     finished_at: string | null;
     result: unknown;
   };
-  login_throttle: {
-    key: string;
+  login_failures: {
+    account: string;
+    address: string;
     failures: number;
-    window_started_at: string;
-    locked_until: string | null;
+    first_failed_at: string;
+    last_failed_at: string;
+    blocked_until: string | null;
   };
   notifications: {
     id: number;
@@ -569,6 +574,8 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    cancelled_at: string | null;
+    cancel_reason: string | null;
   };
   unit_aliases: {
     unit_id: string;

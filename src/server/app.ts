@@ -13,7 +13,9 @@ import type { Deps } from './context';
 import { AppError } from './errors';
 import { MODULES } from './modules';
 import { registerErrorHandler } from './plugins/error-handler';
+import { registerJsonBody } from './plugins/json-body';
 import { registerNormalize } from './plugins/normalize';
+import { registerRateLimits, registerSecurityHeaders } from './plugins/security';
 import { registerSession } from './plugins/session';
 import { declareErrorBodies } from './responses';
 
@@ -32,14 +34,17 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: deps.config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only listed proxies may name the client (X-Forwarded-For); otherwise request.ip is the socket's peer.
+    trustProxy: deps.config.TRUST_PROXY,
     // Unknown fields are refused by the schemas (strict objects), not silently dropped.
     ajv: { customOptions: { removeAdditional: false } },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerJsonBody(app);
 
+  await registerSecurityHeaders(app, deps.config);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: deps.config.UPLOAD_LIMIT_BYTES, files: 1, fields: 20 } });
   await app.register(swagger, {
@@ -61,6 +66,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
 
   registerNormalize(app);
   registerSession(app, deps);
+  await registerRateLimits(app);
   for (const mod of MODULES) await mod(app, deps);
 
   if (existsSync(WEB_DIST)) {

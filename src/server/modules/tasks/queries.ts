@@ -15,7 +15,7 @@ export type TaskRow = Pick<
   Tasks,
   | 'id' | 'document_id' | 'title' | 'description' | 'lead_unit_id' | 'lead_group_text' | 'assigned_on' | 'deadline' | 'original_deadline'
   | 'deadline_text' | 'recurrence' | 'pillar' | 'source_text' | 'source_start' | 'source_end' | 'progress_percent' | 'last_progress_at'
-  | 'completed_on' | 'sample' | 'created_at' | 'updated_at' | 'version'
+  | 'completed_on' | 'cancelled_at' | 'cancel_reason' | 'sample' | 'created_at' | 'updated_at' | 'version'
 > & {
   // From left joins: null when the task has no document, no open occurrence, no pending extension.
   doc_number: Documents['doc_number'];
@@ -38,7 +38,7 @@ const SELECT_TASKS = `
          t.source_text, t.source_start, t.source_end, t.progress_percent, t.last_progress_at, t.completed_on,
          (select min(o.due_on) from task_occurrences o where o.task_id = t.id and o.reported_on is null) as next_occurrence,
          x.id as pending_extension_id, x.requested_deadline as pending_extension_deadline,
-         t.sample, t.created_at, t.updated_at, t.version
+         t.cancelled_at, t.cancel_reason, t.sample, t.created_at, t.updated_at, t.version
     from tasks t
     join units lu on lu.id = t.lead_unit_id
     left join documents d on d.id = t.document_id
@@ -56,6 +56,8 @@ export interface TaskFilter {
   /** Lead or coordinator: a unit's inbox. */
   involvingUnitIds?: readonly string[];
   documentId?: string;
+  /** Tasks closed with their withdrawn directive are left out, except on that directive's page. */
+  includeCancelled?: boolean;
   pillar?: Pillar;
   deadlineFrom?: string;
   deadlineTo?: string;
@@ -83,6 +85,7 @@ export async function selectTasks(db: Queryable, f: TaskFilter): Promise<TaskRow
   if (f.leadUnitIds) where.push(`t.lead_unit_id = any(${p(f.leadUnitIds)}::uuid[])`);
   if (f.coordinatorUnitId) where.push(`exists (select 1 from task_coordinators k where k.task_id = t.id and k.unit_id = ${p(f.coordinatorUnitId)})`);
   if (f.documentId) where.push(`t.document_id = ${p(f.documentId)}`);
+  if (!f.includeCancelled) where.push('t.cancelled_at is null');
   if (f.pillar) where.push(`t.pillar = ${p(f.pillar)}`);
   if (f.deadlineFrom) where.push(`t.deadline >= ${p(f.deadlineFrom)}`);
   if (f.deadlineTo) where.push(`t.deadline <= ${p(f.deadlineTo)}`);

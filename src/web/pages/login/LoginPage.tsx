@@ -42,7 +42,7 @@ export function LoginPage() {
   if (session.data && !mutation.isPending) return <Navigate to={returnPath(location.state)} replace />;
 
   const err = mutation.error;
-  const locked = err instanceof ApiError && (err.status === 429 || err.code === 'LOCKED_OUT');
+  const locked = err instanceof ApiError && err.status === 429;
 
   return (
     <div className="hd-login">
