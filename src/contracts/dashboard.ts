@@ -60,6 +60,8 @@ export const ZTasksPayload = ZTaskRates.extend({
   total: z.number().int(),
   withDeadline: z.number().int(),
   doneOnTime: z.number().int(),
+  /** Done after the original deadline but within an approved extension: counted apart. */
+  doneOnTimeExtended: z.number().int(),
   doneLate: z.number().int(),
   doneNoDeadline: z.number().int(),
   inProgressOnTime: z.number().int(),

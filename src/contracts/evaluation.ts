@@ -3,64 +3,58 @@
  */
 
 export type EvaluationClass = 'ghi_nhan' | 'rut_kinh_nghiem' | 'phe_binh';
-export type MeasureSource = 'data' | 'sample' | 'manual';
+export type UnitLevel = 'city' | 'commune';
 
-export interface CriterionView {
-  id: string;
-  code: string;
-  name: string;
-  weight: number;
-  direction: 'higher_better' | 'lower_better';
-  unit: 'percent' | 'count';
-  thresholds: { zero: number; full: number };
-  validFrom: string;
-  validTo: string | null;
-  note: string | null;
-  sample: boolean;
-  version: number;
-  /** In force today. */
-  inForce: boolean;
+export interface ConditionView {
+  measure: string;
+  op: '>' | '>=' | '<' | '<=' | '=';
+  value: number;
 }
 
-export interface ClassThresholdsView {
-  id: string;
-  ghiNhanFrom: number;
-  pheBinhBelow: number;
+export interface CriterionView {
+  code: string;
+  name: string;
+  /** 0 = shown, not scored. */
+  weight: number;
+  direction: 'higher_better' | 'lower_better';
+  unit: 'percent' | 'count' | 'money';
+  thresholds: { zero: number; full: number };
+}
+
+/** One rule set (core/evaluation/rule-set.ts): what a round of its level applies. */
+export interface RuleSetView {
+  id: string | null;
+  code: string;
+  name: string;
+  unitLevel: UnitLevel;
+  criteria: CriterionView[];
+  scope: ConditionView[];
+  classRules: Array<{ class: EvaluationClass; ground: string; all?: ConditionView[]; any?: ConditionView[] }>;
+  rankBy: Array<{ measure: string; direction: 'higher_better' | 'lower_better' }>;
+  source: string;
   validFrom: string;
   validTo: string | null;
-  note: string | null;
   sample: boolean;
+  /** In force today for its level. */
   inForce: boolean;
 }
 
 export interface RulesView {
-  criteria: CriterionView[];
-  classThresholds: ClassThresholdsView[];
-}
-
-export interface MeasureView {
-  unitId: string;
-  unitName: string;
-  code: string;
-  source: MeasureSource;
-  value: number | null;
-  note: string | null;
-  updatedAt: string;
-  /** The value a run takes (manual, then sample, then data). */
-  effective: boolean;
+  ruleSets: RuleSetView[];
 }
 
 export interface ComponentView {
   code: string;
   name: string;
-  unit: 'percent' | 'count';
+  unit: 'percent' | 'count' | 'money';
   applicable: boolean;
   raw: number | null;
+  /** What the value counts ("3/4 nhiệm vụ …"), as collected from the data. */
+  detail: string | null;
   normalised: number | null;
   weight: number;
   points: number;
-  source: MeasureSource | null;
-  /** The straight line the points come from, to show the arithmetic. */
+  /** The straight line the points come from, to show the arithmetic (null when not scored). */
   thresholds: { zero: number; full: number } | null;
   direction: 'higher_better' | 'lower_better' | null;
 }
@@ -74,6 +68,8 @@ export interface ResultView {
   total: number;
   maxPoints: number;
   class: EvaluationClass | null;
+  /** The ground of the class rule that gave the class. */
+  ground: string | null;
   reason: string;
   components: ComponentView[];
 }
@@ -83,6 +79,7 @@ export interface RunSummary {
   period: string;
   periodLabel: string;
   asOf: string;
+  unitLevel: UnitLevel;
   unitKinds: string[];
   counts: { ghi_nhan: number; rut_kinh_nghiem: number; phe_binh: number; unclassed: number };
   note: string | null;
@@ -92,8 +89,7 @@ export interface RunSummary {
 }
 
 export interface RunView extends RunSummary {
-  criteria: Array<{ code: string; name: string; weight: number; direction: string; unit: string; thresholds: { zero: number; full: number }; validFrom: string }>;
-  classThresholds: { ghiNhanFrom: number; pheBinhBelow: number; validFrom: string };
+  ruleSet: RuleSetView;
   tieRule: string;
   results: ResultView[];
 }

@@ -260,8 +260,10 @@ export const ZTaskRates = z.object({
   overdueRateAll: ZRate,
   /** … and among the tasks that have a deadline. */
   overdueRateWithDeadline: ZRate,
-  /** Done on time among tasks finished or past their deadline. */
+  /** Done by the deadline in force (an approved extension included) among tasks finished or past their deadline … */
   onTimeRate: ZRate,
+  /** … and done by the original deadline, without an extension. */
+  onTimeWithoutExtensionRate: ZRate,
 });
 
 /** Counts and rates of a set of tasks. */

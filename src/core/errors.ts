@@ -23,7 +23,9 @@ export type RuleErrorCode =
   | 'formula_cycle'
   | 'invalid_target'
   | 'invalid_thresholds'
-  | 'invalid_dossier';
+  | 'invalid_dossier'
+  // evaluation
+  | 'invalid_rule_set';
 
 export class RuleError extends Error {
   constructor(

@@ -147,33 +147,6 @@ export interface Tables {
     attempts: number;
     last_error: string | null;
   };
-  evaluation_class_thresholds: {
-    id: string;
-    ghi_nhan_from: number;
-    phe_binh_below: number;
-    valid_from: string;
-    valid_to: string | null;
-    note: string | null;
-    sample: boolean;
-    created_at: string;
-  };
-  evaluation_criteria: {
-    id: string;
-    code: string;
-    name: string;
-    weight: number;
-    direction: 'higher_better' | 'lower_better';
-    unit: 'percent' | 'count';
-    threshold_zero: number;
-    threshold_full: number;
-    valid_from: string;
-    valid_to: string | null;
-    note: string | null;
-    sample: boolean;
-    version: number;
-    created_at: string;
-    updated_at: string;
-  };
   evaluation_letters: {
     run_id: string;
     draft: unknown;
@@ -182,16 +155,6 @@ export interface Tables {
     updated_by_name: string | null;
     updated_at: string;
     generated_at: string | null;
-  };
-  evaluation_measures: {
-    period_key: string;
-    unit_id: string;
-    code: string;
-    source: 'data' | 'sample' | 'manual';
-    value: number | null;
-    note: string | null;
-    entered_by: string | null;
-    updated_at: string;
   };
   evaluation_results: {
     run_id: string;
@@ -205,20 +168,36 @@ export interface Tables {
     class: 'ghi_nhan' | 'rut_kinh_nghiem' | 'phe_binh' | null;
     reason: string;
     components: unknown;
-    measure_sources: unknown;
+    ground: string | null;
+  };
+  evaluation_rule_sets: {
+    id: string;
+    code: string;
+    name: string;
+    unit_level: 'city' | 'commune';
+    criteria: unknown;
+    scope: unknown;
+    class_rules: unknown;
+    rank_by: unknown;
+    source: string;
+    valid_from: string;
+    valid_to: string | null;
+    sample: boolean;
+    created_by: string | null;
+    created_at: string;
   };
   evaluation_runs: {
     id: string;
     period_key: string;
     as_of: string;
     unit_kinds: string[];
-    criteria: unknown;
-    class_thresholds: unknown;
     counts: unknown;
     note: string | null;
     created_by: string | null;
     created_by_name: string;
     created_at: string;
+    unit_level: 'city' | 'commune';
+    rule_set: unknown;
   };
   files: {
     id: string;
@@ -234,6 +213,7 @@ export interface Tables {
     date: string;
     name: string;
     updated_at: string;
+    working: boolean;
   };
   import_jobs: {
     id: string;

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/client';
 import { addWorkingDays } from '../core/calendar/working-days';
-import { holidaySet, VN_HOLIDAYS } from '../core/calendar/holidays';
+import { holidaySet, MAKEUP_SATURDAYS, VN_HOLIDAYS } from '../core/calendar/holidays';
 import { cutoffWindow } from '../core/periods/cutoff';
 import { reportDeadline, type DeadlineRule } from '../core/periods/deadline';
 import { periodRange } from '../core/periods/period-range';
@@ -15,8 +15,9 @@ import { DEMO_DOSSIER_UNITS, DEMO_ONLINE_SHARE_2022, sampleDossiers } from './sa
  * Indicators, targets and reports of the demo city.
  *
  * Real (from the sources, not sample): the KH 74/KH-UBND (24/03/2022) targets of
- * shared/eval/seeds-gold.json; the 60 % online-dossier target of the 22/07/2022 conclusion
- * (seed 001); the DTI main-index structure of QĐ 922/QĐ-BTTTT (9 main indices, points) and
+ * shared/eval/seeds-gold.json (1c: work files handled online, 60/50/30 % by level); the 60 %
+ * online public-service dossier target of KH 128/KH-UBND (27/5/2022), quoted by the 22/07/2022
+ * conclusion (seed 001) — a different indicator; the DTI main-index structure of QĐ 922/QĐ-BTTTT (9 main indices, points) and
  * QĐ 405/QĐ-BKHCN (8 main indices, points not published in the sources read); Hải Phòng's
  * DTI 2024 of 0,7857 (vn-specs §7.1).
  * SAMPLE (invented, `sample = true`): every other value, the dossiers behind the two rates
@@ -52,11 +53,23 @@ interface Def {
 const KH74 = { code: 'KH74-2022', name: 'Kế hoạch Chuyển đổi số thành phố Hải Phòng năm 2022', issuer: 'UBND thành phố Hải Phòng', doc: '74/KH-UBND ngày 24/03/2022', from: '2022-01-01', to: '2022-12-31' };
 const STTTT = 'Sở Thông tin và Truyền thông';
 
+/**
+ * KH 128/KH-UBND of 27/5/2022: the online-dossier target (60 % of public-service dossiers
+ * online in 2022). Known only through the conclusion of 22/07/2022 (seed 001, item 2:
+ * "bảo đảm chỉ tiêu đã giao tại Kế hoạch 128/KH-UBND ngày 27/5/2022 …, phấn đấu năm 2022 toàn
+ * thành phố đạt tỷ lệ 60% hồ sơ trực tuyến"); the plan's own title and text were not read.
+ */
+export const KH128 = {
+  code: '128/KH-UBND',
+  title: 'Kế hoạch số 128/KH-UBND ngày 27/5/2022 của UBND thành phố Hải Phòng (chỉ tiêu dịch vụ công trực tuyến)',
+  note: 'Chỉ tiêu 60 % hồ sơ TTHC trực tuyến năm 2022 — Kế hoạch 128/KH-UBND ngày 27/5/2022, dẫn tại Thông báo kết luận ngày 22/07/2022 (phiên họp thứ 2 BCĐ CĐS thành phố, mục 2). Khác chỉ tiêu 60/50/30 % hồ sơ công việc xử lý trên môi trường mạng của KH 74/KH-UBND (mục 1c).',
+} as const;
+
 /** KH 74 targets (seeds-gold.json, document 004) as indicators, with the plan's city-level target. */
 const KH74_DEFS: Array<Def & { gold: string; target: number }> = [
   { gold: '1a', target: 100, code: 'KH74_1A', name: 'Tỷ lệ thủ tục hành chính đủ điều kiện được cung cấp dịch vụ công trực tuyến mức độ 4', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số TTHC cung cấp DVCTT mức độ 4', den: 'Số TTHC đủ điều kiện' },
   { gold: '1b', target: 100, code: 'KH74_1B', name: 'Tỷ lệ người dân, doanh nghiệp sử dụng DVCTT được định danh và xác thực thông suốt', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'last', periodicity: 'year', source: STTTT, num: 'Số tài khoản được định danh, xác thực thông suốt', den: 'Số tài khoản sử dụng DVCTT' },
-  { gold: '1c', target: 60, code: 'KH74_1C', name: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'ratio', periodicity: 'month', source: STTTT, num: 'Số hồ sơ công việc xử lý trên môi trường mạng', den: 'Tổng số hồ sơ công việc', description: 'KH 74: cấp thành phố 60 %, cấp huyện 50 %, cấp xã 30 %.' },
+  { gold: '1c', target: 60, code: 'KH74_1C', name: 'Tỷ lệ hồ sơ công việc được xử lý trên môi trường mạng', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'ratio', periodicity: 'month', source: STTTT, num: 'Số hồ sơ công việc xử lý trên môi trường mạng', den: 'Tổng số hồ sơ công việc', description: 'Hồ sơ công việc (văn bản, hồ sơ xử lý nội bộ) của cơ quan nhà nước, không phải hồ sơ thủ tục hành chính. KH 74/KH-UBND ngày 24/03/2022, mục II.1c: cấp thành phố 60 %, cấp huyện 50 %, cấp xã 30 %. Khác chỉ tiêu 60 % hồ sơ TTHC trực tuyến của KH 128/KH-UBND.' },
   { gold: '1d', target: 70, code: 'KH74_1D', name: 'Tỷ lệ chế độ báo cáo được thực hiện trên Hệ thống thông tin báo cáo quốc gia', pillar: 'government', kind: 'ratio', unit: '%', unitRule: 'ratio', timeRule: 'ratio', periodicity: 'month', source: STTTT, num: 'Số báo cáo gửi qua Hệ thống thông tin báo cáo', den: 'Tổng số báo cáo định kỳ' },
   { gold: '2a', target: 10, code: 'KH74_2A', name: 'Tỷ trọng kinh tế số trong GRDP', pillar: 'economy', kind: 'raw', unit: '%', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source: 'Cục Thống kê thành phố' },
   { gold: '2b', target: 9, code: 'KH74_2B', name: 'Tỷ trọng kinh tế số trong từng ngành, lĩnh vực (tối thiểu)', pillar: 'economy', kind: 'raw', unit: '%', unitRule: 'mean', timeRule: 'last', periodicity: 'year', source: 'Cục Thống kê thành phố' },
@@ -184,11 +197,11 @@ async function indicators(tx: Queryable, catalogueId: string, defs: readonly Def
   return ids;
 }
 
-async function target(tx: Queryable, t: { indicatorId: string; level: 'city' | 'district' | 'commune'; period: string; value: number; planCode: string; note?: string; sample?: boolean }) {
+async function target(tx: Queryable, t: { indicatorId: string; level: 'city' | 'district' | 'commune'; period: string; value: number; planCode: string; planTitle?: string; note?: string; sample?: boolean }) {
   await tx.query(
     `insert into indicator_targets (indicator_id, plan_code, plan_title, level, period, value, note, sample) values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (indicator_id, plan_code, level, unit_id, period) do nothing`,
-    [t.indicatorId, t.planCode, t.planCode === '74/KH-UBND' ? KH74.name : null, t.level, t.period, t.value, t.note ?? null, t.sample ?? false],
+    [t.indicatorId, t.planCode, t.planTitle ?? (t.planCode === '74/KH-UBND' ? `${KH74.name} (${KH74.doc})` : null), t.level, t.period, t.value, t.note ?? null, t.sample ?? false],
   );
 }
 
@@ -268,9 +281,11 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     for (const [q, v] of [[1, 45], [2, 50], [3, 55], [4, 60]] as const) {
       await target(tx, { indicatorId: kh74.get('KH74_1C')!, level: 'city', period: `2022-Q${q}`, value: v, planCode: '74/KH-UBND', note: 'Chỉ tiêu quý (dữ liệu mẫu)', sample: true });
     }
-    await target(tx, { indicatorId: rates.online, level: 'city', period: '2022', value: 60, planCode: '74/KH-UBND', note: 'Chỉ tiêu hồ sơ trực tuyến năm 2022 nêu tại Thông báo kết luận ngày 22/07/2022 (phiên họp thứ 2 BCĐ CĐS thành phố)' });
-    await target(tx, { indicatorId: rates.online, level: 'district', period: '2022', value: 50, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp huyện của mục 1c', sample: true });
-    await target(tx, { indicatorId: rates.online, level: 'commune', period: '2022', value: 30, planCode: '74/KH-UBND', note: 'Dữ liệu mẫu: áp mức cấp xã của mục 1c', sample: true });
+    // Two different 60 % targets (issue 16): online public-service dossiers are KH 128/KH-UBND's
+    // (27/5/2022), quoted by the conclusion of 22/07/2022 (seed 001, item 2) against the 27,9 %
+    // reached; KH 74's 60/50/30 % is work files handled online (KH74_1C above). KH 128 sets no
+    // district or commune level in the sources read, so none is seeded.
+    await target(tx, { indicatorId: rates.online, level: 'city', period: '2022', value: 60, planCode: KH128.code, planTitle: KH128.title, note: KH128.note });
     await target(tx, { indicatorId: rates.onTime, level: 'city', period: '2022', value: 95, planCode: 'MAU-2022', note: 'Dữ liệu mẫu', sample: true });
     for (const d of HTS_DEFS) await target(tx, { indicatorId: hts.get(d.code)!, level: 'city', period: '2022', value: d.target, planCode: 'MAU-2022', note: 'Dữ liệu mẫu', sample: true });
 
@@ -333,7 +348,7 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     }
     await tx.query('insert into report_regime_units (regime_id, unit_id) select $1, unnest($2::uuid[])', [regime, reporting.map(unitId)]);
 
-    const holidays = holidaySet(VN_HOLIDAYS);
+    const holidays = holidaySet([...VN_HOLIDAYS, ...MAKEUP_SATURDAYS]);
     const writes: ValueWrite[] = [];
     const texts = ['Triển khai phần mềm quản lý văn bản và điều hành đến 100 % phòng, ban; duy trì gửi nhận văn bản điện tử có chữ ký số.', 'Tổ chức tuyên truyền sử dụng dịch vụ công trực tuyến tại bộ phận một cửa.', 'Rà soát, cập nhật danh mục thủ tục hành chính cung cấp trực tuyến.'];
     const difficulties = ['Hạ tầng máy trạm một số bộ phận đã cũ.', 'Người dân còn quen nộp hồ sơ trực tiếp.', ''];

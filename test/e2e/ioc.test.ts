@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedDemoEvaluation } from '../../src/demo/demo-evaluation';
+import { seedDemoProjects } from '../../src/demo/demo-projects';
+import { vnToday } from '../../src/core/calendar/timestamps';
 import mammoth from 'mammoth';
 import { call, login } from '../helpers/api';
 import { hasChromium } from './browser';
@@ -44,6 +46,8 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
     stepTimeout: 15_000,
     landing: 'left-login',
     prepare: async (server) => {
+      // The 2022 round reads the demo's 2022 budget and its tasks (issue 16): seed them first.
+      await seedDemoProjects(server.db, vnToday(server.clock.now));
       runId = await seedDemoEvaluation(server.db, () => server.clock.now);
     },
   });
@@ -57,7 +61,11 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
     }
     await expect.poll(() => page.getByTestId('ioc-live').innerText()).toContain('Trực tuyến');
     const tasks = page.getByTestId('ioc-panel-tasks');
-    await tasks.getByText('Chưa có dữ liệu', { exact: true }).waitFor();
+    // The demo's 61 funded tasks of 2022 are on the wall (6 done, the rest open past 31/12/2022).
+    await tasks.locator('.ioc-donut-center .ioc-big').waitFor();
+    const totalBefore = Number(await tasks.locator('.ioc-donut-center .ioc-big').innerText());
+    const overdueBefore = Number(await tasks.locator('.ioc-stat-value').innerText());
+    expect(totalBefore).toBe(61);
     expect(await page.getByTestId('ioc-fresh-tasks').innerText()).toMatch(/^Cập nhật \d\d:\d\d \d\d\/\d\d$/);
     await shot(page, 'ioc-before');
 
@@ -66,9 +74,8 @@ describe.skipIf(!hasChromium)('IOC screen and the evaluation letter in Chromium'
     const unit = (await journey.server.db.query<{ id: string }>(`select id from units where code = 'HP.SYT'`))[0]!.id;
     const created = await call(journey.server.app, coordinator, 'POST', '/api/tasks', { title: 'Triển khai bệnh án điện tử (thử nghiệm)', leadUnitId: unit, assignedOn: '2022-03-01', deadline: '2022-06-30' });
     expect(created.statusCode, created.body).toBe(201);
-    await tasks.locator('.ioc-donut-center .ioc-big').waitFor({ timeout: 20_000 });
-    expect(await tasks.locator('.ioc-donut-center .ioc-big').innerText()).toBe('1');
-    expect(await tasks.locator('.ioc-stat-value').innerText()).toBe('1');
+    await expect.poll(() => tasks.locator('.ioc-donut-center .ioc-big').innerText(), { timeout: 20_000 }).toBe(String(totalBefore + 1));
+    expect(await tasks.locator('.ioc-stat-value').innerText()).toBe(String(overdueBefore + 1));
 
     const evaluation = page.getByTestId('ioc-panel-evaluation');
     expect(await evaluation.locator('.ioc-eval-count').allInnerTexts()).toEqual(['6', '9', '7']);

@@ -3,10 +3,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldVietnamese } from '../../src/core/text/fold';
 import { seedDemoEvaluation } from '../../src/demo/demo-evaluation';
+import { seedDemoProjects } from '../../src/demo/demo-projects';
+import { seedDemoTasks } from '../../src/demo/demo-tasks';
+import { vnToday } from '../../src/core/calendar/timestamps';
+import { formatDong } from '../../src/core/projects/money';
+import { formatPercent } from '../../src/core/format/number';
+import type { TBudgetTree } from '../../src/contracts/budget';
+import type { TTaskSummary } from '../../src/contracts/tasks';
 import mammoth from 'mammoth';
 import { refresherFor } from '../../src/server/modules/dashboard/refresh';
 import type { TEvaluationPanelPayload } from '../../src/contracts/dashboard';
-import type { LetterView, RunSummary, RunView } from '../../src/contracts/evaluation';
+import type { LetterView, RulesView, RunSummary, RunView } from '../../src/contracts/evaluation';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -56,6 +63,10 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
 
   beforeAll(async () => {
     s = await startTestServer({ engine, listen: false });
+    // The round reads the demo's own 2022 tasks and budget, seeded as the demo is (today's clock):
+    // nothing else feeds it. The letter is then drafted in January 2023.
+    await seedDemoTasks(s.db, s.clock.now);
+    expect(await seedDemoProjects(s.db, vnToday(s.clock.now))).toBe(true);
     s.clock.now = new Date('2023-01-10T02:00:00Z');
     runId = await seedDemoEvaluation(s.db, () => s.clock.now);
     coordinator = await login(s.app, 'dieuphoi');
@@ -86,57 +97,61 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
   });
 
-  it('shows a unit officer every component of every unit, and the total is their sum', async () => {
-    const res = await call(s.app, officer, 'GET', `/api/evaluation/runs/${runId}`);
-    expect(res.statusCode).toBe(200);
-    const run = res.json() as RunView;
-    expect(run.tieRule).toContain('tỷ lệ nhiệm vụ hoàn thành đúng hạn cao hơn');
-    const tttt = run.results.find((r) => r.unitName === 'Sở Thông tin và Truyền thông')!;
-    expect(tttt.class).toBe('phe_binh');
-    expect(tttt.components.map((c) => c.code)).toEqual(['on_time_rate', 'disbursement_rate', 'overdue_tasks', 'report_timeliness', 'indicator_achievement']);
-    for (const r of run.results.filter((x) => x.score !== null)) {
-      const sum = r.components.reduce((acc, c) => acc + Math.round(c.points * 100), 0) / 100;
-      expect(r.total, r.unitName).toBeCloseTo(sum, 6);
-      for (const c of r.components) if (c.applicable) expect(c.source, `${r.unitName} ${c.code}`).toBe('sample');
+  it('every figure in a unit’s reason is what the budget and task screens show for that unit', async () => {
+    const run = (await call(s.app, officer, 'GET', `/api/evaluation/runs/${runId}`)).json() as RunView;
+    expect(run.ruleSet.code).toBe('cv139-2022');
+    expect(run.ruleSet.source).toContain('139/UBND-KSTTHC');
+    const budget = (await call(s.app, leader, 'GET', '/api/budget/2022')).json() as TBudgetTree;
+    const byUnit = new Map(budget.units.map((u) => [u.unitId, u]));
+    for (const r of run.results) {
+      const raw = (code: string) => r.components.find((c) => c.code === code)?.raw;
+      const b = byUnit.get(r.unitId)!;
+      expect(b, r.unitName).toBeDefined();
+      expect(raw('funded_tasks'), r.unitName).toBe(b.count);
+      expect(raw('allocated_amount'), r.unitName).toBe(b.allocated);
+      expect(raw('disbursed_amount'), r.unitName).toBe(b.disbursed);
+      expect(raw('carried_over_amount'), r.unitName).toBe(b.carriedOver);
+      expect(raw('cancelled_amount'), r.unitName).toBe(b.cancelled);
+      for (const amount of [b.disbursed, b.carriedOver, b.cancelled]) expect(r.reason, r.unitName).toContain(formatDong(BigInt(amount)));
+      const q = new URLSearchParams({ from: '2022-01-01', to: '2022-12-31', asOf: '2022-12-31', leadUnitId: r.unitId });
+      const tasks = (await call(s.app, leader, 'GET', `/api/tasks/summary?${q}`)).json() as TTaskSummary;
+      const counts = tasks.byUnit.find((u) => u.unitId === r.unitId)!.counts;
+      expect(raw('overdue_tasks'), r.unitName).toBe(counts.overdue);
+      expect(raw('on_time_rate') ?? null, r.unitName).toBe(counts.onTimeRate.percent);
+      if (counts.onTimeRate.percent !== null) {
+        expect(r.reason).toContain(`${formatPercent(counts.onTimeRate.percent)} (${counts.onTimeRate.numerator}/${counts.onTimeRate.denominator} nhiệm vụ`);
+      }
     }
-    const overdue = tttt.components.find((c) => c.code === 'overdue_tasks')!;
-    expect(overdue).toMatchObject({ raw: 5, points: 0, weight: 20, thresholds: { zero: 5, full: 0 } });
-    expect(tttt.reason).toContain('Phê bình');
+    // The letter's grounds, unit by unit, as the budget shows them.
+    const syt = run.results.find((r) => r.unitName === 'Sở Y tế')!;
+    expect(syt.class).toBe('phe_binh');
+    expect(syt.reason).toContain('Huỷ nguồn: 40.000.000.000 đồng');
+    expect(syt.reason).toContain('Đã giải ngân: 0 đồng');
+    const snv = run.results.find((r) => r.unitName === 'Sở Nội vụ')!;
+    expect(snv.reason).toContain('Đã giải ngân: 4.500.000.000 đồng');
+    expect(snv.ground).toContain('hoàn thành nhiệm vụ');
     expect((await call(s.app, officer, 'POST', '/api/evaluation/runs', { period: '2022' })).statusCode).toBe(403);
   });
 
-  it('breaks ties by the stated rule: on-time rate, then fewer overdue tasks, then the name', async () => {
-    const id = async (code: string) => (await s.db.query<{ id: string }>('select id from units where code = $1', [code]))[0]!.id;
-    const [a, b, c, d, e, f] = (await Promise.all(['HP.SNV', 'HP.SYT', 'HP.SXD', 'HP.SCT', 'HP.STC', 'HP.STP'].map(id))) as [string, string, string, string, string, string];
-    const m = (unitId: string, values: Record<string, number>) => Object.entries(values).map(([code, value]) => ({ unitId, code, value }));
-    const measures = [
-      // 18 + 15 = 33 of 45 points and 24 + 9 = 33 of 45: same score, Sở Y tế finishes more on time.
-      ...m(a, { on_time_rate: 80, report_timeliness: 100 }),
-      ...m(b, { on_time_rate: 90, report_timeliness: 80 }),
-      // 24 + 16 + 12.5 and 24 + 12 + 16.5 = 52.5 of 75: same score and on-time rate, Sở Xây dựng has fewer overdue.
-      ...m(c, { on_time_rate: 90, overdue_tasks: 1, disbursement_rate: 45 }),
-      ...m(d, { on_time_rate: 90, overdue_tasks: 2, disbursement_rate: 59.4 }),
-      // Identical: Vietnamese alphabetical order (Tài before Tư).
-      ...m(f, { on_time_rate: 70, overdue_tasks: 1 }),
-      ...m(e, { on_time_rate: 70, overdue_tasks: 1 }),
-    ];
-    const put = await call(s.app, coordinator, 'PUT', '/api/evaluation/measures', { period: '2031', measures });
-    expect(put.statusCode, put.body).toBe(200);
-    const ranks = async () => {
-      const res = await call(s.app, coordinator, 'POST', '/api/evaluation/runs', { period: '2031' });
-      expect(res.statusCode, res.body).toBe(201);
-      const run = res.json() as RunView;
-      return new Map(run.results.map((r) => [r.unitId, r]));
-    };
-    const first = await ranks();
-    expect(first.get(a)!.score).toBe(first.get(b)!.score);
-    expect(first.get(b)!.rank).toBe(first.get(a)!.rank - 1);
-    expect(first.get(c)!.score).toBe(first.get(d)!.score);
-    expect(first.get(c)!.rank).toBe(first.get(d)!.rank - 1);
-    expect(first.get(e)!.score).toBe(first.get(f)!.score);
-    expect(first.get(e)!.rank).toBe(first.get(f)!.rank - 1);
-    const second = await ranks();
-    for (const [unit, r] of first) expect(second.get(unit)!.rank).toBe(r.rank);
+  it('has no way to replace a computed figure: the override routes are gone', async () => {
+    expect((await call(s.app, coordinator, 'PUT', '/api/evaluation/measures', { period: '2022', measures: [{ unitId: '00000000-0000-4000-8000-000000000000', code: 'on_time_rate', value: 100 }] })).statusCode).toBe(404);
+    expect((await call(s.app, coordinator, 'GET', '/api/evaluation/measures?period=2022')).statusCode).toBe(404);
+  });
+
+  it('evaluates communes and wards in a round of their own, under the rule set of their level', async () => {
+    const wrong = await call(s.app, coordinator, 'POST', '/api/evaluation/runs', { period: '2026', unitLevel: 'city', unitKinds: ['commune'] });
+    expect(wrong.statusCode).toBe(400);
+    const res = await call(s.app, coordinator, 'POST', '/api/evaluation/runs', { period: '2026', unitLevel: 'commune' });
+    expect(res.statusCode, res.body).toBe(201);
+    const run = res.json() as RunView;
+    expect(run.unitLevel).toBe('commune');
+    expect(run.ruleSet.code).toBe('mau-cap-xa');
+    expect(run.results.length).toBeGreaterThan(0);
+    expect(new Set(run.results.map((r) => r.unitKind))).toEqual(new Set(['commune']));
+    // Before the two-level government there is no commune rule set in force: said, not guessed.
+    const early = await call(s.app, coordinator, 'POST', '/api/evaluation/runs', { period: '2024', unitLevel: 'commune' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.message).toContain('cấp xã');
   });
 
   it('drafts the letter in NĐ 30 form, keeps the coordinator’s edits, and generates a .docx with the three lists', async () => {
@@ -148,7 +163,8 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     expect(letter.draft.ghiNhan.units).toHaveLength(6);
     expect(letter.draft.rutKinhNghiem.units).toHaveLength(9);
     expect(letter.draft.pheBinh.units).toHaveLength(7);
-    expect(letter.draft.rutKinhNghiem.intro).toContain('giải ngân');
+    expect(letter.draft.rutKinhNghiem.intro).toContain('không giải ngân được, phải chuyển nguồn');
+    expect(letter.draft.pheBinh.intro).toContain('huỷ nguồn');
 
     const edited = {
       ...letter.draft,
@@ -193,23 +209,22 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     expect(exported.length).toBe(1);
   });
 
-  it('keeps criteria as versioned data, refusing bad thresholds and stale edits', async () => {
-    const rules = (await call(s.app, officer, 'GET', '/api/evaluation/rules')).json() as { criteria: Array<{ id: string; code: string; version: number; sample: boolean }> };
-    expect(rules.criteria.map((c) => c.code).sort()).toEqual(['disbursement_rate', 'indicator_achievement', 'on_time_rate', 'overdue_tasks', 'report_timeliness']);
-    const body = { code: 'on_time_rate', name: 'Tỷ lệ nhiệm vụ hoàn thành đúng hạn', weight: 40, direction: 'higher_better', unit: 'percent', thresholds: { zero: 60, full: 100 }, validFrom: '2032-01-01' };
-    expect((await call(s.app, officer, 'POST', '/api/evaluation/criteria', body)).statusCode).toBe(403);
-    const bad = await call(s.app, coordinator, 'POST', '/api/evaluation/criteria', { ...body, thresholds: { zero: 100, full: 60 } });
+  it('keeps rule sets as versioned data, refusing rules on measures they do not define', async () => {
+    const rules = (await call(s.app, officer, 'GET', '/api/evaluation/rules')).json() as RulesView;
+    expect(rules.ruleSets.map((r) => [r.code, r.unitLevel, r.inForce])).toEqual(expect.arrayContaining([['cv139-2022', 'city', true], ['mau-cap-xa', 'commune', false]])); // today is 10/01/2023: the commune set starts 01/07/2025
+    const cv139 = rules.ruleSets.find((r) => r.code === 'cv139-2022')!;
+    const { id: _id, inForce: _f, ...body } = cv139;
+    const next = { ...body, validFrom: '2032-01-01', rankBy: [{ measure: 'on_time_rate', direction: 'higher_better' }] };
+    expect((await call(s.app, officer, 'POST', '/api/evaluation/rule-sets', next)).statusCode).toBe(403);
+    const bad = await call(s.app, coordinator, 'POST', '/api/evaluation/rule-sets', { ...next, classRules: [{ class: 'ghi_nhan', ground: 'thử', all: [{ measure: 'khong_co', op: '>', value: 0 }] }] });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toContain('ngưỡng đạt điểm tối đa phải lớn hơn ngưỡng 0 điểm');
-    const created = await call(s.app, coordinator, 'POST', '/api/evaluation/criteria', body);
+    expect(bad.json().error.message).toContain('khong_co');
+    const created = await call(s.app, coordinator, 'POST', '/api/evaluation/rule-sets', next);
     expect(created.statusCode, created.body).toBe(201);
-    const old = rules.criteria.find((c) => c.code === 'on_time_rate')!;
-    const patched = await call(s.app, coordinator, 'PATCH', `/api/evaluation/criteria/${old.id}`, { version: old.version, validTo: '2031-12-31' });
-    expect(patched.statusCode, patched.body).toBe(200);
-    expect((await call(s.app, coordinator, 'PATCH', `/api/evaluation/criteria/${old.id}`, { version: old.version, weight: 35 })).statusCode).toBe(409);
-    // The 2022 run keeps the criteria it was computed with.
+    expect((await call(s.app, coordinator, 'POST', '/api/evaluation/rule-sets', next)).statusCode).toBe(409);
+    // The 2022 run keeps the rule set it was computed with.
     const run = (await call(s.app, leader, 'GET', `/api/evaluation/runs/${runId}`)).json() as RunView;
-    expect(run.criteria.find((c) => c.code === 'on_time_rate')!.weight).toBe(30);
+    expect(run.ruleSet.rankBy.map((k) => k.measure)).toEqual(['disbursement_rate', 'on_time_rate', 'overdue_tasks']);
   });
 
   it('lists runs, audits them, and feeds the dashboard’s evaluation panel', async () => {
@@ -222,6 +237,8 @@ describe.each(ENGINES)('unit evaluation and the letter (%s)', (engine) => {
     const panel = d.panels.evaluation.payload as TEvaluationPanelPayload;
     expect(panel.counts).toMatchObject({ ghi_nhan: 6, rut_kinh_nghiem: 9, phe_binh: 7 });
     expect(d.panels.evaluation.link).toBe(`/evaluation?run=${runId}`);
+    // The IOC's 2022 disbursement rate: 20 of 397 tỷ = 5,04 % (an integer division once showed 5,03 %).
+    expect(d.panels.budget.payload.disbursementRate).toBe(5.04);
     const xlsx = await call(s.app, leader, 'GET', `/api/evaluation/runs/${runId}/xlsx`);
     expect(xlsx.statusCode).toBe(200);
   });

@@ -56,6 +56,14 @@ describe.each(ENGINES)('demo indicators and reports on %s', (engine) => {
     }
   });
 
+  it('tells the two 60 % targets apart: work files online (KH 74, by level) and online dossiers (KH 128)', async () => {
+    const targets = (await call(s.app, leadership, 'GET', '/api/indicator-targets')).json() as Array<{ indicatorCode: string; level: string; period: string; value: number; planCode: string; note: string | null }>;
+    const of = (code: string) => targets.filter((t) => t.indicatorCode === code && t.period === '2022').map((t) => [t.planCode, t.level, t.value]);
+    expect(of('KH74_1C').sort()).toEqual([['74/KH-UBND', 'city', 60], ['74/KH-UBND', 'commune', 30], ['74/KH-UBND', 'district', 50]]);
+    expect(of('DVC_TRUCTUYEN')).toEqual([['128/KH-UBND', 'city', 60]]);
+    expect(targets.find((t) => t.indicatorCode === 'DVC_TRUCTUYEN' && t.period === '2022')!.note).toContain('27/5/2022');
+  });
+
   it('has the DTI main indices of QĐ 922 (points to 1,000) and QĐ 405 (8 main indices)', async () => {
     const all = (await call(s.app, leadership, 'GET', '/api/indicators')).json() as Array<{ code: string; parentId: string | null; maxPoints: number | null; catalogueCode: string }>;
     const main922 = all.filter((i) => /^DTI922_\d$/.test(i.code));
@@ -69,6 +77,8 @@ describe.each(ENGINES)('demo indicators and reports on %s', (engine) => {
     const r = (await call(s.app, leadership, 'GET', `/api/indicators/${ind.DVC_TRUCTUYEN}/rollup?unitId=${hp}&period=2022-H1`)).json();
     expect(Math.round(r.total.value * 10) / 10).toBe(figures.ty_le_ho_so_truc_tuyen_pct);
     expect(r.total.target.value).toBe(figures.chi_tieu_ho_so_truc_tuyen_2022_pct);
+    // The 60 % of online public-service dossiers is KH 128/KH-UBND's (27/5/2022), not KH 74's.
+    expect(r.total.target.planCode).toBe('128/KH-UBND');
     expect(r.total.rag).toBe('red');
     // Values per district and per department, all labelled sample.
     expect(r.children.filter((c: { kind: string; count: number }) => c.kind === 'district' && c.count > 0)).toHaveLength(15);

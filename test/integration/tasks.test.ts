@@ -130,7 +130,11 @@ describe.each(ENGINES)('tasks over HTTP on %s', (engine) => {
     expect(no.json()).toMatchObject({ deadline: '2025-04-30', originalDeadline: '2025-03-31' });
     await at('2025-04-15');
     const done = await call(s.app, officer, 'POST', `/api/tasks/${t.id}/complete`, { version: no.json().version });
-    expect(done.json()).toMatchObject({ status: 'done_on_time', originalDeadline: '2025-03-31' });
+    // Done 15 days after the original deadline, inside the extension: on time thanks to it, counted apart (issue 16).
+    expect(done.json()).toMatchObject({ status: 'done_on_time_extended', statusLabel: 'Hoàn thành đúng hạn (có gia hạn)', originalDeadline: '2025-03-31' });
+    const sum = (await call(s.app, coord, 'GET', `/api/tasks/summary?from=2025-01-01&to=2026-12-31&leadUnitId=${ids['HP.Q.LECHAN']}`)).json();
+    expect(sum.total.byStatus.done_on_time_extended).toBeGreaterThanOrEqual(1);
+    expect(sum.total.onTimeWithoutExtensionRate.numerator).toBe(sum.total.byStatus.done_on_time);
     expect((await call(s.app, officer, 'POST', `/api/tasks/${t.id}/progress`, { version: done.json().version, percent: 100, note: 'x' })).statusCode).toBe(422);
     const history = (await call(s.app, city, 'GET', `/api/tasks/${t.id}/history`)).json().items as Array<{ action: string; actorName: string; update: { note: string; file: unknown } | null; extension: { status: string } | null }>;
     expect(history.map((h) => h.action)).toEqual(['create', 'progress', 'progress', 'extension_request', 'extension_approve', 'extension_request', 'extension_refuse', 'complete']);

@@ -224,12 +224,20 @@ export const VN_HOLIDAYS: readonly Holiday[] = [
   { date: '2030-09-03', name: 'Quốc khánh (ngày liền kề)' }, // T3
 ];
 
-/** Saturdays worked in exchange for a swapped day off (làm bù). Not used by the working-day rules, which count Monday–Friday only. */
+/**
+ * Saturdays worked in exchange for a swapped day off (làm bù): working days for deadlines
+ * (core/calendar/working-days). Sources of the swaps the tests use:
+ * - 2024: 29/04/2024 (thứ Hai) off, worked Saturday 04/05/2024 — Công văn 2450/VPCP-KGVX of
+ *   12/04/2024 (the Prime Minister's agreement) and Thông báo 1570/TB-BLĐTBXH of 12/04/2024;
+ * - 2025: 02/05/2025 (thứ Sáu) off, worked Saturday 26/04/2025 — as reported by TTXVN/VietnamPlus
+ *   ("Công chức, viên chức được nghỉ thế nào trong dịp lễ 30/4-1/5/2025", vietnamplus.vn
+ *   post1033115); the number of the notice itself was not verified here.
+ */
 export const MAKEUP_SATURDAYS: readonly Holiday[] = [
-  { date: '2019-01-05', name: 'Làm bù cho ngày nghỉ hoán đổi 31/12/2018' },
-  { date: '2019-05-04', name: 'Làm bù cho ngày nghỉ hoán đổi 29/04/2019' },
-  { date: '2024-05-04', name: 'Làm bù cho ngày nghỉ hoán đổi 29/04/2024' },
-  { date: '2025-04-26', name: 'Làm bù cho ngày nghỉ hoán đổi 02/05/2025' },
-  { date: '2026-01-10', name: 'Làm bù cho ngày nghỉ hoán đổi 02/01/2026' },
-  { date: '2026-08-22', name: 'Làm bù cho ngày nghỉ hoán đổi 31/08/2026' },
+  { date: '2019-01-05', name: 'Làm bù cho ngày nghỉ hoán đổi 31/12/2018', working: true },
+  { date: '2019-05-04', name: 'Làm bù cho ngày nghỉ hoán đổi 29/04/2019', working: true },
+  { date: '2024-05-04', name: 'Làm bù cho ngày nghỉ hoán đổi 29/04/2024 (CV 2450/VPCP-KGVX, TB 1570/TB-BLĐTBXH ngày 12/04/2024)', working: true },
+  { date: '2025-04-26', name: 'Làm bù cho ngày nghỉ hoán đổi 02/05/2025', working: true },
+  { date: '2026-01-10', name: 'Làm bù cho ngày nghỉ hoán đổi 02/01/2026', working: true },
+  { date: '2026-08-22', name: 'Làm bù cho ngày nghỉ hoán đổi 31/08/2026', working: true },
 ];

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { RuleError } from '../errors';
 import { addDays, fromDayNumber, toDayNumber } from './dates';
-import { VN_HOLIDAYS, holidaySet } from './holidays';
+import { MAKEUP_SATURDAYS, VN_HOLIDAYS, holidaySet } from './holidays';
+const holidaySetOf = holidaySet;
 import { addWorkingDays, countWorkingDays, isWorkingDay } from './working-days';
 
 const VN = holidaySet(VN_HOLIDAYS);
@@ -92,5 +93,38 @@ describe('countWorkingDays', () => {
         expect(countWorkingDays(start, end, VN)).toBe(n + offset);
       }),
     );
+  });
+});
+
+describe('working Saturdays (làm bù) count as working days', () => {
+  // 2024: 29/04 (Mon) off, Saturday 04/05 worked — CV 2450/VPCP-KGVX, TB 1570/TB-BLĐTBXH of 12/04/2024.
+  // 2025: 02/05 (Fri) off, Saturday 26/04 worked — press report of the 2025 notice (see holidays.ts).
+  const days = holidaySetOf([...VN_HOLIDAYS, ...MAKEUP_SATURDAYS]);
+
+  it('a swapped Saturday is a working day, the swapped weekday is not', () => {
+    expect(isWorkingDay('2024-05-04', days)).toBe(true);
+    expect(isWorkingDay('2024-04-29', days)).toBe(false);
+    expect(isWorkingDay('2025-04-26', days)).toBe(true);
+    expect(isWorkingDay('2025-05-02', days)).toBe(false);
+    expect(isWorkingDay('2024-05-11', days)).toBe(false);
+  });
+
+  it('a deadline lands on the working Saturday instead of a day later (2024 and 2025)', () => {
+    // Friday 03/05/2024 + 1 working day = Saturday 04/05/2024 (worked), not Monday 06/05.
+    expect(addWorkingDays('2024-05-03', 1, days)).toBe('2024-05-04');
+    // Friday 25/04/2025 + 1 = Saturday 26/04/2025; + 2 = Monday 28/04; + 3 = Tuesday 29/04;
+    // 30/04, 01/05 are holidays and 02/05 the swapped day off: + 4 = Monday 05/05/2025.
+    expect(addWorkingDays('2025-04-25', 1, days)).toBe('2025-04-26');
+    expect(addWorkingDays('2025-04-25', 4, days)).toBe('2025-05-05');
+  });
+
+  it('counts them in an interval, agreeing with stepping day by day', () => {
+    // (26/04/2024, 06/05/2024]: Mon 29 off, Tue 30 and Wed 01 holidays; Thu 02, Fri 03, Sat 04 (worked), Mon 06.
+    expect(countWorkingDays('2024-04-26', '2024-05-06', days)).toBe(4);
+    // (24/04/2025, 05/05/2025]: Fri 25, Sat 26 (worked), Mon 28, Tue 29, Mon 05.
+    expect(countWorkingDays('2025-04-24', '2025-05-05', days)).toBe(5);
+    for (const [from, n] of [['2024-04-20', 12], ['2025-04-20', 9]] as const) {
+      expect(countWorkingDays(from, addWorkingDays(from, n, days), days)).toBe(n);
+    }
   });
 });

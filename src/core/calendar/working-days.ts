@@ -6,14 +6,15 @@ export type { HolidaySet } from './holiday-set';
 
 /**
  * Working days for deadlines under NĐ 09/2019 and task rules: Monday–Friday, not a public
- * holiday. The holiday set is a parameter because administrators edit it (Tết days off are
- * announced yearly, and compensating Saturdays are not modelled: a "làm bù" Saturday stays a
- * non-working day, which only ever makes a deadline one day later, never earlier).
+ * holiday, plus the Saturdays worked in exchange for a swapped day off (làm bù, e.g. 04/05/2024
+ * for 29/04/2024). The holiday set is a parameter because administrators edit it: the days off
+ * and the working Saturdays are announced yearly.
  */
 
 const MAX_STEPS = 366 * 200;
 
 export function isWorkingDay(date: string, holidays: HolidaySet): boolean {
+  if (holidays.workingDays?.has(date)) return true;
   const dow = dayOfWeek(date);
   if (dow === 0 || dow === 6) return false;
   return !holidays.has(date);
@@ -75,7 +76,14 @@ export function countWorkingDays(from: string, to: string, holidays: HolidaySet)
     const dow = dayOfWeek(h);
     if (dow !== 0 && dow !== 6) holidaysOnWeekdays += 1;
   }
-  return weekdays - holidaysOnWeekdays;
+  let workedWeekendDays = 0;
+  for (const w of holidays.workingDays ?? []) {
+    const d = toDayNumber(w);
+    if (d <= a || d > b || holidays.has(w)) continue;
+    const dow = dayOfWeek(w);
+    if (dow === 0 || dow === 6) workedWeekendDays += 1;
+  }
+  return weekdays - holidaysOnWeekdays + workedWeekendDays;
 }
 
 function guard(steps: number): void {

@@ -1,39 +1,34 @@
+import { formatNumber, formatPercent } from '../format/number';
+import { formatDong } from '../projects/money';
 import { EVALUATION_CLASS_LABEL_VI } from './criteria';
 import type { ComponentScore, UnitScore } from './score-types';
 
-/** 1234.5 → "1.234,5"; at most `maxDecimals` decimals, trailing zeros dropped. */
+/** 1234.5 → "1.234,5"; kept for callers of the evaluation module. */
 export function formatNumberVi(n: number, maxDecimals = 2): string {
-  const fixed = Math.abs(n).toFixed(maxDecimals);
-  const [int = '0', frac = ''] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  const decimals = frac.replace(/0+$/, '');
-  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
-  return decimals ? `${sign}${grouped},${decimals}` : `${sign}${grouped}`;
+  return formatNumber(n, { decimals: maxDecimals });
+}
+
+/** A component's value as the budget and task screens write it: money in đồng, rates with 2 places. */
+export function componentValueVi(c: Pick<ComponentScore, 'unit' | 'raw'>): string {
+  if (c.raw === null) return '—';
+  if (c.unit === 'money') return formatDong(BigInt(Math.round(c.raw)));
+  if (c.unit === 'percent') return formatPercent(c.raw, { decimals: 2 });
+  return formatNumber(c.raw);
 }
 
 function componentText(c: ComponentScore): string {
-  if (!c.applicable || c.raw === null) return `${c.name}: không có số liệu, không tính`;
-  const value = c.unit === 'percent' ? `${formatNumberVi(c.raw, 1)}%` : formatNumberVi(c.raw);
-  return `${c.name} ${value} (${formatNumberVi(c.points)}/${formatNumberVi(c.weight)} điểm)`;
+  if (!c.applicable || c.raw === null) return `${c.name}: không có số liệu`;
+  const detail = c.detail ? ` (${c.detail})` : '';
+  const points = c.weight > 0 ? ` — ${formatNumber(c.points)}/${formatNumber(c.weight)} điểm` : '';
+  return `${c.name}: ${componentValueVi(c)}${detail}${points}`;
 }
 
-function weakest(components: readonly ComponentScore[]): ComponentScore | null {
-  let worst: ComponentScore | null = null;
-  for (const c of components) {
-    if (c.normalised === null || c.normalised >= 1) continue;
-    if (!worst || c.normalised < (worst.normalised ?? 1)) worst = c;
-  }
-  return worst;
-}
-
-/** The one-line Vietnamese reason a unit officer reads: class, score, every component, the weakest. */
+/** The Vietnamese reason a unit officer reads: class and its ground, score when weighted, rank, every component. */
 export function reasonVi(u: Omit<UnitScore, 'reason'>): string {
-  if (u.score === null || u.evaluationClass === null) {
-    return 'Chưa xếp loại: chưa có số liệu cho tiêu chí nào.';
-  }
-  const head = `${EVALUATION_CLASS_LABEL_VI[u.evaluationClass]} — ${formatNumberVi(u.score)}/100 điểm, xếp thứ ${u.rank}`;
   const parts = u.components.map(componentText).join('; ');
-  const low = weakest(u.components);
-  const tail = low ? `; thấp nhất: ${low.name.charAt(0).toLowerCase()}${low.name.slice(1)}` : '';
-  return `${head}: ${parts}${tail}.`;
+  if (u.evaluationClass === null) {
+    return `Chưa xếp loại: không có căn cứ nào của bộ quy tắc được thoả mãn. ${parts}.`;
+  }
+  const score = u.score === null ? '' : `, ${formatNumber(u.score)}/100 điểm`;
+  return `${EVALUATION_CLASS_LABEL_VI[u.evaluationClass]} — ${u.ground}${score}, xếp thứ ${u.rank}. ${parts}.`;
 }

@@ -6,6 +6,8 @@ export interface UnitMeasures {
   readonly unitName: string;
   /** Raw values by measure code; null or absent = not applicable. */
   readonly measures: Readonly<Record<string, number | null | undefined>>;
+  /** What a value counts, in words ("3/4 nhiệm vụ đến hạn …"), by measure code. */
+  readonly details?: Readonly<Record<string, string>>;
 }
 
 export interface ComponentScore {
@@ -14,8 +16,11 @@ export interface ComponentScore {
   readonly unit: MeasureUnit;
   readonly applicable: boolean;
   readonly raw: number | null;
-  /** In [0, 1], 4 decimals; null when not applicable. */
+  /** What the value counts, when the collector said so. */
+  readonly detail: string | null;
+  /** In [0, 1], 4 decimals; null when not applicable or not scored. */
   readonly normalised: number | null;
+  /** 0 = shown, not scored. */
   readonly weight: number;
   /** Weighted points, 2 decimals. */
   readonly points: number;
@@ -27,10 +32,11 @@ export interface UnitScore {
   readonly components: readonly ComponentScore[];
   readonly total: number;
   readonly maxPoints: number;
-  /** 0–100, 2 decimals; null when no measure applies. */
+  /** 0–100, 2 decimals; null when no weighted measure applies. */
   readonly score: number | null;
   readonly rank: number;
   readonly evaluationClass: EvaluationClass | null;
+  /** The ground of the class rule that gave the class. */
+  readonly ground: string | null;
   readonly reason: string;
 }
-

@@ -1,209 +1,109 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  type Criterion,
-  SAMPLE_CLASS_THRESHOLDS,
-  SAMPLE_CRITERIA,
-  criteriaInForce,
-  normalise,
-  validateCriterion,
-} from './criteria';
-import { formatNumberVi } from './reason';
+import { type Criterion, normalise, validateCriterion } from './criteria';
+import { classify, CV139_RULE_SET, ruleSetInForce, type RuleSet, SAMPLE_COMMUNE_RULE_SET, validateRuleSet } from './rule-set';
 import { type UnitMeasures, scoreUnits } from './score';
 
-function buildUnit(unitId: string, unitName: string, measures: UnitMeasures['measures']): UnitMeasures {
-  return { unitId, unitName, measures };
-}
-
-const full = {
-  on_time_rate: 100,
-  overdue_tasks: 0,
-  report_timeliness: 100,
-  disbursement_rate: 90,
-  indicator_achievement: 100,
-};
-
-function score(units: UnitMeasures[], criteria: readonly Criterion[] = SAMPLE_CRITERIA) {
-  return scoreUnits(criteria, units, SAMPLE_CLASS_THRESHOLDS);
-}
+const unit = (unitId: string, unitName: string, measures: UnitMeasures['measures'], details?: Record<string, string>): UnitMeasures => ({ unitId, unitName, measures, details });
+const TY = 1_000_000_000;
 
 describe('criteria', () => {
+  const onTime = SAMPLE_COMMUNE_RULE_SET.criteria[0]!;
   it('normalises linearly between the zero and full thresholds, clamped', () => {
-    const onTime = SAMPLE_CRITERIA[0]!;
     expect(normalise(onTime, 75)).toBe(0.5);
     expect(normalise(onTime, 40)).toBe(0);
-    const overdue = SAMPLE_CRITERIA[1]!;
-    expect(normalise(overdue, 1)).toBe(0.8);
-    expect(normalise(overdue, 12)).toBe(0);
+    expect(normalise(SAMPLE_COMMUNE_RULE_SET.criteria[1]!, 1)).toBe(0.8);
   });
-
-  it('sample weights sum to 100 and every sample criterion is valid', () => {
-    expect(SAMPLE_CRITERIA.reduce((s, c) => s + c.weight, 0)).toBe(100);
-    for (const c of SAMPLE_CRITERIA) expect(validateCriterion(c)).toEqual([]);
-    expect(validateCriterion({ ...SAMPLE_CRITERIA[0]!, thresholds: { zero: 100, full: 50 } })).toHaveLength(1);
+  it('refuses backwards thresholds on a weighted criterion; a shown one (weight 0) needs none', () => {
+    expect(validateCriterion({ ...onTime, thresholds: { zero: 100, full: 50 } })).toHaveLength(1);
+    const shown: Criterion = { ...onTime, weight: 0, thresholds: { zero: 0, full: 0 } };
+    expect(validateCriterion(shown)).toEqual([]);
   });
+});
 
-  it('takes the version in force on a date', () => {
-    const newer: Criterion = { ...SAMPLE_CRITERIA[0]!, weight: 40, validFrom: '2025-01-01' };
-    const all = [...SAMPLE_CRITERIA, newer];
-    expect(criteriaInForce(all, '2024-12-31').find((c) => c.code === 'on_time_rate')?.weight).toBe(30);
-    expect(criteriaInForce(all, '2025-01-01').find((c) => c.code === 'on_time_rate')?.weight).toBe(40);
-    expect(criteriaInForce(all, '2021-12-31')).toEqual([]);
+describe('rule sets', () => {
+  it('the shipped rule sets are valid', () => {
+    expect(validateRuleSet(CV139_RULE_SET)).toEqual([]);
+    expect(validateRuleSet(SAMPLE_COMMUNE_RULE_SET)).toEqual([]);
+  });
+  it('refuses conditions on measures the rule set does not define, and rules without a ground', () => {
+    const bad: RuleSet = { ...CV139_RULE_SET, classRules: [{ class: 'ghi_nhan', ground: '', all: [{ measure: 'khong_co', op: '>', value: 0 }] }] };
+    const problems = validateRuleSet(bad);
+    expect(problems.join(' ')).toMatch(/khong_co/);
+    expect(problems.join(' ')).toMatch(/căn cứ/);
+  });
+  it('takes the rule set of the level in force on a date', () => {
+    const later = { ...CV139_RULE_SET, code: 'moi', validFrom: '2025-01-01' };
+    expect(ruleSetInForce([CV139_RULE_SET, later], 'city', '2024-12-31')?.code).toBe('cv139-2022');
+    expect(ruleSetInForce([CV139_RULE_SET, later], 'city', '2025-06-01')?.code).toBe('moi');
+    expect(ruleSetInForce([CV139_RULE_SET, SAMPLE_COMMUNE_RULE_SET], 'commune', '2022-06-01')).toBeNull();
+  });
+  it('applies Công văn 139’s grounds in order: cancelled or no dossier → phê bình; carried over → rút kinh nghiệm; disbursed → ghi nhận', () => {
+    const rules = CV139_RULE_SET.classRules;
+    expect(classify(rules, { disbursed_amount: 2 * TY, carried_over_amount: 0, cancelled_amount: 0, tasks_without_dossier: 0 })?.class).toBe('ghi_nhan');
+    expect(classify(rules, { disbursed_amount: 0, carried_over_amount: 9 * TY, cancelled_amount: 0, tasks_without_dossier: 0 })?.class).toBe('rut_kinh_nghiem');
+    expect(classify(rules, { disbursed_amount: 0, carried_over_amount: 9 * TY, cancelled_amount: 0, tasks_without_dossier: 1 })?.class).toBe('phe_binh');
+    expect(classify(rules, { disbursed_amount: 0, carried_over_amount: 0, cancelled_amount: 40 * TY, tasks_without_dossier: 0 })?.class).toBe('phe_binh');
+    expect(classify(rules, { disbursed_amount: 0, carried_over_amount: 0, cancelled_amount: 0, tasks_without_dossier: 0 })).toBeNull();
   });
 });
 
 describe('scoreUnits', () => {
-  it('shows every component, and the total is the sum of the points shown', () => {
-    const [u] = score([
-      buildUnit('a', 'Sở Y tế', { on_time_rate: 85, overdue_tasks: 3, report_timeliness: 90, disbursement_rate: 45, indicator_achievement: 70 }),
+  it('a CV 139 round: only units with a funded task, classed by their grounds, every figure in the reason', () => {
+    const res = scoreUnits(CV139_RULE_SET, [
+      unit('a', 'Sở Y tế', { funded_tasks: 2, allocated_amount: 40 * TY, disbursed_amount: 0, carried_over_amount: 0, cancelled_amount: 40 * TY, tasks_without_dossier: 0, disbursement_rate: 0, on_time_rate: 50, overdue_tasks: 1 }, { on_time_rate: '1/2 nhiệm vụ' }),
+      unit('b', 'Sở Nội vụ', { funded_tasks: 1, allocated_amount: 4.5 * TY, disbursed_amount: 4.5 * TY, carried_over_amount: 0, cancelled_amount: 0, tasks_without_dossier: 0, disbursement_rate: 100, on_time_rate: 100, overdue_tasks: 0 }),
+      unit('c', 'Sở Tài chính', { on_time_rate: 100, overdue_tasks: 0 }),
     ]);
+    expect(res.map((r) => [r.unitName, r.evaluationClass, r.rank])).toEqual([['Sở Nội vụ', 'ghi_nhan', 1], ['Sở Y tế', 'phe_binh', 2]]);
+    const syt = res[1]!;
+    expect(syt.score).toBeNull();
+    expect(syt.reason).toContain('Phê bình — nhiệm vụ chậm');
+    expect(syt.reason).toContain('Huỷ nguồn: 40.000.000.000 đồng');
+    expect(syt.reason).toContain('Đã giải ngân: 0 đồng');
+    expect(syt.reason).toContain('Tỷ lệ nhiệm vụ hoàn thành đúng hạn: 50 % (1/2 nhiệm vụ)');
+  });
+
+  it('a weighted round: the total is the sum of the points shown, class from score bands', () => {
+    const [u] = scoreUnits(SAMPLE_COMMUNE_RULE_SET, [unit('a', 'Phường Lê Chân', { on_time_rate: 85, overdue_tasks: 3, report_timeliness: 90 })]);
     expect(u?.components.map((c) => [c.code, c.normalised, c.points])).toEqual([
-      ['on_time_rate', 0.7, 21],
-      ['disbursement_rate', 0.5, 12.5],
+      ['on_time_rate', 0.7, 42],
       ['overdue_tasks', 0.4, 8],
-      ['report_timeliness', 0.8, 12],
-      ['indicator_achievement', 0.7, 7],
+      ['report_timeliness', 0.8, 16],
     ]);
-    expect(u?.total).toBe(60.5);
-    expect(u?.score).toBe(60.5);
+    expect(u?.score).toBe(66);
     expect(u?.evaluationClass).toBe('rut_kinh_nghiem');
-    expect(u?.reason).toBe(
-      'Rút kinh nghiệm — 60,5/100 điểm, xếp thứ 1: Tỷ lệ nhiệm vụ hoàn thành đúng hạn 85% (21/30 điểm); ' +
-        'Tỷ lệ giải ngân 45% (12,5/25 điểm); Số nhiệm vụ quá hạn 3 (8/20 điểm); Tỷ lệ báo cáo đúng hạn 90% (12/15 điểm); ' +
-        'Tỷ lệ chỉ tiêu đạt kế hoạch 70% (7/10 điểm); thấp nhất: số nhiệm vụ quá hạn.',
-    );
+    expect(u?.reason).toContain('Rút kinh nghiệm — từ 50 đến dưới 80 điểm, 66/100 điểm, xếp thứ 1');
   });
 
-  it('classes by thresholds: ≥ 80 ghi nhận, < 50 phê bình', () => {
-    const units = score([
-      buildUnit('a', 'A', full),
-      buildUnit('b', 'B', { ...full, on_time_rate: 50, disbursement_rate: 0 }),
-      buildUnit('c', 'C', { ...full, on_time_rate: 50, disbursement_rate: 0, overdue_tasks: 9 }),
+  it('breaks ties by the rank keys, then Vietnamese name order', () => {
+    const units = scoreUnits(SAMPLE_COMMUNE_RULE_SET, [
+      unit('1', 'Xã Y', { on_time_rate: 80, overdue_tasks: 1, report_timeliness: 100 }),
+      unit('3', 'Xã Đào', { on_time_rate: 90, overdue_tasks: 2, report_timeliness: 80 }),
+      unit('4', 'Xã Dân', { on_time_rate: 90, overdue_tasks: 2, report_timeliness: 80 }),
     ]);
-    expect(units.map((u) => [u.unitId, u.score, u.evaluationClass])).toEqual([
-      ['a', 100, 'ghi_nhan'],
-      ['b', 45, 'phe_binh'],
-      ['c', 25, 'phe_binh'],
-    ]);
-    expect(score([buildUnit('d', 'D', { ...full, disbursement_rate: 0 })])[0]?.evaluationClass).toBe('rut_kinh_nghiem');
+    // 36 + 16 + 20 = 72 and 48 + 12 + 12 = 72: same score, the higher on-time rate first; Dân before Đào (d < đ).
+    expect(units.map((u) => [u.unitName, u.score, u.rank])).toEqual([['Xã Dân', 72, 1], ['Xã Đào', 72, 2], ['Xã Y', 72, 3]]);
   });
 
-  it('leaves out measures a unit does not have and scores on the rest', () => {
-    const [u] = score([buildUnit('a', 'Công an thành phố', { ...full, disbursement_rate: null })]);
-    expect(u?.maxPoints).toBe(75);
-    expect(u?.score).toBe(100);
-    expect(u?.reason).toContain('Tỷ lệ giải ngân: không có số liệu, không tính');
-    const [none] = score([buildUnit('z', 'Z', {})]);
-    expect(none?.score).toBeNull();
-    expect(none?.evaluationClass).toBeNull();
-    expect(none?.reason).toBe('Chưa xếp loại: chưa có số liệu cho tiêu chí nào.');
+  it('rejects duplicate units and non-numbers', () => {
+    expect(() => scoreUnits(SAMPLE_COMMUNE_RULE_SET, [unit('a', 'A', {}), unit('a', 'A2', {})])).toThrow(/hai lần/);
+    expect(() => scoreUnits(SAMPLE_COMMUNE_RULE_SET, [unit('a', 'A', { on_time_rate: Number.NaN })])).toThrow(/không hợp lệ/);
   });
 
-  const two: Criterion[] = [
-    { ...SAMPLE_CRITERIA[0]!, thresholds: { zero: 0, full: 100 }, weight: 50 },
-    { ...SAMPLE_CRITERIA[1]!, thresholds: { zero: 10, full: 0 }, weight: 50 },
-  ];
-
-  it('breaks ties by on-time rate, then Vietnamese name order', () => {
-    const units = score(
-      [
-        buildUnit('1', 'Sở Y tế', { on_time_rate: 80, overdue_tasks: 1 }),
-        buildUnit('2', 'Sở Du lịch', { on_time_rate: 90, overdue_tasks: 4 }),
-        buildUnit('3', 'Sở Đào tạo', { on_time_rate: 90, overdue_tasks: 2 }),
-        buildUnit('4', 'Sở Dân tộc', { on_time_rate: 90, overdue_tasks: 2 }),
-      ],
-      two,
-    );
-    // Dân tộc before Đào tạo: d < đ in Vietnamese order.
-    expect(units.map((u) => [u.unitName, u.score, u.rank])).toEqual([
-      ['Sở Dân tộc', 85, 1],
-      ['Sở Đào tạo', 85, 2],
-      ['Sở Y tế', 85, 3],
-      ['Sở Du lịch', 75, 4],
-    ]);
-  });
-
-  it('then by fewer overdue tasks', () => {
-    const three: Criterion[] = [
-      { ...SAMPLE_CRITERIA[0]!, thresholds: { zero: 0, full: 100 }, weight: 40 },
-      { ...SAMPLE_CRITERIA[1]!, thresholds: { zero: 10, full: 0 }, weight: 30 },
-      { ...SAMPLE_CRITERIA[2]!, thresholds: { zero: 0, full: 100 }, weight: 30 },
-    ];
-    // 36 + 24 + 15 = 75 and 36 + 21 + 18 = 75; "A" would win on name alone.
-    const units = score(
-      [
-        buildUnit('q', 'A', { on_time_rate: 90, overdue_tasks: 3, report_timeliness: 60 }),
-        buildUnit('p', 'B', { on_time_rate: 90, overdue_tasks: 2, report_timeliness: 50 }),
-      ],
-      three,
-    );
-    expect(units.map((u) => [u.unitId, u.score])).toEqual([
-      ['p', 75],
-      ['q', 75],
-    ]);
-  });
-
-  it('ranks equal scores by on-time rate before overdue count', () => {
-    // 60 % + 8 overdue → 30 + 10 = 40; 70 % + 9 overdue → 35 + 5 = 40.
-    const units = score(
-      [
-        buildUnit('x', 'A', { on_time_rate: 60, overdue_tasks: 8 }),
-        buildUnit('y', 'B', { on_time_rate: 70, overdue_tasks: 9 }),
-      ],
-      two,
-    );
-    expect(units.map((u) => [u.unitId, u.score, u.rank])).toEqual([
-      ['y', 40, 1],
-      ['x', 40, 2],
-    ]);
-  });
-
-  it('rejects duplicate units, duplicate criteria and non-numbers', () => {
-    expect(() => score([buildUnit('a', 'A', full), buildUnit('a', 'A2', full)])).toThrow(/hai lần/);
-    expect(() => score([buildUnit('a', 'A', full)], [SAMPLE_CRITERIA[0]!, SAMPLE_CRITERIA[0]!])).toThrow(/trùng mã/);
-    expect(() => score([buildUnit('a', 'A', { on_time_rate: Number.NaN })])).toThrow(/không hợp lệ/);
-  });
-
-  it('same inputs give the same ranks and reasons, whatever the order of units and criteria (property)', () => {
+  it('same inputs give the same ranks and reasons, whatever the order of units (property)', () => {
     const value = fc.option(fc.integer({ min: 0, max: 100 }), { nil: null });
-    const unitArb = fc.record({
-      on_time_rate: value,
-      overdue_tasks: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
-      report_timeliness: value,
-      disbursement_rate: value,
-      indicator_achievement: value,
-    });
-    const names = ['Sở Y tế', 'Sở Tư pháp', 'Sở Du lịch', 'Báo Hải Phòng', 'Sở Nội vụ', 'Công an thành phố', 'Sở Đào tạo', 'Sở Dân tộc'];
+    const arb = fc.record({ on_time_rate: value, overdue_tasks: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }), report_timeliness: value });
+    const names = ['Xã A', 'Xã Ă', 'Phường B', 'Phường Đ', 'Xã D', 'Đặc khu Cát Hải'];
     fc.assert(
-      fc.property(
-        fc.array(unitArb, { minLength: names.length, maxLength: names.length }),
-        fc.array(fc.integer(), { minLength: names.length, maxLength: names.length }),
-        (measures, keys) => {
-          const units = measures.map((m, i) => buildUnit(`u${i}`, names[i] ?? `Đơn vị ${i}`, m));
-          const expected = score(units);
-          const shuffledUnits = units
-            .map((u, i) => ({ u, k: keys[i] ?? 0 }))
-            .sort((a, b) => a.k - b.k)
-            .map((x) => x.u);
-          const shuffledCriteria = [...SAMPLE_CRITERIA].reverse();
-          expect(score(shuffledUnits, shuffledCriteria)).toEqual(expected);
-          expect(expected.map((u) => u.rank)).toEqual(units.map((_, i) => i + 1));
-          for (const u of expected) {
-            const sum = u.components.reduce((s, c) => s + Math.round(c.points * 100), 0);
-            expect(Math.round(u.total * 100)).toBe(sum);
-          }
-        },
-      ),
-      { numRuns: 200 },
+      fc.property(fc.array(arb, { minLength: names.length, maxLength: names.length }), fc.array(fc.integer(), { minLength: names.length, maxLength: names.length }), (measures, keys) => {
+        const units = measures.map((m, i) => unit(`u${i}`, names[i]!, m));
+        const expected = scoreUnits(SAMPLE_COMMUNE_RULE_SET, units);
+        const shuffled = units.map((u, i) => ({ u, k: keys[i] ?? 0 })).sort((a, b) => a.k - b.k).map((x) => x.u);
+        expect(scoreUnits(SAMPLE_COMMUNE_RULE_SET, shuffled)).toEqual(expected);
+        for (const u of expected) expect(Math.round(u.total * 100)).toBe(u.components.reduce((s, c) => s + Math.round(c.points * 100), 0));
+      }),
+      { numRuns: 100 },
     );
-  });
-});
-
-describe('formatNumberVi', () => {
-  it('uses Vietnamese separators', () => {
-    expect(formatNumberVi(1234.5)).toBe('1.234,5');
-    expect(formatNumberVi(12.345)).toBe('12,35');
-    expect(formatNumberVi(-0.001)).toBe('0');
-    expect(formatNumberVi(100)).toBe('100');
   });
 });

@@ -1,52 +1,40 @@
 import { compareVietnamese } from '../text/fold';
-import {
-  type ClassThresholds,
-  type Criterion,
-  type EvaluationClass,
-  MEASURE,
-  type MeasureUnit,
-  normalise,
-  validateCriterion,
-} from './criteria';
+import { type Criterion, type EvaluationClass, normalise, SCORE_MEASURE } from './criteria';
 import { reasonVi } from './reason';
+import { assertRuleSet, classify, inScope, type RuleSet } from './rule-set';
 
 /**
- * Scores and ranks units so that nothing is a black box: every component is returned with its
- * raw value, score and points, and the total is exactly the sum of the points shown (all
- * arithmetic in hundredths of a point, integers). A measure a unit does not have (no project,
- * so no disbursement rate) is left out and the unit is scored on the rest: score = points /
- * points available × 100.
+ * Evaluates units under one rule set so that nothing is a black box: every component is
+ * returned with its raw value (and, when weighted, its score and points; the total is exactly
+ * the sum of the points shown, all arithmetic in hundredths of a point). The class comes from
+ * the rule set's class rules, tried in order, on the measures (and the score). A weighted
+ * measure a unit does not have is left out and the unit is scored on the rest.
  *
- * Rank order: higher score; then higher on-time completion rate; then fewer overdue tasks; then
- * unit name in Vietnamese order; then unit id. Units without any measure come last, unclassed.
+ * Rank order: class (ghi nhận, rút kinh nghiệm, phê bình, unclassed); then higher score; then
+ * the rule set's rank keys; then unit name in Vietnamese order; then unit id.
  */
 
 export type { ComponentScore, UnitMeasures, UnitScore } from './score-types';
 import type { ComponentScore, UnitMeasures, UnitScore } from './score-types';
 
-/** Heaviest first (what matters most is read first), then by code: independent of input order. */
-function byWeightThenCode(a: Criterion, b: Criterion): number {
-  if (a.weight !== b.weight) return b.weight - a.weight;
-  return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
-}
+const CLASS_ORDER: Readonly<Record<EvaluationClass, number>> = { ghi_nhan: 0, rut_kinh_nghiem: 1, phe_binh: 2 };
 
-function classOf(score: number | null, t: ClassThresholds): EvaluationClass | null {
-  if (score === null) return null;
-  if (score >= t.ghiNhanFrom) return 'ghi_nhan';
-  if (score < t.pheBinhBelow) return 'phe_binh';
-  return 'rut_kinh_nghiem';
+/** Heaviest first (what matters most is read first), then the rule set's order. */
+function byWeight(criteria: readonly Criterion[]): Criterion[] {
+  return criteria.map((c, i) => ({ c, i })).sort((a, b) => b.c.weight - a.c.weight || a.i - b.i).map((x) => x.c);
 }
 
 type Unranked = Omit<UnitScore, 'rank' | 'reason'> & { readonly measures: UnitMeasures['measures'] };
 
-function scoreOne(criteria: readonly Criterion[], unit: UnitMeasures, classes: ClassThresholds): Unranked {
+function scoreOne(rs: RuleSet, criteria: readonly Criterion[], unit: UnitMeasures): Unranked {
   let totalCenti = 0;
   let maxCenti = 0;
   const components = criteria.map((c): ComponentScore => {
     const raw = unit.measures[c.code];
-    const base = { code: c.code, name: c.name, unit: c.unit, weight: c.weight };
+    const base = { code: c.code, name: c.name, unit: c.unit, weight: c.weight, detail: unit.details?.[c.code] ?? null };
     if (raw === null || raw === undefined) return { ...base, applicable: false, raw: null, normalised: null, points: 0 };
     if (!Number.isFinite(raw)) throw new RangeError(`Giá trị «${c.name}» của ${unit.unitName} không hợp lệ: ${raw}.`);
+    if (c.weight === 0) return { ...base, applicable: true, raw, normalised: null, points: 0 };
     const normE4 = Math.round(normalise(c, raw) * 10_000);
     const pointsCenti = Math.round((normE4 * c.weight) / 100);
     totalCenti += pointsCenti;
@@ -54,6 +42,7 @@ function scoreOne(criteria: readonly Criterion[], unit: UnitMeasures, classes: C
     return { ...base, applicable: true, raw, normalised: normE4 / 10_000, points: pointsCenti / 100 };
   });
   const score = maxCenti === 0 ? null : Math.round((totalCenti * 10_000) / maxCenti) / 100;
+  const rule = classify(rs.classRules, { ...unit.measures, [SCORE_MEASURE]: score });
   return {
     unitId: unit.unitId,
     unitName: unit.unitName,
@@ -62,47 +51,44 @@ function scoreOne(criteria: readonly Criterion[], unit: UnitMeasures, classes: C
     total: totalCenti / 100,
     maxPoints: maxCenti / 100,
     score,
-    evaluationClass: classOf(score, classes),
+    evaluationClass: rule?.class ?? null,
+    ground: rule?.ground ?? null,
   };
 }
 
-function measureOr(u: Unranked, code: string, fallback: number): number {
-  const v = u.measures[code];
-  return v === null || v === undefined ? fallback : v;
+function compareUnits(rs: RuleSet) {
+  return (a: Unranked, b: Unranked): number => {
+    const ca = a.evaluationClass === null ? 3 : CLASS_ORDER[a.evaluationClass];
+    const cb = b.evaluationClass === null ? 3 : CLASS_ORDER[b.evaluationClass];
+    if (ca !== cb) return ca - cb;
+    const sa = a.score ?? -Infinity;
+    const sb = b.score ?? -Infinity;
+    if (sa !== sb) return sb - sa;
+    for (const k of rs.rankBy) {
+      const worst = k.direction === 'higher_better' ? -Infinity : Infinity;
+      const va = a.measures[k.measure] ?? worst;
+      const vb = b.measures[k.measure] ?? worst;
+      if (va !== vb) return k.direction === 'higher_better' ? (vb > va ? 1 : -1) : (va > vb ? 1 : -1);
+    }
+    const name = compareVietnamese(a.unitName, b.unitName);
+    if (name !== 0) return name;
+    return a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
+  };
 }
 
-function compareUnits(a: Unranked, b: Unranked): number {
-  const sa = a.score ?? -Infinity;
-  const sb = b.score ?? -Infinity;
-  if (sa !== sb) return sb - sa;
-  const onTime = measureOr(b, MEASURE.onTimeRate, -Infinity) - measureOr(a, MEASURE.onTimeRate, -Infinity);
-  if (onTime !== 0 && !Number.isNaN(onTime)) return onTime;
-  const overdue = measureOr(a, MEASURE.overdueTasks, Infinity) - measureOr(b, MEASURE.overdueTasks, Infinity);
-  if (overdue !== 0 && !Number.isNaN(overdue)) return overdue;
-  const name = compareVietnamese(a.unitName, b.unitName);
-  if (name !== 0) return name;
-  return a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : 0;
-}
-
-export function scoreUnits(
-  criteria: readonly Criterion[],
-  measuresByUnit: readonly UnitMeasures[],
-  classes: ClassThresholds,
-): UnitScore[] {
-  const sorted = [...criteria].sort(byWeightThenCode);
-  const codes = new Set<string>();
-  sorted.forEach((c) => {
-    if (codes.has(c.code)) throw new RangeError(`Tiêu chí bị trùng mã: "${c.code}".`);
-    codes.add(c.code);
-    const problems = validateCriterion(c);
-    if (problems.length > 0) throw new RangeError(problems.join(' '));
-  });
+/** Units outside the rule set's scope are left out; the others are ranked and given a reason. */
+export function scoreUnits(ruleSet: RuleSet, measuresByUnit: readonly UnitMeasures[]): UnitScore[] {
+  assertRuleSet(ruleSet);
+  const criteria = byWeight(ruleSet.criteria);
   const ids = new Set<string>();
   for (const u of measuresByUnit) {
     if (ids.has(u.unitId)) throw new RangeError(`Đơn vị xuất hiện hai lần: "${u.unitId}".`);
     ids.add(u.unitId);
   }
-  const ranked = measuresByUnit.map((u) => scoreOne(sorted, u, classes)).sort(compareUnits);
+  const ranked = measuresByUnit
+    .filter((u) => inScope(ruleSet, u.measures))
+    .map((u) => scoreOne(ruleSet, criteria, u))
+    .sort(compareUnits(ruleSet));
   return ranked.map(({ measures: _measures, ...u }, i) => {
     const scored = { ...u, rank: i + 1 };
     return { ...scored, reason: reasonVi(scored) };

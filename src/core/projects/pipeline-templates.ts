@@ -10,6 +10,14 @@ import type { ActorRole, PipelinePhase, PipelineStep, PipelineTemplate, StepActi
  * > 200 triệu to 15 tỷ need an outline and detailed estimate: NĐ 73 Điều 51 khoản 2,
  * TT 03/2020/TT-BTTTT (dossier in 03 bộ).
  *
+ * NĐ 45/2026's effective date and its transition rule for projects approved under NĐ 73/2019:
+ * NOT SOURCED. The decree's text (its final articles "hiệu lực thi hành" and "quy định chuyển
+ * tiếp") was not available to us (reference/vn-specs.md §3 read only Điều 1, 7 and 8; searches
+ * on 03/12/2026 found no copy). The templates therefore switch on the signing date, 26/01/2026,
+ * and a project keeps the template in force when it started (templateInForce by start date):
+ * that is the product's assumption, not the decree's rule, and must be checked against the
+ * official text (vbpl.vn / congbao.chinhphu.vn) before it is relied on.
+ *
  * Time limits: no legal limit was found for appraising projects under NĐ 73 or NĐ 45; the only
  * observed ones are 14 working days (TTHC 236623 on dichvucong.gov.vn, thẩm định ĐC-DT) and
  * 10 working days (Hà Nội 2012). Every other limit below is a plausible default, marked
@@ -113,6 +121,7 @@ const ND73 = 'NĐ 73/2019/NĐ-CP';
 const ND45 = 'NĐ 45/2026/NĐ-CP';
 const ND73_FROM = '2020-01-01';
 const ND73_TO = '2026-01-25';
+// Signing date, used as the switch-over: the decree's effective date is not sourced (see above).
 const ND45_FROM = '2026-01-26';
 
 export const PIPELINE_TEMPLATES: readonly PipelineTemplate[] = [

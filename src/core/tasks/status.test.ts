@@ -5,12 +5,14 @@ import {
   TASK_STATUSES,
   TASK_STATUS_LABEL_EN,
   TASK_STATUS_LABEL_VI,
+  isDone,
   isStale,
   overdueBucket,
   overdueBucketOf,
   overdueDays,
   taskStatus,
 } from './status';
+import { summarizeTasks } from './summary';
 
 describe('taskStatus', () => {
   const today = '2024-06-15';
@@ -96,5 +98,34 @@ describe('isStale', () => {
   it('never flags a task with a deadline or a finished task', () => {
     expect(isStale({ ...base, deadline: '2024-02-01' }, '2025-01-01')).toBe(false);
     expect(isStale({ ...base, completedAt: '2024-02-01' }, '2025-01-01')).toBe(false);
+  });
+});
+
+describe('done on time with an extension, counted apart', () => {
+  // Original deadline 30/06/2022, extended to 31/08/2022, done 01/08/2022: 32 days after the
+  // original deadline, inside the extension.
+  const task = { deadline: '2022-08-31', originalDeadline: '2022-06-30', completedAt: '2022-08-01' };
+  it('is "on time with an extension", not plain "on time"', () => {
+    expect(taskStatus(task, '2022-12-31')).toBe('done_on_time_extended');
+    expect(TASK_STATUS_LABEL_VI.done_on_time_extended).toBe('Hoàn thành đúng hạn (có gia hạn)');
+    expect(isDone('done_on_time_extended')).toBe(true);
+  });
+  it('done by the original deadline is plain on time; after the extension is late', () => {
+    expect(taskStatus({ ...task, completedAt: '2022-06-30' }, '2022-12-31')).toBe('done_on_time');
+    expect(taskStatus({ ...task, completedAt: '2022-09-01' }, '2022-12-31')).toBe('done_late');
+    expect(taskStatus({ ...task, originalDeadline: null }, '2022-12-31')).toBe('done_on_time');
+  });
+  it('the summary counts it apart and says both rates', () => {
+    const s = summarizeTasks(
+      [
+        { leadUnitId: 'u', assignedOn: '2022-03-01', ...task },
+        { leadUnitId: 'u', assignedOn: '2022-03-01', deadline: '2022-06-30', originalDeadline: '2022-06-30', completedAt: '2022-06-01' },
+      ],
+      { from: '2022-01-01', to: '2022-12-31', asOf: '2022-12-31' },
+    );
+    expect(s.total.byStatus.done_on_time).toBe(1);
+    expect(s.total.byStatus.done_on_time_extended).toBe(1);
+    expect(s.total.onTimeRate.percent).toBe(100);
+    expect(s.total.onTimeWithoutExtensionRate.percent).toBe(50);
   });
 });

@@ -3,12 +3,14 @@ import { addMonths, assertIsoDate, diffDays } from '../calendar/dates';
 /**
  * A task's status is computed from its dates, never typed in (QĐ 42/2014/QĐ-TTg, NĐ 39/2022).
  * `deadline` is the deadline in force (after an approved extension); the original deadline is
- * kept beside it for display and does not change the status. All dates are calendar dates
+ * kept beside it: a task done after its original deadline but within its extension is "done on
+ * time with an extension", counted apart from "done on time". All dates are calendar dates
  * 'YYYY-MM-DD' in Vietnam's time zone: the caller converts timestamps before calling.
  */
 
 export type TaskStatus =
   | 'done_on_time'
+  | 'done_on_time_extended'
   | 'done_late'
   | 'done_no_deadline'
   | 'in_progress_on_time'
@@ -17,6 +19,7 @@ export type TaskStatus =
 
 export const TASK_STATUSES: readonly TaskStatus[] = [
   'done_on_time',
+  'done_on_time_extended',
   'done_late',
   'done_no_deadline',
   'in_progress_on_time',
@@ -26,6 +29,7 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
 
 export const TASK_STATUS_LABEL_VI: Readonly<Record<TaskStatus, string>> = {
   done_on_time: 'Hoàn thành đúng hạn',
+  done_on_time_extended: 'Hoàn thành đúng hạn (có gia hạn)',
   done_late: 'Hoàn thành quá hạn',
   done_no_deadline: 'Hoàn thành (không thời hạn)',
   in_progress_on_time: 'Đang thực hiện trong hạn',
@@ -35,6 +39,7 @@ export const TASK_STATUS_LABEL_VI: Readonly<Record<TaskStatus, string>> = {
 
 export const TASK_STATUS_LABEL_EN: Readonly<Record<TaskStatus, string>> = {
   done_on_time: 'Done on time',
+  done_on_time_extended: 'Done on time (extended)',
   done_late: 'Done late',
   done_no_deadline: 'Done (no deadline)',
   in_progress_on_time: 'In progress, on time',
@@ -45,6 +50,8 @@ export const TASK_STATUS_LABEL_EN: Readonly<Record<TaskStatus, string>> = {
 export interface TaskDates {
   readonly deadline: string | null;
   readonly completedAt: string | null;
+  /** The deadline first assigned, when an extension moved it; absent or equal = never extended. */
+  readonly originalDeadline?: string | null;
 }
 
 export function taskStatus(task: TaskDates, today: string): TaskStatus {
@@ -54,14 +61,16 @@ export function taskStatus(task: TaskDates, today: string): TaskStatus {
     assertIsoDate(completedAt);
     if (deadline === null) return 'done_no_deadline';
     // Done on the deadline day itself is on time ("trước hoặc đúng hạn").
-    return diffDays(assertIsoDate(deadline), completedAt) <= 0 ? 'done_on_time' : 'done_late';
+    if (diffDays(assertIsoDate(deadline), completedAt) > 0) return 'done_late';
+    const original = task.originalDeadline;
+    return original && diffDays(assertIsoDate(original), completedAt) > 0 ? 'done_on_time_extended' : 'done_on_time';
   }
   if (deadline === null) return 'no_deadline_in_progress';
   return diffDays(assertIsoDate(deadline), today) <= 0 ? 'in_progress_on_time' : 'in_progress_overdue';
 }
 
 export function isDone(status: TaskStatus): boolean {
-  return status === 'done_on_time' || status === 'done_late' || status === 'done_no_deadline';
+  return status === 'done_on_time' || status === 'done_on_time_extended' || status === 'done_late' || status === 'done_no_deadline';
 }
 
 /**

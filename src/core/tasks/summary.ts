@@ -1,4 +1,5 @@
 import { assertIsoDate, compareIsoDates } from '../calendar/dates';
+import { percentOf } from '../format/number';
 import { TASK_STATUSES, type TaskDates, type TaskStatus, taskStatus } from './status';
 
 /**
@@ -40,8 +41,10 @@ export interface TaskCounts {
   readonly overdue: number;
   readonly overdueRateAll: Rate;
   readonly overdueRateWithDeadline: Rate;
-  /** Done on time among tasks finished or past their deadline. */
+  /** Done by the deadline in force (with or without an extension) among tasks finished or past their deadline. */
   readonly onTimeRate: Rate;
+  /** Done by the original deadline, no extension needed, among the same tasks. */
+  readonly onTimeWithoutExtensionRate: Rate;
 }
 
 export interface TaskSummary {
@@ -52,9 +55,7 @@ export interface TaskSummary {
 
 export function ratePercent(numerator: number, denominator: number): Rate {
   if (denominator === 0) return { numerator, denominator, percent: null };
-  // Integer arithmetic first so 258/12160 rounds the same on every platform.
-  const percent = Math.round((numerator * 10_000) / denominator) / 100;
-  return { numerator, denominator, percent };
+  return { numerator, denominator, percent: percentOf(numerator, denominator) };
 }
 
 function emptyByStatus(): Record<TaskStatus, number> {
@@ -80,7 +81,7 @@ export function countsOfStatuses(counts: Readonly<Partial<Record<TaskStatus, num
   const withDeadline = total - byStatus.done_no_deadline - byStatus.no_deadline_in_progress;
   const overdueCount =
     overdue === 'late_any' ? byStatus.done_late + byStatus.in_progress_overdue : byStatus.in_progress_overdue;
-  const dueOrDone = byStatus.done_on_time + byStatus.done_late + byStatus.in_progress_overdue;
+  const dueOrDone = byStatus.done_on_time + byStatus.done_on_time_extended + byStatus.done_late + byStatus.in_progress_overdue;
   return {
     total,
     withDeadline,
@@ -88,7 +89,8 @@ export function countsOfStatuses(counts: Readonly<Partial<Record<TaskStatus, num
     overdue: overdueCount,
     overdueRateAll: ratePercent(overdueCount, total),
     overdueRateWithDeadline: ratePercent(overdueCount, withDeadline),
-    onTimeRate: ratePercent(byStatus.done_on_time, dueOrDone),
+    onTimeRate: ratePercent(byStatus.done_on_time + byStatus.done_on_time_extended, dueOrDone),
+    onTimeWithoutExtensionRate: ratePercent(byStatus.done_on_time, dueOrDone),
   };
 }
 
@@ -101,7 +103,9 @@ export function summarizeTasks(rows: readonly TaskRow[], options: SummaryOptions
   const perUnit = new Map<string, TaskStatus[]>();
   for (const row of rows) {
     if (compareIsoDates(row.assignedOn, from) < 0 || compareIsoDates(row.assignedOn, to) > 0) continue;
-    const status = taskStatus(row, asOf);
+    // A task finished after asOf was still open on asOf: a summary "as of" a date shows it so.
+    const completedAt = row.completedAt !== null && compareIsoDates(row.completedAt, asOf) > 0 ? null : row.completedAt;
+    const status = taskStatus({ ...row, completedAt }, asOf);
     all.push(status);
     const list = perUnit.get(row.leadUnitId);
     if (list) list.push(status);

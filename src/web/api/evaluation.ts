@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LetterDraft, LetterView, MeasureView, RulesView, RunSummary, RunView } from '../../contracts/evaluation';
+import type { LetterDraft, LetterView, RulesView, RunSummary, RunView } from '../../contracts/evaluation';
 import { api, apiRequest } from './client';
 
 export type * from '../../contracts/evaluation';
@@ -21,18 +21,10 @@ export function useEvaluationRules() {
   return useQuery({ queryKey: ['evaluation', 'rules'], queryFn: () => api.get<RulesView>('/api/evaluation/rules') });
 }
 
-export function useEvaluationMeasures(period: string | null) {
-  return useQuery({
-    queryKey: ['evaluation', 'measures', period],
-    queryFn: () => api.get<MeasureView[]>('/api/evaluation/measures', { query: { period } }),
-    enabled: !!period,
-  });
-}
-
 export function useCreateRun() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { period: string; unitKinds?: string[]; note?: string | null }) => api.post<RunView>('/api/evaluation/runs', input),
+    mutationFn: (input: { period: string; unitLevel?: 'city' | 'commune'; unitKinds?: string[]; note?: string | null }) => api.post<RunView>('/api/evaluation/runs', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['evaluation'] }),
   });
 }

@@ -1,3 +1,4 @@
+import { formatNumber as formatCore } from '../../core/format/number';
 import type { Lang } from './lang';
 
 /** Calendar dates cross the API as `YYYY-MM-DD`; people read them as `dd/mm/yyyy` in both languages. */
@@ -29,12 +30,7 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
-const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN'),
-  en: new Intl.NumberFormat('en-GB'),
-};
-
-/** 1.234,5 in Vietnamese, 1,234.5 in English. */
-export function formatNumber(n: number, lang: Lang): string {
-  return numberFormats[lang].format(n);
+/** 1.234,5 in Vietnamese, 1,234.5 in English; at most 3 places, half away from zero (core/format). */
+export function formatNumber(n: number, lang: Lang, decimals = 3): string {
+  return formatCore(n, { decimals, lang });
 }

@@ -1,3 +1,4 @@
+import { percentOf } from '../../../core/format/number';
 import type { TBudgetMoney, TBudgetSummary, TBudgetTree } from '../../../contracts/budget';
 import { FUNDING_SOURCES } from '../../../contracts/projects';
 import type { Queryable } from '../../../db/client';
@@ -28,11 +29,10 @@ function add(a: Amounts, b: Amounts): Amounts {
   };
 }
 
-/** Percentage with one decimal, rounded half up, in integer arithmetic; null when there is nothing planned. */
+/** Percentage with one decimal (the product's one rounding rule, core/format); null when there is nothing planned. */
 export function ratePercent(part: Dong, whole: Dong): number | null {
   if (whole <= 0n) return null;
-  const tenths = (part * 2000n + whole) / (2n * whole);
-  return Number(tenths) / 10;
+  return percentOf(part, whole, 1);
 }
 
 function present(a: Amounts, count: number): TBudgetMoney {

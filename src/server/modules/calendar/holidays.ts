@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../db/client';
-import { holidaySet, VN_HOLIDAYS, type HolidaySet } from '../../../core/calendar/holidays';
+import { holidaySet, MAKEUP_SATURDAYS, VN_HOLIDAYS, type HolidaySet } from '../../../core/calendar/holidays';
 import { holidayDates, insertMissingHolidays } from './queries';
 
 /** Holidays are rows an administrator edits; every working-day computation reads them here. */
@@ -9,5 +9,5 @@ export async function loadHolidaySet(db: Queryable): Promise<HolidaySet> {
 
 /** Reference data, loaded on every start: adds the years it knows, never overwrites an edit. */
 export async function seedHolidays(db: Queryable): Promise<number> {
-  return insertMissingHolidays(db, VN_HOLIDAYS);
+  return insertMissingHolidays(db, [...VN_HOLIDAYS, ...MAKEUP_SATURDAYS]);
 }

@@ -19,7 +19,7 @@ export async function calendarRoutes(app: FastifyInstance, deps: Deps) {
     schema: { tags: ['calendar'], summary: 'Thêm hoặc sửa ngày nghỉ', params: ZHolidayParams, body: ZHolidayInput, response: { 200: ZHoliday } },
   }, async (req) => {
     authorize(req, 'calendar.manage');
-    return saveHoliday(deps, auditContext(req), { date: req.params.date, name: req.body.name });
+    return saveHoliday(deps, auditContext(req), { date: req.params.date, name: req.body.name, working: req.body.working });
   });
 
   r.delete('/api/holidays/:date', {

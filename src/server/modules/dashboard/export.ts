@@ -1,3 +1,4 @@
+import { roundHalfAway } from '../../../core/format/number';
 import { formatVnDate } from '../../../core/calendar/dates';
 import { writeSheet, type SheetColumn } from '../../excel';
 import type {
@@ -36,7 +37,7 @@ const lineColumns: SheetColumn<Line>[] = [
   { header: 'Đơn vị tính', value: 'unit', width: 16 },
 ];
 
-const dong = (n: number) => Math.round(n);
+const dong = (n: number) => roundHalfAway(n);
 
 function linesOf(panel: TAnyPanel): { columns: SheetColumn<never>[]; rows: unknown[] } {
   const lines = (rows: Line[]) => ({ columns: lineColumns as SheetColumn<never>[], rows });

@@ -198,11 +198,11 @@ export function subtreesOf(q: Queryable, ancestorIds: readonly string[]): Promis
   return q.query('select ancestor_id, descendant_id from unit_closure where ancestor_id = any($1::uuid[])', [ancestorIds]);
 }
 
-export type YearTaskRow = Pick<Tables['tasks'], 'lead_unit_id' | 'deadline' | 'completed_on' | 'last_progress_at' | 'created_at'>;
+export type YearTaskRow = Pick<Tables['tasks'], 'lead_unit_id' | 'deadline' | 'original_deadline' | 'completed_on' | 'last_progress_at' | 'created_at'>;
 
 /** Tasks assigned in [from, to]: tasks_assigned_idx. */
 export function tasksAssignedIn(q: Queryable, from: string, to: string): Promise<YearTaskRow[]> {
-  return q.query<YearTaskRow>(`select lead_unit_id, deadline, completed_on, last_progress_at, created_at from tasks where assigned_on between $1 and $2 and cancelled_at is null`, [from, to]);
+  return q.query<YearTaskRow>(`select lead_unit_id, deadline, original_deadline, completed_on, last_progress_at, created_at from tasks where assigned_on between $1 and $2 and cancelled_at is null`, [from, to]);
 }
 
 /** Sums per funding source of a fiscal year (projects_budget_idx); bigint sums as numbers (below 2^53). */

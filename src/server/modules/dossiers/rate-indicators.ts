@@ -17,7 +17,7 @@ export const ONLINE_RATE = {
   name: 'Tỷ lệ hồ sơ TTHC tiếp nhận trực tuyến',
   numeratorLabel: 'Số hồ sơ tiếp nhận trực tuyến',
   denominatorLabel: 'Tổng số hồ sơ tiếp nhận',
-  description: 'Số hồ sơ nộp trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ × 100 %. Tính tự động từ dữ liệu một cửa.',
+  description: 'Số hồ sơ thủ tục hành chính nộp trực tuyến / tổng số hồ sơ tiếp nhận trong kỳ × 100 %. Tính tự động từ dữ liệu một cửa. Chỉ tiêu Hải Phòng 2022: 60 % (Kế hoạch 128/KH-UBND ngày 27/5/2022); khác chỉ tiêu hồ sơ công việc xử lý trên môi trường mạng của KH 74/KH-UBND.',
 };
 
 export const ON_TIME_RATE = {

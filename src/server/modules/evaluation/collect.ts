@@ -4,7 +4,11 @@ import { vnDateOfInstant } from '../../../core/calendar/timestamps';
 import { reportDeadline, type DeadlineRule } from '../../../core/periods/deadline';
 import { parsePeriodKey, type PeriodType } from '../../../core/periods/period-key';
 import { periodRange, periodsWithin } from '../../../core/periods/period-range';
-import { summarizeTasks } from '../../../core/tasks/summary';
+import { percentOf } from '../../../core/format/number';
+import { formatVnDate } from '../../../core/calendar/dates';
+import { formatDong } from '../../../core/projects/money';
+import { summarize } from '../tasks/read';
+import { projectOutcomes } from './queries';
 import type { Queryable } from '../../../db/client';
 import { loadHolidaySet } from '../calendar/holidays';
 import { existingTables } from '../dashboard/panels/context';
@@ -17,7 +21,7 @@ export interface CollectedMeasure {
   note: string;
 }
 
-const pct = (n: number, d: number) => Math.round((n * 10_000) / d) / 100;
+const pct = (n: number, d: number) => percentOf(n, d) ?? 0;
 
 /**
  * Measures computed from the data of the other capabilities for one period, by lead / owning /
@@ -32,25 +36,14 @@ export async function collectMeasures(q: Queryable, period: string, today: strin
   const out: CollectedMeasure[] = [];
 
   if (tables.has('tasks')) {
-    const rows = await q.query<{ lead_unit_id: string; deadline: string | null; completed_on: string | null; assigned_on: string }>(
-      'select lead_unit_id, deadline, completed_on, assigned_on from tasks where assigned_on between $1 and $2 and cancelled_at is null',
-      [range.start, range.end],
-    );
-    const summary = summarizeTasks(
-      rows.map((r) => ({
-        leadUnitId: r.lead_unit_id,
-        assignedOn: r.assigned_on,
-        deadline: r.deadline,
-        completedAt: r.completed_on && compareIsoDates(r.completed_on, asOf) <= 0 ? r.completed_on : null,
-      })),
-      { from: range.start, to: range.end, asOf },
-    );
+    // The same summary the task screen shows (GET /api/tasks/summary?from&to&asOf = the period's end).
+    const summary = await summarize(q, { from: range.start, to: range.end, asOf });
     for (const u of summary.byUnit) {
       const c = u.counts;
       if (c.onTimeRate.percent !== null) {
-        out.push({ unitId: u.leadUnitId, code: MEASURE.onTimeRate, value: c.onTimeRate.percent, note: `${c.onTimeRate.numerator}/${c.onTimeRate.denominator} nhiệm vụ đến hạn hoàn thành đúng hạn` });
+        out.push({ unitId: u.unitId, code: MEASURE.onTimeRate, value: c.onTimeRate.percent, note: `${c.onTimeRate.numerator}/${c.onTimeRate.denominator} nhiệm vụ đến hạn hoặc đã xong hoàn thành đúng hạn, tính đến ${formatVnDate(asOf)}` });
       }
-      out.push({ unitId: u.leadUnitId, code: MEASURE.overdueTasks, value: c.overdue, note: `${c.overdue} nhiệm vụ quá hạn trên ${c.total} nhiệm vụ được giao` });
+      out.push({ unitId: u.unitId, code: MEASURE.overdueTasks, value: c.overdue, note: `${c.overdue} nhiệm vụ quá hạn trên ${c.total} nhiệm vụ được giao` });
     }
   }
 
@@ -88,14 +81,19 @@ export async function collectMeasures(q: Queryable, period: string, today: strin
   }
 
   if (tables.has('projects')) {
-    const rows = await q.query<{ unit_id: string; allocated: number; disbursed: number; n: number }>(
-      `select unit_id, sum(coalesce(allocated, 0))::bigint as allocated, sum(disbursed)::bigint as disbursed, count(*)::int as n
-         from projects where fiscal_year = $1 group by unit_id`,
-      [year],
-    );
-    for (const r of rows) {
-      if (r.allocated <= 0) continue;
-      out.push({ unitId: r.unit_id, code: MEASURE.disbursementRate, value: Math.min(100, pct(r.disbursed, r.allocated)), note: `giải ngân ${r.disbursed.toLocaleString('vi-VN')} / ${r.allocated.toLocaleString('vi-VN')} đồng được phân bổ (${r.n} dự án, nhiệm vụ)` });
+    // The same sums the budget screen shows for the unit (GET /api/budget/:year), and the
+    // funded tasks whose dossier was never submitted by the period's end.
+    for (const r of await projectOutcomes(q, year, asOf)) {
+      const allocated = BigInt(r.allocated);
+      const disbursed = BigInt(r.disbursed);
+      out.push({ unitId: r.unit_id, code: MEASURE.fundedTasks, value: r.projects, note: `${r.projects} nhiệm vụ, dự án có kinh phí năm ${year}` });
+      out.push({ unitId: r.unit_id, code: MEASURE.allocatedAmount, value: Number(allocated), note: '' });
+      out.push({ unitId: r.unit_id, code: MEASURE.disbursedAmount, value: Number(disbursed), note: '' });
+      out.push({ unitId: r.unit_id, code: MEASURE.carriedOverAmount, value: Number(r.carried_over), note: '' });
+      out.push({ unitId: r.unit_id, code: MEASURE.cancelledAmount, value: Number(r.cancelled), note: '' });
+      out.push({ unitId: r.unit_id, code: MEASURE.tasksWithoutDossier, value: r.without_dossier, note: `${r.without_dossier}/${r.projects} nhiệm vụ chưa trình hồ sơ đến ${formatVnDate(asOf)}` });
+      const rate = percentOf(disbursed, allocated);
+      if (rate !== null) out.push({ unitId: r.unit_id, code: MEASURE.disbursementRate, value: rate, note: `${formatDong(disbursed)} / ${formatDong(allocated)} được phân bổ` });
     }
   }
 

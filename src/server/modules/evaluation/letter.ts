@@ -1,4 +1,4 @@
-import { formatNumberVi } from '../../../core/evaluation/reason';
+import { componentValueVi, formatNumberVi } from '../../../core/evaluation/reason';
 import { MEASURE } from '../../../core/evaluation/criteria';
 import { parsePeriodKey, periodLabel } from '../../../core/periods/period-key';
 import { formatMoneyVi } from '../../../core/projects/money';
@@ -10,51 +10,44 @@ import { existingTables } from '../dashboard/panels/context';
 import { runView } from './run';
 import type { EvaluationClass, LetterDraft, LetterSection, LetterView, ResultView, RunView } from '../../../contracts/evaluation';
 
-/** What a weak component says in a letter's reasons. */
-const WEAKNESS_VI: Readonly<Record<string, string>> = {
-  [MEASURE.onTimeRate]: 'tỷ lệ nhiệm vụ hoàn thành đúng hạn thấp',
-  [MEASURE.overdueTasks]: 'còn nhiều nhiệm vụ chậm, quá hạn',
-  [MEASURE.reportTimeliness]: 'gửi báo cáo chưa đúng hạn',
-  [MEASURE.disbursementRate]: 'không giải ngân được, phải chuyển nguồn, huỷ nguồn',
-  [MEASURE.indicatorAchievement]: 'chưa đạt các chỉ tiêu được giao',
-};
-
+/** A component as a letter writes it; null when it says nothing about the unit. */
 function componentPhrase(c: ResultView['components'][number]): string | null {
   if (!c.applicable || c.raw === null) return null;
   switch (c.code) {
+    case MEASURE.disbursedAmount:
+      return c.raw > 0 ? `giải ngân ${componentValueVi(c)}` : 'không giải ngân được';
+    case MEASURE.carriedOverAmount:
+      return c.raw > 0 ? `chuyển nguồn ${componentValueVi(c)}` : null;
+    case MEASURE.cancelledAmount:
+      return c.raw > 0 ? `huỷ nguồn ${componentValueVi(c)}` : null;
+    case MEASURE.tasksWithoutDossier:
+      return c.raw > 0 ? `${formatNumberVi(c.raw)} nhiệm vụ chưa có hồ sơ đề nghị phân bổ kinh phí` : null;
     case MEASURE.onTimeRate:
-      return `hoàn thành đúng hạn ${formatNumberVi(c.raw, 1)}% nhiệm vụ`;
+      return `hoàn thành đúng hạn ${componentValueVi(c)} nhiệm vụ`;
     case MEASURE.overdueTasks:
       return c.raw === 0 ? 'không có nhiệm vụ quá hạn' : `${formatNumberVi(c.raw)} nhiệm vụ quá hạn`;
     case MEASURE.reportTimeliness:
-      return `báo cáo đúng hạn ${formatNumberVi(c.raw, 1)}%`;
-    case MEASURE.disbursementRate:
-      return `giải ngân ${formatNumberVi(c.raw, 1)}% kinh phí được giao`;
+      return `báo cáo đúng hạn ${componentValueVi(c)}`;
     case MEASURE.indicatorAchievement:
-      return `đạt ${formatNumberVi(c.raw, 1)}% chỉ tiêu`;
+      return `đạt ${componentValueVi(c)} chỉ tiêu`;
     default:
-      return `${c.name.charAt(0).toLowerCase()}${c.name.slice(1)} ${formatNumberVi(c.raw, 1)}${c.unit === 'percent' ? '%' : ''}`;
+      return null;
   }
 }
 
-/** A unit's reason in the letter: its score, then the components that explain its class. */
+const LETTER_ORDER: readonly string[] = [MEASURE.cancelledAmount, MEASURE.tasksWithoutDossier, MEASURE.carriedOverAmount, MEASURE.disbursedAmount, MEASURE.onTimeRate, MEASURE.overdueTasks, MEASURE.reportTimeliness, MEASURE.indicatorAchievement];
+
+/** A unit's reason in the letter: its score when weighted, then the figures behind its class. */
 export function unitReason(r: ResultView): string {
-  const applicable = r.components.filter((c) => c.applicable && c.normalised !== null);
-  const ordered =
-    r.class === 'ghi_nhan'
-      ? [...applicable].sort((a, b) => b.points - a.points)
-      : [...applicable].sort((a, b) => a.points - a.weight - (b.points - b.weight));
+  const ordered = [...r.components].sort((a, b) => (LETTER_ORDER.indexOf(a.code) + 99) % 99 - (LETTER_ORDER.indexOf(b.code) + 99) % 99);
   const phrases = ordered.map(componentPhrase).filter((p): p is string => p !== null).slice(0, 3);
   const score = r.score === null ? '' : `${formatNumberVi(r.score)}/100 điểm`;
   return [score, ...phrases].filter(Boolean).join('; ');
 }
 
-/** The weaknesses shared by a list: the components where its units lost most points together. */
+/** The ground a list shares: the class rule's, as the run recorded it. */
 function sharedWeakness(results: readonly ResultView[]): string {
-  const lost = new Map<string, number>();
-  for (const r of results) for (const c of r.components) if (c.applicable) lost.set(c.code, (lost.get(c.code) ?? 0) + (c.weight - c.points));
-  const top = [...lost.entries()].filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]).slice(0, 2).map(([code]) => WEAKNESS_VI[code] ?? code);
-  return top.length > 0 ? top.join(', ') : 'chưa bảo đảm tiến độ theo kế hoạch';
+  return results.find((r) => r.ground)?.ground ?? 'chưa bảo đảm tiến độ theo kế hoạch';
 }
 
 function section(results: readonly ResultView[], cls: EvaluationClass, intro: (weak: string) => string): LetterSection {
@@ -110,7 +103,7 @@ export async function defaultDraft(q: Queryable, run: RunView, coordinatorName: 
     : '';
   const opening =
     `Thực hiện Kế hoạch chuyển đổi số ${isYear ? `năm ${year}` : label} của thành phố${money}. ` +
-    `Kết quả đánh giá, xếp loại ${n} cơ quan, đơn vị theo bộ tiêu chí đánh giá (áp dụng từ ngày ${run.criteria[0]?.validFrom.split('-').reverse().join('/') ?? ''}) cho thấy: ` +
+    `Kết quả đánh giá, xếp loại ${n} cơ quan, đơn vị theo ${run.ruleSet.name.charAt(0).toLowerCase()}${run.ruleSet.name.slice(1)} (áp dụng từ ngày ${run.ruleSet.validFrom.split('-').reverse().join('/')}) cho thấy: ` +
     `${run.counts.ghi_nhan} đơn vị bảo đảm tiến độ, ${run.counts.rut_kinh_nghiem} đơn vị phải rút kinh nghiệm, ${run.counts.phe_binh} đơn vị còn chậm, thiếu chủ động.\n` +
     `Để kịp thời chấn chỉnh công tác triển khai nhiệm vụ chuyển đổi số${isYear ? ` năm ${next}` : ''} của thành phố; xét báo cáo và đề nghị của ${coordinatorName}, Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:`;
 
@@ -138,7 +131,7 @@ export async function defaultDraft(q: Queryable, run: RunView, coordinatorName: 
     opening,
     ghiNhan: section(run.results, 'ghi_nhan', () => 'Ghi nhận các đơn vị thực hiện bảo đảm tiến độ, hoàn thành nhiệm vụ, gồm:'),
     rutKinhNghiem: section(run.results, 'rut_kinh_nghiem', (weak) => `Yêu cầu các đơn vị sau nghiêm túc rút kinh nghiệm do ${weak}:`),
-    pheBinh: section(run.results, 'phe_binh', (weak) => `Phê bình các đơn vị sau do còn thiếu chủ động, chưa tích cực triển khai, dẫn đến ${weak}:`),
+    pheBinh: section(run.results, 'phe_binh', (weak) => `Phê bình các đơn vị sau do còn thiếu chủ động, chưa tích cực triển khai — ${weak}:`),
     instructionsIntro: 'Để khắc phục tồn tại, hạn chế nêu trên, Chủ tịch Ủy ban nhân dân thành phố yêu cầu:',
     instructions: [
       {

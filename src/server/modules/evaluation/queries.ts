@@ -1,144 +1,112 @@
-import type { ClassThresholds, Criterion } from '../../../core/evaluation/criteria';
-import { compareIsoDates } from '../../../core/calendar/dates';
+import type { RuleSet } from '../../../core/evaluation/rule-set';
 import { periodLabel } from '../../../core/periods/period-key';
 import type { Queryable } from '../../../db/client';
-import type { ClassThresholdsView, CriterionView, MeasureSource, MeasureView, RunSummary } from '../../../contracts/evaluation';
+import type { Tables } from '../../../db/tables';
+import type { RuleSetView, RunSummary } from '../../../contracts/evaluation';
 
-export interface CriterionRow {
-  id: string;
-  code: string;
-  name: string;
-  weight: number;
-  direction: 'higher_better' | 'lower_better';
-  unit: 'percent' | 'count';
-  threshold_zero: number;
-  threshold_full: number;
-  valid_from: string;
-  valid_to: string | null;
-  note: string | null;
-  sample: boolean;
-  version: number;
-}
+export type RuleSetRow = Pick<Tables['evaluation_rule_sets'], 'id' | 'code' | 'name' | 'source' | 'valid_from' | 'valid_to' | 'sample'> & {
+  unit_level: RuleSet['unitLevel'];
+  criteria: RuleSet['criteria'];
+  scope: RuleSet['scope'];
+  class_rules: RuleSet['classRules'];
+  rank_by: RuleSet['rankBy'];
+};
 
-export function listCriterionRows(q: Queryable): Promise<CriterionRow[]> {
-  return q.query<CriterionRow>(
-    `select id, code, name, weight, direction, unit, threshold_zero, threshold_full, valid_from, valid_to, note, sample, version
-       from evaluation_criteria order by valid_from desc, weight desc, code`,
+export function listRuleSetRows(q: Queryable): Promise<RuleSetRow[]> {
+  return q.query<RuleSetRow>(
+    `select id, code, name, unit_level, criteria, scope, class_rules, rank_by, source, valid_from, valid_to, sample
+       from evaluation_rule_sets order by unit_level, valid_from desc, code`,
   );
 }
 
-export function toCriterion(r: CriterionRow): Criterion {
+export function toRuleSet(r: RuleSetRow): RuleSet {
   return {
     code: r.code,
     name: r.name,
-    weight: r.weight,
-    direction: r.direction,
-    unit: r.unit,
-    thresholds: { zero: r.threshold_zero, full: r.threshold_full },
+    unitLevel: r.unit_level,
+    criteria: r.criteria,
+    scope: r.scope,
+    classRules: r.class_rules,
+    rankBy: r.rank_by,
+    source: r.source,
     validFrom: r.valid_from,
     validTo: r.valid_to,
+    sample: r.sample,
   };
 }
 
-const inForceOn = (from: string, to: string | null, date: string) => compareIsoDates(from, date) <= 0 && (to === null || compareIsoDates(date, to) <= 0);
-
-export function presentCriterion(r: CriterionRow, inForce: boolean): CriterionView {
+export function presentRuleSet(rs: RuleSet, id: string | null, inForce: boolean): RuleSetView {
   return {
-    id: r.id,
-    code: r.code,
-    name: r.name,
-    weight: r.weight,
-    direction: r.direction,
-    unit: r.unit,
-    thresholds: { zero: r.threshold_zero, full: r.threshold_full },
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    note: r.note,
-    sample: r.sample,
-    version: r.version,
+    id,
+    code: rs.code,
+    name: rs.name,
+    unitLevel: rs.unitLevel,
+    criteria: rs.criteria.map((c) => ({ ...c, thresholds: { ...c.thresholds } })),
+    scope: [...rs.scope],
+    classRules: rs.classRules.map((r) => ({ ...r, all: r.all ? [...r.all] : undefined, any: r.any ? [...r.any] : undefined })),
+    rankBy: [...rs.rankBy],
+    source: rs.source,
+    validFrom: rs.validFrom,
+    validTo: rs.validTo,
+    sample: rs.sample,
     inForce,
   };
 }
 
-export interface ThresholdRow {
-  id: string;
-  ghi_nhan_from: number;
-  phe_binh_below: number;
-  valid_from: string;
-  valid_to: string | null;
-  note: string | null;
-  sample: boolean;
+export async function ruleSetExists(q: Queryable, code: string, validFrom: string): Promise<boolean> {
+  return (await q.query('select 1 from evaluation_rule_sets where code = $1 and valid_from = $2', [code, validFrom])).length > 0;
 }
 
-export function listThresholdRows(q: Queryable): Promise<ThresholdRow[]> {
-  return q.query<ThresholdRow>(
-    'select id, ghi_nhan_from, phe_binh_below, valid_from, valid_to, note, sample from evaluation_class_thresholds order by valid_from desc',
+export async function insertRuleSet(q: Queryable, rs: RuleSet, createdBy: string | null): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    `insert into evaluation_rule_sets (code, name, unit_level, criteria, scope, class_rules, rank_by, source, valid_from, valid_to, sample, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+     on conflict (code, valid_from) do nothing returning id`,
+    [rs.code, rs.name, rs.unitLevel, JSON.stringify(rs.criteria), JSON.stringify(rs.scope), JSON.stringify(rs.classRules), JSON.stringify(rs.rankBy), rs.source, rs.validFrom, rs.validTo, rs.sample, createdBy],
   );
+  return row?.id ?? '';
 }
 
-/** The class bands in force on a date: the latest valid_from on or before it. */
-export function thresholdsInForce(rows: readonly ThresholdRow[], date: string): (ClassThresholds & { validFrom: string }) | null {
-  const r = rows
-    .filter((t) => inForceOn(t.valid_from, t.valid_to, date))
-    .sort((a, b) => compareIsoDates(b.valid_from, a.valid_from))[0];
-  return r ? { ghiNhanFrom: r.ghi_nhan_from, pheBinhBelow: r.phe_binh_below, validFrom: r.valid_from } : null;
-}
-
-export function presentThresholds(r: ThresholdRow, today: string, current: string | null): ClassThresholdsView {
-  return {
-    id: r.id,
-    ghiNhanFrom: r.ghi_nhan_from,
-    pheBinhBelow: r.phe_binh_below,
-    validFrom: r.valid_from,
-    validTo: r.valid_to,
-    note: r.note,
-    sample: r.sample,
-    inForce: current === r.valid_from && inForceOn(r.valid_from, r.valid_to, today),
-  };
-}
-
-/** Manual beats sample beats data: what the coordinator typed wins over anything computed. */
-export const SOURCE_PRIORITY: readonly MeasureSource[] = ['manual', 'sample', 'data'];
-
-interface MeasureRow {
+/**
+ * Per unit, its projects of a fiscal year: the sums the budget screen shows (allocated,
+ * disbursed, carried over, cancelled) and how many had no dossier submitted by `asOf`.
+ */
+export interface ProjectOutcomeRow {
   unit_id: string;
-  unit_name: string;
-  code: string;
-  source: MeasureSource;
-  value: number | null;
-  note: string | null;
-  updated_at: string;
+  projects: number;
+  allocated: string;
+  disbursed: string;
+  carried_over: string;
+  cancelled: string;
+  without_dossier: number;
 }
 
-export async function measuresOf(q: Queryable, period: string): Promise<MeasureView[]> {
-  const rows = await q.query<MeasureRow>(
-    `select m.unit_id, u.name as unit_name, m.code, m.source, m.value, m.note, m.updated_at
-       from evaluation_measures m join units u on u.id = m.unit_id
-      where m.period_key = $1 order by u.name, m.code`,
-    [period],
+export function projectOutcomes(q: Queryable, year: number, asOf: string): Promise<ProjectOutcomeRow[]> {
+  return q.query<ProjectOutcomeRow>(
+    `select p.unit_id, count(*)::int as projects, coalesce(sum(p.allocated), 0)::text as allocated, sum(p.disbursed)::text as disbursed,
+            sum(p.carried_over)::text as carried_over, sum(p.cancelled)::text as cancelled,
+            count(*) filter (where not exists (
+              select 1 from project_events e where e.project_id = p.id and e.action = 'submit' and e.date <= $2))::int as without_dossier
+       from projects p where p.fiscal_year = $1 group by p.unit_id`,
+    [year, asOf],
   );
-  const best = new Map<string, MeasureSource>();
-  for (const r of rows) {
-    const k = `${r.unit_id}|${r.code}`;
-    const seen = best.get(k);
-    if (!seen || SOURCE_PRIORITY.indexOf(r.source) < SOURCE_PRIORITY.indexOf(seen)) best.set(k, r.source);
-  }
-  return rows.map((r) => ({
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    code: r.code,
-    source: r.source,
-    value: r.value,
-    note: r.note,
-    updatedAt: r.updated_at,
-    effective: best.get(`${r.unit_id}|${r.code}`) === r.source,
-  }));
+}
+
+/** Units of the given kinds (or the given ids) that existed during the period. */
+export function unitsInScope(q: Queryable, kinds: readonly string[], start: string, end: string, ids: readonly string[] | null) {
+  return q.query<Pick<Tables['units'], 'id' | 'name' | 'kind'>>(
+    `select id, name, kind from units
+      where ($4::uuid[] is null and kind = any($1::text[]) or id = any($4::uuid[]))
+        and valid_from <= $3 and (valid_to is null or valid_to >= $2)`,
+    [kinds, start, end, ids],
+  );
 }
 
 interface RunRow {
   id: string;
   period_key: string;
   as_of: string;
+  unit_level: 'city' | 'commune';
   unit_kinds: string[];
   counts: RunSummary['counts'];
   note: string | null;
@@ -148,7 +116,7 @@ interface RunRow {
 }
 
 const SELECT_RUNS = `
-  select r.id, r.period_key, r.as_of, r.unit_kinds, r.counts, r.note, r.created_by_name, r.created_at,
+  select r.id, r.period_key, r.as_of, r.unit_level, r.unit_kinds, r.counts, r.note, r.created_by_name, r.created_at,
          exists (select 1 from evaluation_letters l where l.run_id = r.id) as has_letter
     from evaluation_runs r`;
 
@@ -158,6 +126,7 @@ export function presentRun(r: RunRow): RunSummary {
     period: r.period_key,
     periodLabel: periodLabel(r.period_key),
     asOf: r.as_of,
+    unitLevel: r.unit_level,
     unitKinds: r.unit_kinds,
     counts: r.counts,
     note: r.note,
@@ -175,9 +144,9 @@ export async function listRuns(q: Queryable, period?: string): Promise<RunSummar
   return rows.map(presentRun);
 }
 
-export async function runRow(q: Queryable, id: string): Promise<(RunRow & { criteria: unknown; class_thresholds: unknown }) | undefined> {
-  return (await q.query<RunRow & { criteria: unknown; class_thresholds: unknown }>(
-    `select r.id, r.period_key, r.as_of, r.unit_kinds, r.counts, r.note, r.created_by_name, r.created_at, r.criteria, r.class_thresholds,
+export async function runRow(q: Queryable, id: string): Promise<(RunRow & { rule_set: RuleSet }) | undefined> {
+  return (await q.query<RunRow & { rule_set: RuleSet }>(
+    `select r.id, r.period_key, r.as_of, r.unit_level, r.unit_kinds, r.counts, r.note, r.created_by_name, r.created_at, r.rule_set,
             exists (select 1 from evaluation_letters l where l.run_id = r.id) as has_letter
        from evaluation_runs r where r.id = $1`,
     [id],
@@ -193,15 +162,53 @@ export interface ResultRow {
   total: number;
   max_points: number;
   class: 'ghi_nhan' | 'rut_kinh_nghiem' | 'phe_binh' | null;
+  ground: string | null;
   reason: string;
-  components: Array<{ code: string; name: string; unit: 'percent' | 'count'; applicable: boolean; raw: number | null; normalised: number | null; weight: number; points: number }>;
-  measure_sources: Record<string, MeasureSource>;
+  components: Array<{ code: string; name: string; unit: 'percent' | 'count' | 'money'; applicable: boolean; raw: number | null; detail?: string | null; normalised: number | null; weight: number; points: number }>;
 }
 
 export function resultRows(q: Queryable, runId: string): Promise<ResultRow[]> {
   return q.query<ResultRow>(
-    `select unit_id, unit_name, unit_kind, rank, score, total, max_points, class, reason, components, measure_sources
+    `select unit_id, unit_name, unit_kind, rank, score, total, max_points, class, ground, reason, components
        from evaluation_results where run_id = $1 order by rank`,
     [runId],
+  );
+}
+
+export async function insertRun(
+  q: Queryable,
+  r: { period: string; asOf: string; unitLevel: string; kinds: readonly string[]; ruleSet: RuleSet; counts: RunSummary['counts']; note: string | null; actorId: string | null; actorName: string; at: string },
+): Promise<string> {
+  const [run] = await q.query<{ id: string }>(
+    `insert into evaluation_runs (period_key, as_of, unit_level, unit_kinds, rule_set, counts, note, created_by, created_by_name, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
+    [r.period, r.asOf, r.unitLevel, r.kinds, JSON.stringify(r.ruleSet), JSON.stringify(r.counts), r.note, r.actorId, r.actorName, r.at],
+  );
+  return run!.id;
+}
+
+export interface ResultInsert {
+  unitId: string;
+  unitName: string;
+  unitKind: string;
+  rank: number;
+  score: number | null;
+  total: number;
+  maxPoints: number;
+  class: string | null;
+  ground: string | null;
+  reason: string;
+  components: unknown;
+}
+
+/** Every result of a run in one statement. */
+export async function insertResults(q: Queryable, runId: string, rows: readonly ResultInsert[]): Promise<void> {
+  if (rows.length === 0) return;
+  await q.query(
+    `insert into evaluation_results (run_id, unit_id, unit_name, unit_kind, rank, score, total, max_points, class, ground, reason, components)
+     select $1, x.unit_id, x.unit_name, x.unit_kind, x.rank, x.score, x.total, x.max_points, x.class, x.ground, x.reason, x.components
+       from jsonb_to_recordset($2::jsonb) as x(unit_id uuid, unit_name text, unit_kind text, rank int, score numeric, total numeric, max_points numeric,
+                                               class text, ground text, reason text, components jsonb)`,
+    [runId, JSON.stringify(rows.map((r) => ({ unit_id: r.unitId, unit_name: r.unitName, unit_kind: r.unitKind, rank: r.rank, score: r.score, total: r.total, max_points: r.maxPoints, class: r.class, ground: r.ground, reason: r.reason, components: r.components })))],
   );
 }

@@ -8,8 +8,8 @@ import { attachmentHeader, writeSheet, XLSX_MIME } from '../../excel';
 import { ZId, ZIsoDate, ZName, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { letterDocx } from './letter-docx';
 import { letterOf, recordLetterExport, saveLetter } from './letter';
-import { listRuns, measuresOf } from './queries';
-import { createCriterion, createThresholds, putManualMeasures, rulesView, updateCriterion } from './rules';
+import { listRuns } from './queries';
+import { createRuleSet, rulesView } from './rules';
 import { createRun, runView, UNIT_KINDS } from './run';
 import type { ResultView } from '../../../contracts/evaluation';
 
@@ -19,25 +19,35 @@ const ZThresholds = z.strictObject({ zero: z.number().finite(), full: z.number()
 const ZText = (max: number) => ZFreeText(max);
 const ZLine = ZTextLine(500);
 
+const ZCondition = z.strictObject({ measure: z.string().trim().min(1).max(60), op: z.enum(['>', '>=', '<', '<=', '=']), value: z.number().finite() });
+
 const ZCriterion = z.strictObject({
   code: ZCode,
   name: ZName,
-  weight: z.number().positive('Trọng số phải lớn hơn 0').max(1000),
+  weight: z.number().min(0, 'Trọng số không được âm').max(1000),
   direction: z.enum(['higher_better', 'lower_better']),
-  unit: z.enum(['percent', 'count']),
+  unit: z.enum(['percent', 'count', 'money']),
   thresholds: ZThresholds,
-  validFrom: ZIsoDate,
-  validTo: ZIsoDate.nullish(),
-  note: ZText(2000).nullish(),
 });
 
-const ZCriterionPatch = z.strictObject({
-  version: z.number().int().min(1),
-  name: ZName.optional(),
-  weight: z.number().positive('Trọng số phải lớn hơn 0').max(1000).optional(),
-  thresholds: ZThresholds.optional(),
-  validTo: ZIsoDate.nullish(),
-  note: ZText(2000).nullish(),
+/** A rule set as data (core/evaluation/rule-set.ts); the core checks that its conditions name its criteria. */
+const ZRuleSet = z.strictObject({
+  code: z.string().trim().regex(/^[a-z0-9][a-z0-9_.-]{1,59}$/, 'Mã bộ quy tắc chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới'),
+  name: ZName,
+  unitLevel: z.enum(['city', 'commune']),
+  criteria: z.array(ZCriterion).min(1).max(100),
+  scope: z.array(ZCondition).max(20).default([]),
+  classRules: z.array(z.strictObject({
+    class: z.enum(['ghi_nhan', 'rut_kinh_nghiem', 'phe_binh']),
+    ground: ZText(500).min(1, 'Phải nêu căn cứ xếp loại'),
+    all: z.array(ZCondition).max(20).optional(),
+    any: z.array(ZCondition).max(20).optional(),
+  })).min(1).max(20),
+  rankBy: z.array(z.strictObject({ measure: z.string().trim().min(1).max(60), direction: z.enum(['higher_better', 'lower_better']) })).max(10).default([]),
+  source: ZText(2000).min(1, 'Phải nêu văn bản làm căn cứ (hoặc ghi rõ là dữ liệu mẫu)'),
+  validFrom: ZIsoDate,
+  validTo: ZIsoDate.nullish().transform((v) => v ?? null),
+  sample: z.boolean().default(false),
 });
 
 const ZSection = z.strictObject({
@@ -67,58 +77,18 @@ export async function evaluationRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
   r.get('/api/evaluation/rules', {
-    schema: { tags: ['evaluation'], summary: 'Bộ tiêu chí đánh giá và ngưỡng xếp loại (mọi phiên bản, kèm hiệu lực)' },
+    schema: { tags: ['evaluation'], summary: 'Các bộ quy tắc đánh giá (tiêu chí, phạm vi, quy tắc xếp loại và căn cứ), mọi phiên bản, theo cấp đơn vị' },
   }, async (req) => {
     authorize(req, 'evaluation.read');
     return rulesView(deps);
   });
 
-  r.post('/api/evaluation/criteria', {
-    schema: { tags: ['evaluation'], summary: 'Thêm tiêu chí hoặc phiên bản mới của tiêu chí (cùng mã, ngày hiệu lực sau)', body: ZCriterion },
+  r.post('/api/evaluation/rule-sets', {
+    schema: { tags: ['evaluation'], summary: 'Thêm bộ quy tắc đánh giá, hoặc phiên bản mới của một bộ (cùng mã, ngày hiệu lực sau)', body: ZRuleSet },
   }, async (req, reply) => {
     authorize(req, 'evaluation.manage');
     reply.status(201);
-    return createCriterion(deps, auditContext(req), req.body);
-  });
-
-  r.patch('/api/evaluation/criteria/:id', {
-    schema: { tags: ['evaluation'], summary: 'Sửa một phiên bản tiêu chí', params: z.strictObject({ id: ZId }), body: ZCriterionPatch },
-  }, async (req) => {
-    authorize(req, 'evaluation.manage');
-    return updateCriterion(deps, auditContext(req), req.params.id, req.body);
-  });
-
-  r.post('/api/evaluation/class-thresholds', {
-    schema: {
-      tags: ['evaluation'],
-      summary: 'Ngưỡng xếp loại mới áp dụng từ một ngày',
-      body: z.strictObject({ ghiNhanFrom: z.number().min(0).max(100), pheBinhBelow: z.number().min(0).max(100), validFrom: ZIsoDate, note: ZText(2000).nullish() }),
-    },
-  }, async (req, reply) => {
-    authorize(req, 'evaluation.manage');
-    reply.status(201);
-    return createThresholds(deps, auditContext(req), req.body);
-  });
-
-  r.get('/api/evaluation/measures', {
-    schema: { tags: ['evaluation'], summary: 'Số liệu đầu vào của một kỳ, theo nguồn (data / sample / manual)', querystring: z.strictObject({ period: ZPeriod }) },
-  }, async (req) => {
-    authorize(req, 'evaluation.read');
-    return measuresOf(deps.db, req.query.period);
-  });
-
-  r.put('/api/evaluation/measures', {
-    schema: {
-      tags: ['evaluation'],
-      summary: 'Nhập số liệu đầu vào (ưu tiên hơn số liệu tự tổng hợp); value null = tiêu chí không áp dụng cho đơn vị',
-      body: z.strictObject({
-        period: ZPeriod,
-        measures: z.array(z.strictObject({ unitId: ZId, code: ZCode, value: z.number().finite().min(0).nullable(), note: ZText(1000).nullish() })).min(1).max(5000),
-      }),
-    },
-  }, async (req) => {
-    authorize(req, 'evaluation.manage');
-    return putManualMeasures(deps, auditContext(req), req.body.period, req.body.measures);
+    return createRuleSet(deps, auditContext(req), req.body);
   });
 
   r.get('/api/evaluation/runs', {
@@ -131,8 +101,8 @@ export async function evaluationRoutes(app: FastifyInstance, deps: Deps) {
   r.post('/api/evaluation/runs', {
     schema: {
       tags: ['evaluation'],
-      summary: 'Chạy đánh giá một kỳ: điểm từng tiêu chí, tổng điểm, thứ hạng, xếp loại của mọi đơn vị',
-      body: z.strictObject({ period: ZPeriod, unitKinds: z.array(z.enum(UNIT_KINDS)).max(4).optional(), unitIds: z.array(ZId).max(5000).optional(), note: ZText(2000).nullish() }),
+      summary: 'Chạy đánh giá một kỳ cho một cấp đơn vị (cấp thành phố hoặc cấp xã): số liệu tự tổng hợp từ dữ liệu, xếp loại theo bộ quy tắc có hiệu lực, kèm căn cứ',
+      body: z.strictObject({ period: ZPeriod, unitLevel: z.enum(['city', 'commune']).optional(), unitKinds: z.array(z.enum(UNIT_KINDS)).max(4).optional(), unitIds: z.array(ZId).max(5000).optional(), note: ZText(2000).nullish() }),
     },
   }, async (req, reply) => {
     authorize(req, 'evaluation.manage');
@@ -159,9 +129,18 @@ export async function evaluationRoutes(app: FastifyInstance, deps: Deps) {
       columns: [
         { header: 'Thứ hạng', value: 'rank', type: 'integer', width: 9 },
         { header: 'Đơn vị', value: 'unitName', width: 42 },
-        ...run.criteria.map((c) => ({ header: `${c.name} (tối đa ${c.weight} điểm)`, value: (x: ResultView) => x.components.find((k) => k.code === c.code)?.points ?? null, type: 'number' as const, width: 16 })),
+        ...run.ruleSet.criteria.map((c) => ({
+          header: c.weight > 0 ? `${c.name} (điểm, tối đa ${c.weight})` : `${c.name}${c.unit === 'money' ? ' (đồng)' : c.unit === 'percent' ? ' (%)' : ''}`,
+          value: (x: ResultView) => {
+            const k = x.components.find((y) => y.code === c.code);
+            return k ? (c.weight > 0 ? k.points : k.raw) : null;
+          },
+          type: 'number' as const,
+          width: 16,
+        })),
         { header: 'Tổng điểm (thang 100)', value: 'score', type: 'number', width: 12 },
         { header: 'Xếp loại', value: (x) => (x.class ? EVALUATION_CLASS_LABEL_VI[x.class] : 'Chưa xếp loại'), width: 16 },
+        { header: 'Căn cứ', value: (x) => x.ground ?? '', width: 50 },
         { header: 'Giải thích', value: 'reason', width: 90 },
       ],
       rows: run.results,

@@ -1,4 +1,4 @@
-import { criteriaInForce, type Criterion } from '../../../core/evaluation/criteria';
+import { LEVEL_KINDS, ruleSetInForce, type UnitLevel } from '../../../core/evaluation/rule-set';
 import { scoreUnits, type UnitMeasures } from '../../../core/evaluation/score';
 import { isPeriodKey, periodLabel } from '../../../core/periods/period-key';
 import { periodRange } from '../../../core/periods/period-range';
@@ -7,8 +7,8 @@ import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { collectMeasures } from './collect';
-import { listCriterionRows, listThresholdRows, presentRun, resultRows, runRow, SOURCE_PRIORITY, thresholdsInForce, toCriterion } from './queries';
-import type { ComponentView, MeasureSource, RunView } from '../../../contracts/evaluation';
+import { insertResults, insertRun, listRuleSetRows, presentRuleSet, presentRun, resultRows, runRow, toRuleSet, unitsInScope } from './queries';
+import type { ComponentView, RunView } from '../../../contracts/evaluation';
 import { vnToday } from '../../../core/calendar/timestamps';
 
 export const UNIT_KINDS = ['department', 'agency', 'district', 'commune'] as const;
@@ -16,94 +16,73 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 
 /** The order of score.ts's compareUnits, in words: shown with every run. */
 export const TIE_RULE_VI =
-  'Cùng điểm thì xếp trên: đơn vị có tỷ lệ nhiệm vụ hoàn thành đúng hạn cao hơn; rồi đơn vị có ít nhiệm vụ quá hạn hơn; rồi theo tên đơn vị (thứ tự chữ cái tiếng Việt). Đơn vị không có số liệu nào xếp cuối, không xếp loại.';
+  'Xếp theo loại (ghi nhận, rút kinh nghiệm, phê bình, chưa xếp loại); trong cùng loại: điểm cao hơn (nếu bộ quy tắc có tính điểm), rồi theo các khoá xếp hạng của bộ quy tắc (ví dụ tỷ lệ giải ngân cao hơn, tỷ lệ nhiệm vụ hoàn thành đúng hạn cao hơn, ít nhiệm vụ quá hạn hơn), rồi theo tên đơn vị (thứ tự chữ cái tiếng Việt).';
 
 export interface RunInput {
   period: string;
+  /** City bodies (departments, agencies, districts) or communes and wards: each level has its own rule set. */
+  unitLevel?: UnitLevel;
   unitKinds?: readonly UnitKind[];
-  /** The units in scope, when the coordinator names them (the units of the year's plan); else every unit of the kinds. */
+  /** The units in scope, when the coordinator names them; else every unit of the kinds. */
   unitIds?: readonly string[];
   note?: string | null;
 }
 
 /**
- * Evaluates every unit of the chosen kinds that existed during the period: measures collected
- * from the data (stored as 'data' rows, so anyone can see them), overridden by sample or manual
- * ones; the criteria and class bands in force on the period's last day; the pure core scoring.
- * The run keeps the criteria it used, so later edits never change a published result.
+ * Evaluates the units of one level that existed during the period, under the rule set of that
+ * level in force on the period's last day. Every measure is collected from the data at run
+ * time (tasks, budget, reports, indicators); nothing can replace it. The run keeps the rule set
+ * it applied, so later changes never alter a published result.
  */
 export async function createRun(deps: Pick<Deps, 'db' | 'now'>, ctx: AuditContext, input: RunInput): Promise<RunView> {
   if (!isPeriodKey(input.period)) throw new AppError('VALIDATION', `Kỳ đánh giá không hợp lệ: "${input.period}" (ví dụ: 2022, 2022-H1, 2022-Q3).`, 'period');
   const range = periodRange(input.period);
   const asOf = range.end;
-  const kinds = input.unitKinds && input.unitKinds.length > 0 ? [...new Set(input.unitKinds)] : ['department', 'agency'];
+  const level: UnitLevel = input.unitLevel ?? (input.unitKinds?.length && input.unitKinds.every((k) => k === 'commune') ? 'commune' : 'city');
+  const allowed = LEVEL_KINDS[level].allowed;
+  const kinds = input.unitKinds && input.unitKinds.length > 0 ? [...new Set(input.unitKinds)] : [...LEVEL_KINDS[level].defaults];
+  const wrong = kinds.filter((k) => !allowed.includes(k));
+  if (wrong.length > 0) {
+    throw new AppError('VALIDATION', level === 'commune' ? 'Đợt đánh giá cấp xã chỉ gồm xã, phường, đặc khu.' : 'Đợt đánh giá cấp thành phố không gồm xã, phường: hãy lập đợt đánh giá cấp xã riêng.', 'unitKinds');
+  }
   const today = vnToday(deps.now());
   const runId = await deps.db.transaction(async (tx) => {
-    const criteria = criteriaInForce((await listCriterionRows(tx)).map(toCriterion), asOf);
-    if (criteria.length === 0) throw new AppError('VALIDATION', `Chưa có tiêu chí đánh giá nào có hiệu lực vào ngày ${formatVnDate(asOf)}.`, 'period');
-    const classes = thresholdsInForce(await listThresholdRows(tx), asOf);
-    if (!classes) throw new AppError('VALIDATION', `Chưa có ngưỡng xếp loại nào có hiệu lực vào ngày ${formatVnDate(asOf)}.`, 'period');
+    const sets = (await listRuleSetRows(tx)).map(toRuleSet);
+    const ruleSet = ruleSetInForce(sets, level, asOf);
+    if (!ruleSet) throw new AppError('VALIDATION', `Chưa có bộ quy tắc đánh giá ${level === 'commune' ? 'cấp xã' : 'cấp thành phố'} nào có hiệu lực vào ngày ${formatVnDate(asOf)}.`, 'period');
 
-    const collected = await collectMeasures(tx, input.period, today);
-    await tx.query(`delete from evaluation_measures where period_key = $1 and source = 'data'`, [input.period]);
-    if (collected.length > 0) {
-      await tx.query(
-        `insert into evaluation_measures (period_key, unit_id, code, source, value, note)
-         select $1, u, c, 'data', v, n from unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[]) as t(u, c, v, n)`,
-        [input.period, collected.map((m) => m.unitId), collected.map((m) => m.code), collected.map((m) => m.value), collected.map((m) => m.note)],
-      );
-    }
-
-    const units = await tx.query<{ id: string; name: string; kind: string }>(
-      `select id, name, kind from units
-        where ($4::uuid[] is null and kind = any($1::text[]) or id = any($4::uuid[]))
-          and valid_from <= $3 and (valid_to is null or valid_to >= $2)`,
-      [kinds, range.start, range.end, input.unitIds && input.unitIds.length > 0 ? input.unitIds : null],
-    );
+    const units = await unitsInScope(tx, kinds, range.start, range.end, input.unitIds && input.unitIds.length > 0 ? input.unitIds : null);
     if (input.unitIds && input.unitIds.length > 0 && units.length < new Set(input.unitIds).size) {
       throw new AppError('VALIDATION', 'Có đơn vị không tồn tại hoặc không còn hoạt động trong kỳ đánh giá.', 'unitIds');
     }
-    const stored = await tx.query<{ unit_id: string; code: string; source: MeasureSource; value: number | null }>(
-      'select unit_id, code, source, value from evaluation_measures where period_key = $1 and unit_id = any($2::uuid[])',
-      [input.period, units.map((u) => u.id)],
-    );
-    const chosen = new Map<string, Map<string, { source: MeasureSource; value: number | null }>>();
-    for (const m of stored) {
-      const perUnit = chosen.get(m.unit_id) ?? new Map();
-      const seen = perUnit.get(m.code);
-      if (!seen || SOURCE_PRIORITY.indexOf(m.source) < SOURCE_PRIORITY.indexOf(seen.source)) perUnit.set(m.code, { source: m.source, value: m.value });
-      chosen.set(m.unit_id, perUnit);
+    if (units.some((u) => !allowed.includes(u.kind))) throw new AppError('VALIDATION', 'Có đơn vị không thuộc cấp của đợt đánh giá.', 'unitIds');
+
+    const collected = await collectMeasures(tx, input.period, today);
+    const byUnit = new Map<string, { measures: Record<string, number>; details: Record<string, string> }>();
+    for (const m of collected) {
+      const u = byUnit.get(m.unitId) ?? { measures: {}, details: {} };
+      u.measures[m.code] = m.value;
+      if (m.note) u.details[m.code] = m.note;
+      byUnit.set(m.unitId, u);
     }
-    const inputs: UnitMeasures[] = units.map((u) => ({
-      unitId: u.id,
-      unitName: u.name,
-      measures: Object.fromEntries([...(chosen.get(u.id) ?? new Map()).entries()].map(([code, m]) => [code, m.value])),
-    }));
-    const scored = scoreUnits(criteria, inputs, classes);
+    const inputs: UnitMeasures[] = units.map((u) => ({ unitId: u.id, unitName: u.name, measures: byUnit.get(u.id)?.measures ?? {}, details: byUnit.get(u.id)?.details ?? {} }));
+    const scored = scoreUnits(ruleSet, inputs);
     const counts = { ghi_nhan: 0, rut_kinh_nghiem: 0, phe_binh: 0, unclassed: 0 };
     for (const s of scored) counts[s.evaluationClass ?? 'unclassed'] += 1;
 
-    const [run] = await tx.query<{ id: string }>(
-      `insert into evaluation_runs (period_key, as_of, unit_kinds, criteria, class_thresholds, counts, note, created_by, created_by_name, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-      [input.period, asOf, kinds, JSON.stringify(criteria), JSON.stringify(classes), JSON.stringify(counts), input.note ?? null, ctx.actorId, ctx.actorName, deps.now().toISOString()],
-    );
+    const id = await insertRun(tx, { period: input.period, asOf, unitLevel: level, kinds, ruleSet, counts, note: input.note ?? null, actorId: ctx.actorId, actorName: ctx.actorName, at: deps.now().toISOString() });
     const kindOf = new Map(units.map((u) => [u.id, u.kind]));
-    for (const s of scored) {
-      const sources = Object.fromEntries([...(chosen.get(s.unitId) ?? new Map()).entries()].map(([code, m]) => [code, m.source]));
-      await tx.query(
-        `insert into evaluation_results (run_id, unit_id, unit_name, unit_kind, rank, score, total, max_points, class, reason, components, measure_sources)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [run!.id, s.unitId, s.unitName, kindOf.get(s.unitId), s.rank, s.score, s.total, s.maxPoints, s.evaluationClass, s.reason, JSON.stringify(s.components), JSON.stringify(sources)],
-      );
-    }
+    await insertResults(tx, id, scored.map((s) => ({
+      unitId: s.unitId, unitName: s.unitName, unitKind: kindOf.get(s.unitId) ?? '', rank: s.rank, score: s.score, total: s.total, maxPoints: s.maxPoints,
+      class: s.evaluationClass, ground: s.ground, reason: s.reason, components: s.components,
+    })));
     await recordAudit(tx, ctx, {
       action: 'create',
       entity: 'evaluation_run',
-      entityId: run!.id,
-      after: { period: input.period, unitKinds: kinds, units: units.length, counts, criteria: criteria.map((c) => `${c.code}@${c.validFrom}`), classThresholds: classes, measuresCollected: collected.length },
+      entityId: id,
+      after: { period: input.period, unitLevel: level, unitKinds: kinds, units: units.length, evaluated: scored.length, counts, ruleSet: `${ruleSet.code}@${ruleSet.validFrom}`, measuresCollected: collected.length },
     });
-    return run!.id;
+    return id;
   });
   return runView(deps, runId);
 }
@@ -111,9 +90,8 @@ export async function createRun(deps: Pick<Deps, 'db' | 'now'>, ctx: AuditContex
 export async function runView(deps: Pick<Deps, 'db'>, id: string): Promise<RunView> {
   const run = await runRow(deps.db, id);
   if (!run) throw notFound('đợt đánh giá');
-  const criteria = run.criteria as Criterion[];
-  const byCode = new Map(criteria.map((c) => [c.code, c]));
-  const classes = run.class_thresholds as { ghiNhanFrom: number; pheBinhBelow: number; validFrom: string };
+  const ruleSet = run.rule_set;
+  const byCode = new Map(ruleSet.criteria.map((c) => [c.code, c]));
   const results = (await resultRows(deps.db, id)).map((r) => ({
     unitId: r.unit_id,
     unitName: r.unit_name,
@@ -123,17 +101,18 @@ export async function runView(deps: Pick<Deps, 'db'>, id: string): Promise<RunVi
     total: r.total,
     maxPoints: r.max_points,
     class: r.class,
+    ground: r.ground,
     reason: r.reason,
     components: r.components.map((c): ComponentView => {
       const def = byCode.get(c.code);
-      return { ...c, source: r.measure_sources[c.code] ?? null, thresholds: def ? { ...def.thresholds } : null, direction: def?.direction ?? null };
+      const scored = def !== undefined && def.weight > 0;
+      return { ...c, detail: c.detail ?? null, thresholds: scored ? { ...def.thresholds } : null, direction: def?.direction ?? null };
     }),
   }));
   return {
     ...presentRun(run),
     periodLabel: periodLabel(run.period_key),
-    criteria: criteria.map((c) => ({ code: c.code, name: c.name, weight: c.weight, direction: c.direction, unit: c.unit, thresholds: c.thresholds, validFrom: c.validFrom })),
-    classThresholds: classes,
+    ruleSet: presentRuleSet(ruleSet, null, false),
     tieRule: TIE_RULE_VI,
     results,
   };

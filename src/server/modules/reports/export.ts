@@ -1,3 +1,4 @@
+import { formatNumber } from '../../../core/format/number';
 import {
   AlignmentType,
   BorderStyle,
@@ -22,8 +23,7 @@ export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordproc
 const TIMELINESS_LABEL: Record<Timeliness, string> = { on_time: 'Đúng hạn', late: 'Trễ hạn', missing: 'Chưa nộp (quá hạn)', pending: 'Chưa đến hạn' };
 const STATUS_LABEL: Record<string, string> = { draft: 'Đang soạn', submitted: 'Đã nộp', returned: 'Bị trả lại', approved: 'Đã duyệt' };
 
-const fmt = (n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '' : new Intl.NumberFormat('vi-VN', { maximumFractionDigits: digits }).format(n);
+const fmt = (n: number | null | undefined, digits = 2) => (n === null || n === undefined ? '' : formatNumber(n, { decimals: digits }));
 
 const vnDateTime = (iso: string | null) => (iso ? formatVnDate(vnDateOfInstant(Date.parse(iso))) : '');
 

@@ -7,7 +7,7 @@ import type { TaskRow } from './queries';
 
 /** Row → API shape; status, overdue days, bucket and the stale flag are computed for `today`. */
 export function presentTask(r: TaskRow, today: string): TTask {
-  const dates = { deadline: r.deadline, completedAt: r.completed_on };
+  const dates = { deadline: r.deadline, completedAt: r.completed_on, originalDeadline: r.original_deadline };
   const status = taskStatus(dates, today);
   const stale = isStale(
     { ...dates, lastProgressAt: r.last_progress_at ? vnToday(r.last_progress_at) : null, createdAt: vnToday(r.created_at) },

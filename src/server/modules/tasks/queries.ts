@@ -67,7 +67,10 @@ export function statusSql(today: string) {
   const vnDate = (col: string) => `((${col} at time zone 'UTC') + interval '7 hours')::date`;
   return {
     status: `case when t.completed_on is not null then
-                   case when t.deadline is null then 'done_no_deadline' when t.completed_on <= t.deadline then 'done_on_time' else 'done_late' end
+                   case when t.deadline is null then 'done_no_deadline'
+                        when t.completed_on <= t.deadline then
+                          case when t.original_deadline is not null and t.completed_on > t.original_deadline then 'done_on_time_extended' else 'done_on_time' end
+                        else 'done_late' end
                   when t.deadline is null then 'no_deadline_in_progress'
                   when ${today} <= t.deadline then 'in_progress_on_time' else 'in_progress_overdue' end`,
     days: `case when t.deadline is null then 0 else greatest(0, coalesce(t.completed_on, ${today}) - t.deadline) end`,

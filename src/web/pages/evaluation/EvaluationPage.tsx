@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { App, Button, Checkbox, Descriptions, Empty, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { FileExcelOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
-import { runXlsxUrl, useCreateRun, useEvaluationRun, useEvaluationRuns, type EvaluationClass, type RunView } from '../../api/evaluation';
+import { runXlsxUrl, useCreateRun, useEvaluationRun, useEvaluationRuns, type ConditionView, type EvaluationClass, type RunView } from '../../api/evaluation';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,34 +14,54 @@ import { CLASS_COLOURS, useEvalText, type EvalTextKey } from './messages';
 import { RunResults } from './RunResults';
 import './evaluation.css';
 
-const KINDS = ['department', 'agency', 'district', 'commune'] as const;
+const LEVEL_KINDS = { city: ['department', 'agency', 'district'], commune: ['commune'] } as const;
+
+function conditionText(c: ConditionView, names: ReadonlyMap<string, string>, n: (v: number) => string): string {
+  return `${names.get(c.measure) ?? c.measure} ${c.op} ${n(c.value)}`;
+}
 
 function CriteriaTab({ run }: { run: RunView }) {
   const t = useEvalText();
   const { lang } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
+  const rs = run.ruleSet;
+  const names = new Map<string, string>([...rs.criteria.map((c) => [c.code, c.name] as const), ['score', t('col.score')]]);
   return (
     <div className="ev-criteria">
+      <Descriptions column={1} size="small" bordered className="ev-rules">
+        <Descriptions.Item label={t('ruleSet')}>{rs.name}{rs.sample ? <Tag style={{ marginLeft: 8 }}>{t('sample')}</Tag> : null}</Descriptions.Item>
+        <Descriptions.Item label={t('ruleSource')}>{rs.source}</Descriptions.Item>
+        <Descriptions.Item label={t('col.validFrom')}>{formatDate(rs.validFrom)}</Descriptions.Item>
+        {rs.scope.length > 0 ? <Descriptions.Item label={t('scope')}>{rs.scope.map((c) => conditionText(c, names, n)).join('; ')}</Descriptions.Item> : null}
+      </Descriptions>
       <Table
         size="small"
         rowKey="code"
         pagination={false}
-        dataSource={run.criteria}
+        dataSource={rs.criteria}
         columns={[
           { title: t('col.criterion'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
-          { title: t('col.weight'), dataIndex: 'weight', align: 'right', render: (v: number) => n(v) },
+          { title: t('col.weight'), dataIndex: 'weight', align: 'right', render: (v: number) => (v > 0 ? n(v) : t('shownOnly')) },
           {
             title: t('col.rule'),
             render: (_, c) => {
+              if (c.weight === 0) return '—';
               const f = (v: number) => (c.unit === 'percent' ? `${n(v)}%` : n(v));
               return t('rule', { zero: f(c.thresholds.zero), full: f(c.thresholds.full), dir: t(`dir.${c.direction}` as EvalTextKey) });
             },
           },
-          { title: t('col.validFrom'), dataIndex: 'validFrom', render: (v: string) => formatDate(v) },
         ]}
       />
       <Descriptions column={1} size="small" bordered className="ev-rules">
-        <Descriptions.Item label={t('col.class')}>{t('classBands', { ghi: n(run.classThresholds.ghiNhanFrom), phe: n(run.classThresholds.pheBinhBelow) })}</Descriptions.Item>
+        {rs.classRules.map((r, i) => (
+          <Descriptions.Item key={i} label={<Tag color={CLASS_COLOURS[r.class]}>{t(`class.${r.class}` as EvalTextKey)}</Tag>}>
+            {r.ground}
+            <Typography.Text type="secondary">
+              {' — '}
+              {[...(r.all ?? []).map((c) => conditionText(c, names, n)), ...(r.any && r.any.length > 0 ? [r.any.map((c) => conditionText(c, names, n)).join(` ${t('or')} `)] : [])].join(` ${t('and')} `)}
+            </Typography.Text>
+          </Descriptions.Item>
+        ))}
         <Descriptions.Item label={t('tieRule')}>{run.tieRule}</Descriptions.Item>
       </Descriptions>
     </div>
@@ -53,7 +73,8 @@ function NewRunButton({ period, onDone }: { period: string; onDone: (id: string)
   const { message } = App.useApp();
   const create = useCreateRun();
   const [open, setOpen] = useState(false);
-  const [form] = Form.useForm<{ period: string; unitKinds: string[]; note?: string }>();
+  const [form] = Form.useForm<{ period: string; unitLevel: 'city' | 'commune'; unitKinds: string[]; note?: string }>();
+  const level = Form.useWatch('unitLevel', form) ?? 'city';
   return (
     <>
       <Button type="primary" icon={<PlayCircleOutlined />} onClick={() => setOpen(true)} data-testid="ev-new-run">
@@ -79,12 +100,22 @@ function NewRunButton({ period, onDone }: { period: string; onDone: (id: string)
         }
         destroyOnHidden
       >
-        <Form form={form} layout="vertical" initialValues={{ period, unitKinds: ['department', 'agency'] }}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ period, unitLevel: 'city', unitKinds: ['department', 'agency'] }}
+          onValuesChange={(changed: { unitLevel?: 'city' | 'commune' }) => {
+            if (changed.unitLevel) form.setFieldValue('unitKinds', changed.unitLevel === 'commune' ? ['commune'] : ['department', 'agency']);
+          }}
+        >
           <Form.Item name="period" label={t('period')} rules={[{ required: true, pattern: /^\d{4}(-(M\d{2}|Q[1-4]|H[12]|9M))?$/ }]}>
             <Input placeholder="2022, 2022-H1, 2022-Q3" />
           </Form.Item>
+          <Form.Item name="unitLevel" label={t('unitLevel')}>
+            <Select options={[{ value: 'city', label: t('level.city') }, { value: 'commune', label: t('level.commune') }]} />
+          </Form.Item>
           <Form.Item name="unitKinds" label={t('unitKinds')} rules={[{ required: true, type: 'array', min: 1 }]}>
-            <Checkbox.Group options={KINDS.map((k) => ({ value: k, label: t(`kind.${k}` as EvalTextKey) }))} />
+            <Checkbox.Group options={LEVEL_KINDS[level].map((k) => ({ value: k, label: t(`kind.${k}` as EvalTextKey) }))} />
           </Form.Item>
           <Form.Item name="note" label={t('note')}>
             <Input.TextArea autoSize={{ minRows: 2 }} />

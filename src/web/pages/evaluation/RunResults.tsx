@@ -4,6 +4,8 @@ import type { ComponentView, EvaluationClass, ResultView, RunView } from '../../
 import { useCurrentUser } from '../../auth/session';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
+import { formatPercent } from '../../../core/format/number';
+import { formatDongExact } from '../projects/money';
 import { CLASS_COLOURS, useEvalText, type EvalTextKey } from './messages';
 
 function classLabelKey(c: EvaluationClass | null): EvalTextKey {
@@ -15,11 +17,11 @@ function Components({ result }: { result: ResultView }) {
   const t = useEvalText();
   const { lang } = useI18n();
   const n = (v: number) => formatNumber(v, lang);
-  const fmtRaw = (c: ComponentView, v: number) => (c.unit === 'percent' ? `${n(v)}%` : n(v));
+  const fmtRaw = (c: ComponentView, v: number) => (c.unit === 'percent' ? formatPercent(v, { lang }) : c.unit === 'money' ? formatDongExact(v, lang) : n(v));
   const columns: TableColumnsType<ComponentView> = [
     { title: t('col.criterion'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
     { title: t('col.raw'), align: 'right', render: (_, c) => (c.applicable && c.raw !== null ? fmtRaw(c, c.raw) : <Typography.Text type="secondary">{t('notApplicable')}</Typography.Text>) },
-    { title: t('col.source'), render: (_, c) => (c.source ? <Tag color={c.source === 'data' ? 'blue' : c.source === 'manual' ? 'purple' : 'default'}>{t(`source.${c.source}` as EvalTextKey)}</Tag> : '—') },
+    { title: t('col.detail'), render: (_, c) => c.detail ?? '—' },
     {
       title: t('col.rule'),
       render: (_, c) =>
@@ -27,15 +29,13 @@ function Components({ result }: { result: ResultView }) {
           ? t('rule', { zero: fmtRaw(c, c.thresholds.zero), full: fmtRaw(c, c.thresholds.full), dir: t(`dir.${c.direction}` as EvalTextKey) })
           : '—',
     },
-    { title: t('col.points'), align: 'right', render: (_, c) => (c.applicable ? <span>{n(c.points)} / {n(c.weight)}</span> : <Typography.Text type="secondary">— / {n(c.weight)}</Typography.Text>) },
+    { title: t('col.points'), align: 'right', render: (_, c) => (c.weight === 0 ? '—' : c.applicable ? <span>{n(c.points)} / {n(c.weight)}</span> : <Typography.Text type="secondary">— / {n(c.weight)}</Typography.Text>) },
   ];
   return (
     <div className="ev-components" data-testid={`ev-components-${result.unitId}`}>
       <Table<ComponentView> size="small" rowKey="code" columns={columns} dataSource={result.components} pagination={false} />
       <p className="ev-total">
-        {result.score === null
-          ? result.reason
-          : t('total', { total: n(result.total), max: n(result.maxPoints), score: n(result.score) })}
+        {result.score === null ? (result.ground ?? '') : t('total', { total: n(result.total), max: n(result.maxPoints), score: n(result.score) })}
       </p>
       <p className="ev-reason">{result.reason}</p>
     </div>

@@ -38,7 +38,7 @@ export function periodKeys(type: PeriodType, year: number): string[] {
 export function formatValue(n: number | null | undefined, uom: string, lang: Lang): string {
   if (n === null || n === undefined) return '—';
   const digits = Math.abs(n) < 1 ? 4 : Math.abs(n) < 100 ? 2 : 1;
-  const text = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(n);
+  const text = formatNumber(n, lang, digits);
   if (uom === '%') return `${text} %`;
   return uom ? `${text} ${uom}` : text;
 }

@@ -1,3 +1,4 @@
+import { roundHalfAway } from '../../../core/format/number';
 import { useMemo, useRef } from 'react';
 import type { TBudgetPayload, TPanel } from '../../../contracts/dashboard';
 import { EChart, type EChartHandle } from '../../components/EChart';
@@ -34,7 +35,7 @@ export function BudgetPanel({ panel, year }: { panel: TPanel<'budget'> | undefin
         {
           type: 'bar',
           barWidth: '62%',
-          data: bars.map((b) => ({ value: Math.round(((p[b.key] as number) / 1e9) * 10) / 10, itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] } })),
+          data: bars.map((b) => ({ value: roundHalfAway((p[b.key] as number) / 1e9, 1), itemStyle: { color: b.colour, borderRadius: [0, 4, 4, 0] } })),
           label: { show: true, position: 'right', color: IOC.text, fontSize: 18, fontWeight: 'bold', formatter: (x: { value: number }) => num(x.value, lang) },
         },
       ],

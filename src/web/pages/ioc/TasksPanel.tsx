@@ -11,6 +11,7 @@ import { IOC, TOOLTIP } from './theme';
 
 const SLICES: Array<{ key: keyof TTasksPayload; label: IocTextKey; colour: string; status: string }> = [
   { key: 'doneOnTime', label: 'tasks.doneOnTime', colour: IOC.green, status: 'done_on_time' },
+  { key: 'doneOnTimeExtended', label: 'tasks.doneOnTimeExtended', colour: '#84cc16', status: 'done_on_time_extended' },
   { key: 'doneLate', label: 'tasks.doneLate', colour: IOC.amber, status: 'done_late' },
   { key: 'doneNoDeadline', label: 'tasks.doneNoDeadline', colour: '#14b8a6', status: 'done_no_deadline' },
   { key: 'inProgressOnTime', label: 'tasks.inProgressOnTime', colour: IOC.blue, status: 'in_progress_on_time' },

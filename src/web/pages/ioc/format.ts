@@ -1,19 +1,19 @@
+import { formatNumber, formatPercent } from '../../../core/format/number';
 import type { Lang } from '../../i18n/lang';
 
-const nf = (lang: Lang, max: number) => new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: max });
-
 export function num(n: number | null | undefined, lang: Lang, max = 1): string {
-  return n === null || n === undefined ? '—' : nf(lang, max).format(n);
+  return n === null || n === undefined ? '—' : formatNumber(n, { decimals: max, lang });
 }
 
 /** Integer đồng → "397" (tỷ đồng), one decimal below 10 tỷ. */
 export function ty(dong: number, lang: Lang): string {
   const v = dong / 1e9;
-  return nf(lang, Math.abs(v) < 10 ? 1 : 0).format(v);
+  return formatNumber(v, { decimals: Math.abs(v) < 10 ? 1 : 0, lang });
 }
 
-export function pct(n: number | null | undefined, lang: Lang, max = 1): string {
-  return n === null || n === undefined ? '—' : `${nf(lang, max).format(n)}%`;
+/** A rate as every screen writes it (core/format): "5,04 %"; two places by default, as the rates are computed. */
+export function pct(n: number | null | undefined, lang: Lang, max = 2): string {
+  return formatPercent(n, { decimals: max, lang });
 }
 
 /** A value with its unit of measure, "27,9%" or "1.234 hồ sơ". */

@@ -1,3 +1,4 @@
+import { formatPercent } from '../../../core/format/number';
 import { formatMoneyVi } from '../../../core/projects/money';
 import type { Lang } from '../../i18n/lang';
 
@@ -28,5 +29,5 @@ export function formatDongExact(amount: number | null | undefined, lang: Lang): 
 /** "5,0 %" / "5.0%" */
 export function formatRate(rate: number | null | undefined, lang: Lang): string {
   if (rate === null || rate === undefined) return '—';
-  return lang === 'vi' ? `${rate.toFixed(1).replace('.', ',')} %` : `${rate.toFixed(1)}%`;
+  return formatPercent(rate, { decimals: 1, keepZeros: true, lang });
 }

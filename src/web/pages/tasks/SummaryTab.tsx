@@ -9,12 +9,13 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../lib/dates';
 import { compareVietnamese } from '../../lib/text';
-import { STATUS_COLOURS, statusKey, useTaskText } from './messages';
+import { STATUS_COLOURS, STATUS_ORDER, statusKey, useTaskText } from './messages';
+import { formatPercent } from '../../../core/format/number';
 
 type Row = TTaskSummary['byUnit'][number];
 
 function pct(r: TRate, lang: 'vi' | 'en'): string {
-  return r.percent === null ? '—' : `${formatNumber(r.percent, lang)} %`;
+  return formatPercent(r.percent, { lang });
 }
 
 /** Counts and rates by lead unit and status, in the shape of the city's yearly report. */
@@ -25,7 +26,7 @@ export function SummaryTab() {
   const [range, setRange] = useState({ from: `${Number(today.slice(0, 4)) - 6}-01-01`, to: today });
   const summary = useTaskSummary(range);
   const total: TTaskCounts | undefined = summary.data?.total;
-  const statusCols: TableColumnsType<Row> = (['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_late', 'done_no_deadline'] as const).map((s) => ({
+  const statusCols: TableColumnsType<Row> = STATUS_ORDER.map((s) => ({
     title: <span style={{ color: STATUS_COLOURS[s] === 'red' ? '#cf1322' : undefined }}>{tt(statusKey(s))}</span>,
     key: s,
     align: 'right' as const,

@@ -266,13 +266,14 @@ export const bucketKey = (b: BucketKey) => `bucket.${b}` as TaskTextKey;
 
 /** Tag colours: red for overdue, green for done on time, gold for done late. */
 /** Open tasks first, most urgent first: the order of the status filter and the status strip. */
-export const STATUS_ORDER: readonly TaskStatus[] = ['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_late', 'done_no_deadline'];
+export const STATUS_ORDER: readonly TaskStatus[] = ['in_progress_overdue', 'in_progress_on_time', 'no_deadline_in_progress', 'done_on_time', 'done_on_time_extended', 'done_late', 'done_no_deadline'];
 
 export const STATUS_COLOURS: Record<TaskStatus, string> = {
   in_progress_overdue: 'red',
   in_progress_on_time: 'blue',
   no_deadline_in_progress: 'geekblue',
   done_on_time: 'green',
+  done_on_time_extended: 'lime',
   done_late: 'gold',
   done_no_deadline: 'cyan',
 };

@@ -1,3 +1,4 @@
+import { percentOf } from '../../../../core/format/number';
 import { riskList } from '../../projects/analysis';
 import { loadPortfolio } from '../../projects/portfolio';
 import type { TBudgetPayload } from '../../../../contracts/dashboard';
@@ -56,7 +57,7 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
       atRisk,
       atRiskCount,
       // Against the plan, as the city reports it (2022: 20 of 397 tỷ đồng).
-      disbursementRate: planned > 0n ? Number((disbursed * 10_000n) / planned) / 100 : null,
+      disbursementRate: percentOf(disbursed, planned), // exact: 20/397 → 5,04 %, never the 5,03 % of an integer division
       bySource: sums.map((r) => ({
         source: r.funding_source,
         label: SOURCE_LABEL[r.funding_source] ?? r.funding_source,

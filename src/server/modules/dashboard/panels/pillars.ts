@@ -1,3 +1,4 @@
+import { roundHalfAway } from '../../../../core/format/number';
 import { rollup, type TRollup } from '../../indicators/rollup';
 import type { TPillarIndicator, TPillarKey, TPillarsPayload, TRag } from '../../../../contracts/dashboard';
 import { keyIndicatorRows, rootUnitOn, type KeyIndicatorRow } from '../queries';
@@ -73,7 +74,7 @@ function toIndicator(k: KeyIndicator, year: number): TPillarIndicator {
     value: t?.value ?? null,
     target: t?.target?.value ?? null,
     direction: k.row.direction,
-    achievement: t?.achievement === null || t?.achievement === undefined ? null : Math.round(t.achievement * 10) / 10,
+    achievement: t?.achievement === null || t?.achievement === undefined ? null : roundHalfAway(t.achievement, 1),
     rag: t?.rag ?? null,
     period: t?.target?.period ?? String(year),
     link: `/indicators?tab=rollup&indicator=${k.row.id}&period=${year}`,

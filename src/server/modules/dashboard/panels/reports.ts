@@ -1,3 +1,4 @@
+import { percentOf } from '../../../../core/format/number';
 import { addDays, compareIsoDates } from '../../../../core/calendar/dates';
 import { vnDateOfInstant } from '../../../../core/calendar/timestamps';
 import { cutoffPeriodOf, cutoffWindow } from '../../../../core/periods/cutoff';
@@ -76,7 +77,7 @@ export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> 
         payload.deadline = deadline;
       }
     }
-    payload.onTimeRate = payload.expected > 0 ? Math.round((payload.onTime * 10_000) / payload.expected) / 100 : null;
+    payload.onTimeRate = percentOf(payload.onTime, payload.expected);
     return { payload, lateByUnit };
   });
 }

@@ -30,6 +30,7 @@ function emptyPayload(ctx: PanelContext): TTasksPayload {
     total: 0,
     withDeadline: 0,
     doneOnTime: 0,
+    doneOnTimeExtended: 0,
     doneLate: 0,
     doneNoDeadline: 0,
     inProgressOnTime: 0,
@@ -40,6 +41,7 @@ function emptyPayload(ctx: PanelContext): TTasksPayload {
     overdueRateAll: zero,
     overdueRateWithDeadline: zero,
     onTimeRate: zero,
+    onTimeWithoutExtensionRate: zero,
   };
 }
 
@@ -56,6 +58,7 @@ export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
     const p = emptyPayload(ctx);
     const counts: Record<TaskStatus, number> = {
       done_on_time: 0,
+      done_on_time_extended: 0,
       done_late: 0,
       done_no_deadline: 0,
       in_progress_on_time: 0,
@@ -68,13 +71,14 @@ export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
     const lastMonth = Number(ctx.asOf.slice(5, 7));
     for (const r of rows) {
       const completedAt = r.completed_on && compareIsoDates(r.completed_on, ctx.asOf) <= 0 ? r.completed_on : null;
-      const t = { deadline: r.deadline, completedAt };
+      const t = { deadline: r.deadline, completedAt, originalDeadline: r.original_deadline };
       const status = taskStatus(t, ctx.asOf);
       counts[status] += 1;
       const u = byUnit.get(r.lead_unit_id) ?? { total: 0, overdueOpen: 0, overdueGt30: 0, doneOnTime: 0, dueOrDone: 0, maxOverdueDays: 0 };
       u.total += 1;
-      if (status === 'done_on_time') u.doneOnTime += 1;
-      if (status === 'done_on_time' || status === 'done_late' || status === 'in_progress_overdue') u.dueOrDone += 1;
+      // On time = by the deadline in force, as core/tasks/summary counts it (an extension included).
+      if (status === 'done_on_time' || status === 'done_on_time_extended') u.doneOnTime += 1;
+      if (status === 'done_on_time' || status === 'done_on_time_extended' || status === 'done_late' || status === 'in_progress_overdue') u.dueOrDone += 1;
       if (status === 'in_progress_overdue') {
         const days = overdueDays(t, ctx.asOf);
         const bucket = overdueBucket(t, ctx.asOf);
@@ -95,6 +99,7 @@ export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
     }
     p.total = rows.length;
     p.doneOnTime = counts.done_on_time;
+    p.doneOnTimeExtended = counts.done_on_time_extended;
     p.doneLate = counts.done_late;
     p.doneNoDeadline = counts.done_no_deadline;
     p.inProgressOnTime = counts.in_progress_on_time;
@@ -104,7 +109,9 @@ export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
     const overdue = counts.done_late + counts.in_progress_overdue;
     p.overdueRateAll = ratePercent(overdue, p.total);
     p.overdueRateWithDeadline = ratePercent(overdue, p.withDeadline);
-    p.onTimeRate = ratePercent(counts.done_on_time, counts.done_on_time + counts.done_late + counts.in_progress_overdue);
+    const dueOrDone = counts.done_on_time + counts.done_on_time_extended + counts.done_late + counts.in_progress_overdue;
+    p.onTimeRate = ratePercent(counts.done_on_time + counts.done_on_time_extended, dueOrDone);
+    p.onTimeWithoutExtensionRate = ratePercent(counts.done_on_time, dueOrDone);
     return { payload: p, byUnit, monthly: { done, overdueAtMonthEnd: overdueAtMonthEnd.map((v, i) => (i < lastMonth ? v : 0)) } };
   });
 }

@@ -1,3 +1,4 @@
+import { percentOf, roundHalfAway } from '../../../../core/format/number';
 import type { TTrendSeries, TTrendsPayload } from '../../../../contracts/dashboard';
 import { dossierMonths, type DossierMonthRow as DossierMonth } from '../queries';
 import { budgetFigures } from './budget';
@@ -26,7 +27,7 @@ export const trendsPanel: PanelDef<TTrendsPayload> = {
       let cum = 0;
       const values = budget.disbursedByMonth.map((v) => {
         cum += v;
-        return Math.round(cum / 1e7) / 100;
+        return roundHalfAway(cum / 1e9, 2);
       });
       series.push({ key: 'disbursed_cumulative', name: 'Giải ngân lũy kế', unit: 'tỷ đồng', values: upTo(values) });
     }
@@ -35,9 +36,9 @@ export const trendsPanel: PanelDef<TTrendsPayload> = {
       if (rows.length > 0) {
         const byKey = new Map(rows.map((r) => [r.month, r]));
         const by = new Map(months.map((m, i) => [m, byKey.get(monthKeys[i]!)] as const).filter((x): x is [string, DossierMonth] => x[1] !== undefined));
-        const pct = (n: number, d: number) => (d > 0 ? Math.round((n * 10_000) / d) / 100 : null);
+        const pct = (n: number, d: number) => percentOf(n, d);
         series.push({ key: 'dossier_online_rate', name: 'Tỷ lệ hồ sơ trực tuyến', unit: '%', values: upTo(months.map((m) => { const r = by.get(m); return r ? pct(r.received_online, r.received) : null; })) });
-        series.push({ key: 'dossier_on_time_rate', name: 'Tỷ lệ hồ sơ đúng hạn', unit: '%', values: upTo(months.map((m) => { const r = by.get(m); return r && r.to_handle > 0 ? Math.round((100 - (r.late * 100) / r.to_handle) * 100) / 100 : null; })) });
+        series.push({ key: 'dossier_on_time_rate', name: 'Tỷ lệ hồ sơ đúng hạn', unit: '%', values: upTo(months.map((m) => { const r = by.get(m); return r && r.to_handle > 0 ? percentOf(r.to_handle - r.late, r.to_handle) : null; })) });
       }
     }
     const payload: TTrendsPayload = { months, series };

@@ -1,3 +1,4 @@
+import { percentOf, roundHalfAway } from '../../../../core/format/number';
 import { placeKey, placeName } from '../names';
 import type { TUnitFigures, TUnitMetric, TUnitsPayload } from '../../../../contracts/dashboard';
 import { subtreesOf, unitsOfKindOn } from '../queries';
@@ -65,10 +66,10 @@ export function unitsFigures(ctx: PanelContext): Promise<TUnitsPayload> {
           due += t.dueOrDone;
         }
         values.tasks_overdue = overdue;
-        values.tasks_on_time_rate = due > 0 ? Math.round((onTime * 10_000) / due) / 100 : null;
+        values.tasks_on_time_rate = percentOf(onTime, due);
       }
       if (reports) values.reports_late = sub.reduce((s, id) => s + (reports.lateByUnit.get(id)?.late ?? 0) + (reports.lateByUnit.get(id)?.missing ?? 0), 0);
-      if (budget) values.budget_at_risk = Math.round(sub.reduce((s, id) => s + (budget.atRiskByUnit.get(id)?.amount ?? 0), 0) / 1e7) / 100;
+      if (budget) values.budget_at_risk = roundHalfAway(sub.reduce((s, id) => s + (budget.atRiskByUnit.get(id)?.amount ?? 0), 0) / 1e9, 2);
       if (evaluation.run) values.evaluation_score = evaluation.byUnit.get(u.id)?.score ?? null;
       for (const [key, m] of childValues) values[key] = m.get(u.id) ?? null;
       return { id: u.id, name: u.name, shortName: u.short_name ? placeName(u.short_name) : placeName(u.name), mapKey: placeKey(u.name), kind: u.kind, values };
