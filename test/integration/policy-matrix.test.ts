@@ -107,6 +107,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/indicators', action: 'indicator.manage', body: () => ({ catalogueId: '00000000-0000-4000-8000-000000000000', code: `PM_${Math.random().toString(36).slice(2, 8)}`, name: 'Chỉ số thử quyền', pillar: 'other', kind: 'raw', unitOfMeasure: 'cái', unitRule: 'sum', timeRule: 'sum', direction: 'higher_better', periodicity: 'month', sourceAgency: 'Sở TT&TT', validFrom: '2022-01-01' }) },
   { method: 'PATCH', url: '/api/indicators/:id', action: 'indicator.manage', path: () => '/api/indicators/00000000-0000-4000-8000-000000000000', body: () => ({ version: 999 }) },
   { method: 'GET', url: '/api/indicators/:id/rollup', action: 'indicator.read', path: (ids) => `/api/indicators/00000000-0000-4000-8000-000000000000/rollup?unitId=${ids.unitId}&period=2022` },
+  { method: 'GET', url: '/api/indicators/:id/series', action: 'indicator.read', path: (ids) => `/api/indicators/00000000-0000-4000-8000-000000000000/series?unitId=${ids.unitId}&from=2022-M01&to=2024-M12` },
   { method: 'GET', url: '/api/indicator-summary', action: 'indicator.read', path: (ids) => `/api/indicator-summary?unitId=${ids.unitId}&period=2022` },
   { method: 'GET', url: '/api/indicator-targets', action: 'indicator.read' },
   { method: 'PUT', url: '/api/indicator-targets', action: 'indicator.manage', body: () => ({ indicatorId: '00000000-0000-4000-8000-000000000000', planCode: '74/KH-UBND', level: 'city', period: '2022', value: 60 }) },
