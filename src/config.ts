@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { checkOidcConfig } from './config-oidc';
 
 /** Configuration is parsed once at boot; a bad value stops the process with a readable list. */
 const ZConfig = z.object({
@@ -17,6 +18,16 @@ const ZConfig = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),
+  // Sign-in through the province's OpenID provider, on when OIDC_ISSUER is set (docs/operations.md).
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_UNIT_CLAIM: z.string().default('unit_code'),
+  OIDC_ROLE_CLAIM: z.string().default('role'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_CREATE_USERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   // Scheduled backups: off unless a directory is given; one a day from BACKUP_HOUR (Vietnam
   // time), the newest BACKUP_KEEP kept (docs/operations.md).
   BACKUP_DIR: z.string().optional(),
@@ -31,7 +42,7 @@ const ZConfig = z.object({
     .transform((v) => (v === undefined || v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean)))
     .refine((v) => v === false || (v.length > 0 && v.every(isProxyAddress)), 'TRUST_PROXY: danh sách địa chỉ IP hoặc dải CIDR của máy chủ proxy, cách nhau bởi dấu phẩy'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-});
+}).superRefine(checkOidcConfig);
 /** An address, a CIDR range or one of proxy-addr's names for the private ranges. */
 function isProxyAddress(a: string): boolean {
   if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;

@@ -3,6 +3,19 @@
 // Row types as both engines return them: see src/db/schema-types.ts.
 
 export interface Tables {
+  api_tokens: {
+    id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    user_id: string;
+    scopes: string[];
+    expires_at: string;
+    revoked_at: string | null;
+    last_used_at: string | null;
+    created_by: string | null;
+    created_at: string;
+  };
   app_settings: {
     key: string;
     value: unknown;
@@ -368,6 +381,12 @@ export interface Tables {
     created_at: string;
     read_at: string | null;
   };
+  oidc_logins: {
+    state: string;
+    nonce: string;
+    code_verifier: string;
+    created_at: string;
+  };
   pipeline_role_units: {
     id: string;
     role: 'technical_appraiser' | 'finance_appraiser' | 'approver';
@@ -646,6 +665,8 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     email: string | null;
+    oidc_issuer: string | null;
+    oidc_subject: string | null;
   };
 }
 

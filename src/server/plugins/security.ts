@@ -50,6 +50,8 @@ export const RATE_LIMITS: Record<LimitKind, number> = { login: 30, upload: 20, e
 /** The routes a limit applies to, by `METHOD url` as registered. */
 export const RATE_LIMITED_ROUTES: Record<string, LimitKind> = {
   'POST /api/auth/login': 'login',
+  'GET /api/auth/oidc/start': 'login',
+  'GET /api/auth/oidc/callback': 'login',
   'PUT /api/dashboard/map': 'upload',
   'POST /api/documents/upload': 'upload',
   'POST /api/dossier-imports': 'upload',

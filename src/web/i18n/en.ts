@@ -19,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   'nav.admin.users': 'Users',
   'nav.admin.audit': 'Audit log',
   'nav.admin.backups': 'Backups',
+  'nav.admin.apiTokens': 'API tokens',
   'nav.admin.pipelines': 'Project pipelines',
 
   'desc.tasks': 'Assign tasks and follow each unit’s progress and deadlines.',
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'desc.admin.users': 'Accounts, roles and home units.',
   'desc.admin.audit': 'Who changed what, and when.',
   'desc.admin.backups': 'Scheduled backups: time, size, rows of every table.',
+  'desc.admin.apiTokens': 'Tokens for other systems calling the API: scopes, expiry, revocation.',
   'desc.admin.pipelines': 'IT project pipelines by legal act, step limits, appraising units.',
 
   'header.switchLanguage': 'Switch language',

@@ -20,6 +20,7 @@ export const vi = {
   'nav.admin.users': 'Người dùng',
   'nav.admin.audit': 'Nhật ký',
   'nav.admin.backups': 'Sao lưu',
+  'nav.admin.apiTokens': 'Mã truy cập API',
   'nav.admin.pipelines': 'Quy trình dự án',
 
   'desc.tasks': 'Giao nhiệm vụ, theo dõi tiến độ và hạn xử lý của từng đơn vị.',
@@ -33,6 +34,7 @@ export const vi = {
   'desc.admin.users': 'Tài khoản, vai trò và đơn vị công tác.',
   'desc.admin.audit': 'Ai đã thay đổi gì, khi nào.',
   'desc.admin.backups': 'Các bản sao lưu định kỳ: thời điểm, kích thước, số dòng từng bảng.',
+  'desc.admin.apiTokens': 'Mã cho hệ thống khác gọi API: phạm vi, hạn dùng, thu hồi.',
   'desc.admin.pipelines': 'Quy trình dự án CNTT theo văn bản, thời hạn các bước, đơn vị thẩm định.',
 
   'header.switchLanguage': 'Chuyển ngôn ngữ',

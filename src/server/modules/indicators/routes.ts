@@ -13,7 +13,7 @@ import { jobById, listJobs, requestCancel } from '../imports/jobs';
 import { abortLocal, runImport, startJob, trackImports } from '../imports/runner';
 import { importValues, valueTemplate } from './import-values';
 import { indicatorById, INDICATOR_KINDS, listCatalogues, listIndicators, PILLARS, presentCatalogue, presentIndicator } from './queries';
-import { rollup, rollupSummary } from './rollup';
+import { rollup, rollupSeries, rollupSummary } from './rollup';
 import { deleteTarget, listTargets, upsertTarget } from './targets';
 import { enterValue, enterValues, listValues } from './values';
 
@@ -136,6 +136,18 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
   }, async (req) => {
     authorize(req, 'indicator.read');
     return rollup(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, period: req.query.period, sourceAgency: req.query.sourceAgency, children: req.query.children !== 'false' });
+  });
+
+  r.get('/api/indicators/:id/series', {
+    schema: {
+      tags,
+      summary: 'Chuỗi giá trị của một chỉ số cho một đơn vị qua nhiều kỳ liên tiếp (ví dụ 36 tháng) trong một lần gọi',
+      params: z.strictObject({ id: ZId }),
+      querystring: z.strictObject({ unitId: ZId, from: ZPeriodKey, to: ZPeriodKey, sourceAgency: ZText(300).optional() }),
+    },
+  }, async (req) => {
+    authorize(req, 'indicator.read');
+    return rollupSeries(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, from: req.query.from, to: req.query.to, sourceAgency: req.query.sourceAgency });
   });
 
   r.get('/api/indicator-summary', {

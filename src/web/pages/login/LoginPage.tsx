@@ -9,6 +9,7 @@ import { LanguageToggle } from '../../components/LanguageToggle';
 import { LighthouseIcon } from '../../components/LighthouseIcon';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ProvinceSignIn } from './ProvinceSignIn';
 
 interface LoginForm {
   username: string;
@@ -105,6 +106,7 @@ export function LoginPage() {
                 {t('login.submit')}
               </Button>
             </Form>
+            <ProvinceSignIn />
           </Card>
         </div>
       </section>
