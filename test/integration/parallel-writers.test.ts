@@ -1,5 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoEvaluation } from '../../src/demo/demo-evaluation';
 import { call, login, type Session } from '../helpers/api';
 import { ENGINES } from '../helpers/db';
 import { startTestServer, type TestServer } from '../helpers/server';
@@ -137,5 +138,14 @@ describe.each(ENGINES)('parallel writers on %s', (engine) => {
     const doc = await call(s.app, coord, 'POST', '/api/documents', { text: 'UỶ BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG\nSố: 901/UBND-DUA\nV/v thử ghi đồng thời vào văn bản đã đăng ký.' });
     expect(doc.statusCode, doc.body).toBe(201);
     await race('document', 'update', (i) => call(s.app, coord, 'PATCH', `/api/documents/${doc.json().id}`, { version: 1, summary: `Trích yếu ${i}` }));
+  });
+
+  it('evaluation letter (one per run): one first save from version 0, then one edit from version 1', async () => {
+    const runId = await seedDemoEvaluation(s.db, () => s.clock.now);
+    const url = `/api/evaluation/runs/${runId}/letter`;
+    const { draft } = (await call(s.app, coord, 'GET', url)).json() as { draft: { subject: string } };
+    await race('evaluation_letter', 'create', (i) => call(s.app, coord, 'PUT', url, { version: 0, draft: { ...draft, subject: `công văn lần ${i}` } }));
+    const updated = await race('evaluation_letter', 'update', (i) => call(s.app, coord, 'PUT', url, { version: 1, draft: { ...draft, subject: `công văn sửa ${i}` } }));
+    expect(updated.body).toMatchObject({ version: 2, draft: { subject: `công văn sửa ${updated.winner}` } });
   });
 });
