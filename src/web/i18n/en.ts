@@ -6,6 +6,7 @@ export const en: Record<MessageKey, string> = {
   'app.tagline': 'Digital transformation steering platform',
   'app.footer': 'Hải Đăng — open-source software for steering digital transformation',
 
+  'nav.open': 'Open menu',
   'nav.home': 'Home',
   'nav.tasks': 'Tasks',
   'nav.documents': 'Directives',

@@ -7,6 +7,7 @@ export const vi = {
   'app.tagline': 'Nền tảng điều hành chuyển đổi số',
   'app.footer': 'Hải Đăng — phần mềm mã nguồn mở phục vụ điều hành chuyển đổi số',
 
+  'nav.open': 'Mở danh mục',
   'nav.home': 'Trang chủ',
   'nav.tasks': 'Nhiệm vụ',
   'nav.documents': 'Văn bản chỉ đạo',
