@@ -90,17 +90,13 @@ export async function seedMeasures2022(q: Queryable): Promise<number> {
 }
 
 /**
- * The demo seeder (src/db/seed.ts DEMO_SEEDERS): rules, 2022 measures, the screen opening on
- * 2022 (the year the seeds describe), and the 2022 evaluation run itself.
+ * The demo seeder (src/db/seed.ts DEMO_SEEDERS): rules, 2022 measures and the 2022 evaluation
+ * run itself. The IOC opens on the clock's year (issue 14); 2022 is one choice of its year list.
  */
 export async function seedDemoEvaluation(db: Db, now: () => Date = () => new Date()): Promise<string> {
   await db.transaction(async (tx) => {
     await seedEvaluationRules(tx);
     const measures = await seedMeasures2022(tx);
-    await tx.query(
-      `insert into app_settings (key, value) values ('dashboard.default_year', $1) on conflict (key) do nothing`,
-      [JSON.stringify(2022)],
-    );
     await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'evaluation', after: { criteria: SAMPLE_CRITERIA.length, measures, period: DEMO_EVALUATION_PERIOD } });
   });
   // The letter rates the 22 units with tasks in the 2022 plan; the run takes the same scope.
