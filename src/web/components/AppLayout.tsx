@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/translate';
 import { appRoutes, canSee, navGroups, routeForPath, type NavGroupKey } from '../routes';
 import { LanguageToggle } from './LanguageToggle';
 import { LighthouseIcon } from './LighthouseIcon';
+import { NotificationBell } from './NotificationBell';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -112,6 +113,7 @@ export function AppLayout() {
         </Link>
         <div className="hd-header-right">
           <LanguageToggle className="hd-lang" />
+          <NotificationBell />
           <div className="hd-user" data-testid="current-user">
             <Avatar className="hd-avatar">{initials(user.fullName)}</Avatar>
             <span className="hd-user-text">
