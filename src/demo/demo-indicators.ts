@@ -416,6 +416,10 @@ export async function seedDemoIndicatorsCurrentYear(db: Db, today: string): Prom
     const ids = await indicators(tx, catalogueId, named, from, to);
     const id = (base: string) => ids.get(`${base}_${year}`)!;
     for (const d of defs) await target(tx, { indicatorId: id(d.code), level: 'city', period: String(year), value: d.target, planCode: `MAU-${year}`, note: 'Dữ liệu mẫu', sample: true });
+    // Each commune is judged against the commune level's target (the map colours them by it).
+    for (const [base, value] of [['HTS_4G_DANSO', 99], ['HTS_XA_CAPQUANG', 100], ['KH74_3A', 80], ['KH74_3C_DD', 20]] as const) {
+      await target(tx, { indicatorId: id(base), level: 'commune', period: String(year), value, planCode: `MAU-${year}`, note: 'Dữ liệu mẫu (cấp xã)', sample: true });
+    }
 
     const enteredAt = `${today}T08:00:00+07:00`;
     const out: ValueWrite[] = [];

@@ -13,6 +13,7 @@ import { appRoutes, canSee, navGroups, routeForPath, type NavGroupKey } from '..
 import { LanguageToggle } from './LanguageToggle';
 import { LighthouseIcon } from './LighthouseIcon';
 import { NotificationBell } from './NotificationBell';
+import { SessionWatch } from './SessionWatch';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -93,6 +94,7 @@ export function AppLayout() {
 
   return (
     <Layout className="hd-shell">
+      <SessionWatch />
       <Layout.Header className="hd-header">
         {phone ? (
           <Button
