@@ -14,6 +14,7 @@ import { LanguageToggle } from './LanguageToggle';
 import { LighthouseIcon } from './LighthouseIcon';
 import { NotificationBell } from './NotificationBell';
 import { SessionWatch } from './SessionWatch';
+import { OfflineBar } from './OfflineBar';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -80,6 +81,8 @@ export function AppLayout() {
     }
     navigate('/login', { replace: true });
     resetSessionCache(queryClient, null);
+    // The offline copy of what this person saw is theirs alone (public/sw.js).
+    navigator.serviceWorker?.controller?.postMessage('clear-api');
   };
 
   const menu = (
@@ -159,6 +162,7 @@ export function AppLayout() {
           </Layout.Sider>
         )}
         <Layout.Content className="hd-content">
+          <OfflineBar />
           <Suspense
             fallback={
               <div className="hd-center">

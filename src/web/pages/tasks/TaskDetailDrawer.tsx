@@ -44,6 +44,7 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../lib/dates';
 import { maxLengthOf, schemaRule } from '../../lib/schema-rule';
 import { useFormDraft } from '../../lib/drafts';
+import { QueuedOffline } from '../../api/outbox';
 import { useCurrentUser } from '../../auth/session';
 import { StatusTag } from './StatusTag';
 import { pillarKey, recurrenceKey, useTaskText } from './messages';
@@ -67,6 +68,7 @@ function ProgressForm({ d }: { d: TTaskDetail }) {
   const [file, setFile] = useState<File | null>(null);
   const coordinatorOnly = !d.can.update;
   const user = useCurrentUser();
+  const { t } = useI18n();
   // The note being typed survives a session expiry and re-login (issue 14).
   const draft = useFormDraft(form, `${user.id}.progress.${d.task.id}`, PROGRESS_DRAFT);
   useEffect(() => form.setFieldsValue({ percent: d.task.progressPercent }), [d.task.progressPercent, form]);
@@ -86,7 +88,12 @@ function ProgressForm({ d }: { d: TTaskDetail }) {
               form.setFieldsValue({ note: '' });
               setFile(null);
             },
-            onError: fail,
+            onError: (err) => {
+              if (!(err instanceof QueuedOffline)) return fail(err);
+              void message.info(t('offline.savedToQueue'));
+              draft.clear();
+              form.setFieldsValue({ note: '' });
+            },
           },
         )
       }
