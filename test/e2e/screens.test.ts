@@ -75,7 +75,8 @@ describe.skipIf(!hasChromium)('the IOC of now, the bell and the error page in Ch
     // A deploy removed the old chunks: every script not yet loaded now answers 404.
     let loads = 0;
     page.on('load', () => loads++);
-    await page.route(/\/assets\/.*Page.*\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    // On the context: the service worker's own fetches are routed there too.
+    await page.context().route(/\/assets\/.*Page.*\.js$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
     await page.getByTestId('nav-open').or(page.locator('.hd-menu')).first().waitFor();
     await page.locator('.hd-menu a[href="/evaluation"]').click();
     await page.getByTestId('route-error').waitFor();

@@ -151,7 +151,11 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
             fontSize: 20,
             fontWeight: 'bold',
             lineHeight: 24,
-            formatter: (x: { data: { name: string; value: [number, number, number | '-'] } }) => `${x.data.name}\n${x.data.value[2] === '-' ? '—' : withUnit(x.data.value[2], metric.unit === '%' ? '%' : '', lang)}`,
+            // A name fits a tile only when there are few; with more, the value alone (name in the tooltip).
+            formatter: (x: { data: { name: string; value: [number, number, number | '-'] } }) => {
+              const v = x.data.value[2] === '-' ? '—' : withUnit(x.data.value[2], metric.unit === '%' ? '%' : '', lang);
+              return n <= 16 ? `${x.data.name}\n${v}` : v;
+            },
           },
           emphasis: { itemStyle: { borderColor: '#fff', borderWidth: 2 } },
         },
