@@ -26,14 +26,17 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
-    // antd + react + react-query in one vendor chunk keeps the page cacheable between releases.
+    // What every page needs (antd; react, the router, react-query) in two vendor chunks that stay
+    // cached between releases. Everything else from node_modules (ECharts and zrender above all)
+    // is left to the pages that import it, which are loaded lazily (src/web/routes.tsx): a unit
+    // officer's first load carries no chart or IOC code (scripts/first-load.mjs measures it).
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: {
         codeSplitting: {
           groups: [
             { name: 'vendor-antd', test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            { name: 'vendor', test: /node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack|dayjs)[\\/]/ },
           ],
         },
       },

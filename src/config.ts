@@ -1,4 +1,6 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
+import { checkOidcConfig } from './config-oidc';
 
 /** Configuration is parsed once at boot; a bad value stops the process with a readable list. */
 const ZConfig = z.object({
@@ -16,13 +18,42 @@ const ZConfig = z.object({
   DEMO_DATA: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   SMTP_URL: z.string().url().optional(),
   SMTP_FROM: z.string().default('Hải Đăng <no-reply@localhost>'),
+  // Sign-in through the province's OpenID provider, on when OIDC_ISSUER is set (docs/operations.md).
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_REDIRECT_URI: z.string().url().optional(),
+  OIDC_SCOPES: z.string().default('openid email profile'),
+  OIDC_UNIT_CLAIM: z.string().default('unit_code'),
+  OIDC_ROLE_CLAIM: z.string().default('role'),
+  OIDC_ROLE_MAP: z.string().optional(),
+  OIDC_CREATE_USERS: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   // Scheduled backups: off unless a directory is given; one a day from BACKUP_HOUR (Vietnam
   // time), the newest BACKUP_KEEP kept (docs/operations.md).
   BACKUP_DIR: z.string().optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(3650).default(14),
   BACKUP_HOUR: z.coerce.number().int().min(0).max(23).default(2),
+  // Off unless given: then only a request arriving from one of these addresses (or CIDR
+  // ranges) may name the client in X-Forwarded-For. Always-on trust let anyone forge the
+  // address the audit log records and the login throttle counts (docs/operations.md).
+  TRUST_PROXY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean)))
+    .refine((v) => v === false || (v.length > 0 && v.every(isProxyAddress)), 'TRUST_PROXY: danh sách địa chỉ IP hoặc dải CIDR của máy chủ proxy, cách nhau bởi dấu phẩy'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
-});
+}).superRefine(checkOidcConfig);
+/** An address, a CIDR range or one of proxy-addr's names for the private ranges. */
+function isProxyAddress(a: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(a)) return true;
+  const [ip, bits, ...rest] = a.split('/');
+  const family = isIP(ip ?? '');
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
 export type TConfig = z.infer<typeof ZConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): TConfig {

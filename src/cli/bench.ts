@@ -11,6 +11,7 @@ const SUITES: Array<{ title: string; module: string; fn: string }> = [
   { title: 'Máy chủ không bị treo khi nhập 300.000 hồ sơ (PGlite trong luồng riêng)', module: '../../bench/feed-health.ts', fn: 'benchFeedHealth' },
   { title: 'Sao lưu và khôi phục (dữ liệu mẫu; 1 triệu giá trị chỉ số)', module: '../../bench/backup.ts', fn: 'benchBackup' },
   { title: 'Nạp dữ liệu hồ sơ một cửa (ingest, 300.000 dòng) so với một lệnh COPY', module: '../../bench/ingest.ts', fn: 'benchIngest' },
+  { title: 'Quy mô một tỉnh (province): sản phẩm, một lệnh SQL và DuckDB, xen kẽ', module: '../../bench/province.ts', fn: 'benchProvince' },
 ];
 
 const BEGIN = '<!-- bench:begin -->';

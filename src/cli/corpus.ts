@@ -32,12 +32,15 @@ const ZCorpusGold = z.object({
   date: z.string().nullable(),
   truncated: z.boolean(),
   after_reform: z.boolean(),
+  /** Collection round: absent for the first 60 documents (round 1), 2 for the 31 added later. */
+  batch: z.number().int().positive().optional(),
   assignments: z.array(ZAssignment),
 });
 
 export type TCorpusEntry = {
   id: string;
   split: TSplit;
+  batch: number;
   source: string;
   province: string;
   kind: string;
@@ -66,6 +69,7 @@ export async function loadCorpus(dir: string): Promise<TCorpusEntry[]> {
     out.push({
       id,
       split: corpusSplit(g.source),
+      batch: g.batch ?? 1,
       source: g.source,
       province: g.province,
       kind: g.kind,

@@ -197,15 +197,16 @@ async function evalGoldFile(goldPath: string): Promise<TDocumentScore[] | null> 
   return scores;
 }
 
-async function evalCorpus(dir: string, split: TSplit | 'all'): Promise<TDocumentScore[] | null> {
+async function evalCorpus(dir: string, split: TSplit | 'all', batch: number | null): Promise<TDocumentScore[] | null> {
   let entries: TCorpusEntry[];
   try {
-    entries = (await loadCorpus(dir)).filter((e) => split === 'all' || e.split === split);
+    entries = (await loadCorpus(dir)).filter((e) => (split === 'all' || e.split === split) && (batch === null || e.batch === batch));
   } catch (e) {
     console.error(`Không đọc được bộ văn bản ${dir}: ${e instanceof Error ? e.message : String(e)}`);
     return null;
   }
-  console.log(`\nBộ văn bản thật: ${dir} — phần ${split}, ${entries.length} văn bản\n`);
+  const part = batch === null ? split : `${split}, đợt ${batch}`;
+  console.log(`\nBộ văn bản thật: ${dir} — phần ${part}, ${entries.length} văn bản\n`);
   const scores: TDocumentScore[] = [];
   for (const e of entries) {
     const predicted = toGoldFormat(extractDirective(e.text, { documentDate: e.date }));
@@ -214,7 +215,7 @@ async function evalCorpus(dir: string, split: TSplit | 'all'): Promise<TDocument
     console.log(documentLine(`${e.id} [${e.split}]`, s));
     describeMisses(e.gold, predicted, s);
   }
-  printTotals(`TỔNG — bộ văn bản thật, phần ${split}`, scores, false);
+  printTotals(`TỔNG — bộ văn bản thật, phần ${part}`, scores, false);
   return scores;
 }
 
@@ -224,12 +225,13 @@ function flag(args: string[], name: string): string | null {
 }
 
 /**
- * `eval-extract [gold.json] [--corpus DIR] [--split dev|blind|all] [--log --note TEXT]`: the seeds' gold
- * (or the given file) and, with --corpus, the real-letter corpus; dev unless asked otherwise,
- * because the blind split is scored once per change (--log appends that run to its README).
+ * `eval-extract [gold.json] [--corpus DIR] [--split dev|blind|all] [--batch N] [--log --note TEXT]`: the
+ * seeds' gold (or the given file) and, with --corpus, the real-letter corpus; dev unless asked
+ * otherwise, because the blind split is scored once per change (--log appends that run to its
+ * README). --batch keeps one collection round, so a later round's blind documents are scored apart.
  */
 export async function runEvalExtract(args: string[]): Promise<number> {
-  const valued = new Set(['--corpus', '--split', '--note']);
+  const valued = new Set(['--corpus', '--split', '--note', '--batch']);
   const positional = args.filter((a, i) => !a.startsWith('--') && !valued.has(args[i - 1] ?? ''));
   const corpus = flag(args, '--corpus');
   const split = (flag(args, '--split') ?? 'dev') as TSplit | 'all';
@@ -237,14 +239,21 @@ export async function runEvalExtract(args: string[]): Promise<number> {
     console.error('--split phải là dev, blind hoặc all');
     return 2;
   }
+  const batchFlag = flag(args, '--batch');
+  const batch = batchFlag === null ? null : Number(batchFlag);
+  if (batch !== null && !(Number.isInteger(batch) && batch > 0)) {
+    console.error('--batch phải là số đợt thu thập (1, 2, …)');
+    return 2;
+  }
   if (positional.length || !corpus) {
     const goldPath = resolve(positional[0] ?? '../shared/eval/seeds-gold.json');
     if ((await evalGoldFile(goldPath)) === null) return 1;
   }
   if (corpus) {
-    const scores = await evalCorpus(resolve(corpus), split);
+    const scores = await evalCorpus(resolve(corpus), split, batch);
     if (scores === null) return 1;
-    if (args.includes('--log')) await appendBlindRun(resolve(corpus), `${split}: ${flag(args, '--note') ?? ''}`, totalScores(scores));
+    const part = batch === null ? split : `${split} (batch ${batch})`;
+    if (args.includes('--log')) await appendBlindRun(resolve(corpus), `${part}: ${flag(args, '--note') ?? ''}`, totalScores(scores));
   }
   return 0;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { isIsoDate } from '../core/calendar/dates';
+import { isIsoDate, isYearInRange, MAX_YEAR, MIN_YEAR } from '../core/calendar/dates';
+import { forbiddenCharacter, forbiddenCharacterMessage, normalizeFreeText } from '../core/text/gate';
 
 /**
  * Pieces every contract shares. Request schemas check what a person typed (Vietnamese
@@ -14,15 +15,41 @@ export const ZId = z.uuid({ message: 'Mã định danh không hợp lệ' });
 export const ZIsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD')
-  .refine(isIsoDate, 'Ngày không tồn tại trong lịch');
+  .refine(isIsoDate, 'Ngày không tồn tại trong lịch')
+  .refine(isYearInRange, `Năm phải trong khoảng ${MIN_YEAR}–${MAX_YEAR}`);
 
-/** Free text that a person types: trimmed, non-empty, bounded, without control characters. */
-export const ZName = z
-  .string()
-  .trim()
-  .min(1, 'Không được để trống')
-  .max(300, 'Quá dài (tối đa 300 ký tự)')
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'Có ký tự điều khiển không hợp lệ');
+/**
+ * The text gate (src/core/text/gate.ts) as a zod check: the message names the character.
+ * Every request field that carries a name, a title, a code or free text passes one of the
+ * schemas below; a response schema never does (it only describes).
+ */
+const gate = (multiline: boolean) => (ctx: z.core.ParsePayload<string>) => {
+  const found = forbiddenCharacter(ctx.value, multiline);
+  if (found) ctx.issues.push({ code: 'custom', message: forbiddenCharacterMessage(found), input: ctx.value, continue: false });
+};
+
+/** One line of text (a name, a title, a label, a code typed by hand): trimmed, NFC, bounded, no control or hidden characters. May be empty unless `.min(1)`. */
+export const ZTextLine = (max: number, opts: { joinLines?: boolean } = {}) =>
+  z
+    .string()
+    // A title read from a directive may wrap; its lines are joined rather than refused.
+    .overwrite((s) => (opts.joinLines ? s.replace(/[ \t]*\r?\n[ \t]*/g, ' ') : s))
+    .trim()
+    .normalize('NFC')
+    .max(max, `Quá dài (tối đa ${max} ký tự)`)
+    .check(gate(false));
+
+/** Free text with lines (a note, a description, a reason): line breaks unified, trimmed, NFC, bounded; tab and newline are the only controls allowed. */
+export const ZFreeText = (max: number) =>
+  z
+    .string()
+    .overwrite(normalizeFreeText)
+    .trim()
+    .max(max, `Quá dài (tối đa ${max} ký tự)`)
+    .check(gate(true));
+
+/** A name or a title a person types: one line, not empty, at most 300 characters. */
+export const ZName = ZTextLine(300).min(1, 'Không được để trống');
 
 /** A version read with the record: a change made from an older one is answered 409. */
 export const ZVersion = z.number().int().min(1);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ActionType, ActorRole, PipelinePhase, ProjectKind, StepAction } from '../core/projects/pipeline';
-import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZVersion } from './common';
+import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZVersion, ZFreeText, ZTextLine } from './common';
 
 /**
  * Pipeline templates (NĐ 73/2019, NĐ 45/2026) and the units holding the appraisal and
@@ -24,7 +24,7 @@ export const ZActionType = z.enum(ACTION_TYPES);
 
 // ─── Requests ────────────────────────────────────────────────────────────────
 
-const ZLongText = z.string().trim().max(2000, 'Quá dài (tối đa 2000 ký tự)');
+const ZLongText = ZFreeText(2000);
 const ZAmountBound = z.number().int('Số tiền phải là số nguyên đồng').min(0).max(Number.MAX_SAFE_INTEGER);
 
 export const ZStepCode = z.string().trim().regex(/^[a-z0-9_]{1,60}$/, 'Mã bước chỉ gồm chữ thường không dấu, số và dấu gạch dưới');
@@ -39,7 +39,7 @@ export const ZStepInput = z.strictObject({
   action: ZStepAction,
   requiredDocuments: z.array(ZName).max(30),
   timeLimitWorkingDays: ZTimeLimit,
-  returnTo: z.string().trim().min(1).optional(),
+  returnTo: ZTextLine(60).min(1).optional(),
   basis: ZLongText.optional(),
 });
 export type TStepInput = z.input<typeof ZStepInput>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FundingSource } from '../core/projects/risk';
-import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZVersion, ZYearParam } from './common';
+import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZVersion, ZYearParam, ZFreeText, ZTextLine } from './common';
 import { ZActionType, ZActorRole, ZHolderRole, ZPipelinePhase, ZPipelineStep, ZProjectKind, ZStepAction } from './pipelines';
 
 /**
@@ -18,8 +18,8 @@ export type TProjectStatus = z.infer<typeof ZProjectStatus>;
 
 export const ZMoney = z.number().int('Số tiền phải là số nguyên đồng').min(0, 'Số tiền không được âm').max(Number.MAX_SAFE_INTEGER, 'Số tiền quá lớn');
 export const ZFiscalYear = z.number().int().min(2000).max(2100);
-export const ZLongText = z.string().trim().max(4000, 'Quá dài (tối đa 4000 ký tự)');
-export const ZDocNumber = z.string().trim().max(100, 'Số văn bản quá dài');
+export const ZLongText = ZFreeText(4000);
+export const ZDocNumber = ZTextLine(100);
 
 export const ZProjectListQuery = z.strictObject({
   year: ZYearParam.optional(),

@@ -2,21 +2,14 @@ import { z } from 'zod';
 import { PILLARS } from '../core/tasks/pillars';
 import { RECURRENCES } from '../core/tasks/recurrence';
 import { BUCKET_KEYS, TASK_STATUSES, type BucketKey, type TaskStatus } from '../core/tasks/status';
-import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZRate, ZUnitRef, ZVersion } from './common';
+import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZRate, ZUnitRef, ZVersion, ZFreeText, ZTextLine } from './common';
 
 /** Tasks assigned by directives (QĐ 42/2014, NĐ 39/2022): /api/tasks. */
 
 // ─── Requests ────────────────────────────────────────────────────────────────
 
-const ZText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Quá dài (tối đa ${max} ký tự)`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Có ký tự điều khiển không hợp lệ');
-
-export const ZTaskTitle = ZText(2000).pipe(z.string().min(1, 'Không được để trống'));
-export const ZNote = ZText(5000);
+export const ZTaskTitle = ZTextLine(2000, { joinLines: true }).min(1, 'Không được để trống');
+export const ZNote = ZFreeText(5000);
 export const ZRecurrence = z.enum(RECURRENCES);
 export const ZPillar = z.enum(PILLARS);
 export const ZTaskStatus = z.enum(TASK_STATUSES);
@@ -93,7 +86,7 @@ export const ZTaskCreate = z.strictObject({
   documentId: ZId.nullish(),
   assignedOn: ZIsoDate.optional(),
   deadline: ZIsoDate.nullish(),
-  deadlineText: ZText(300).nullish(),
+  deadlineText: ZTextLine(300, { joinLines: true }).nullish(),
   recurrence: ZRecurrence.nullish(),
   pillar: ZPillar.nullish(),
 });
@@ -107,7 +100,7 @@ export const ZTaskUpdate = z.strictObject({
   leadUnitId: ZId.optional(),
   coordinatorUnitIds: z.array(ZId).max(200).optional(),
   deadline: ZIsoDate.nullish(),
-  deadlineText: ZText(300).nullish(),
+  deadlineText: ZTextLine(300, { joinLines: true }).nullish(),
   recurrence: ZRecurrence.nullish(),
 });
 export type TTaskUpdate = z.input<typeof ZTaskUpdate>;
@@ -176,6 +169,8 @@ export const ZTask = z.object({
   /** No deadline and no progress report for 3 months. */
   stale: z.boolean(),
   pendingExtension: z.object({ id: z.string(), requestedDeadline: ZDay }).nullable(),
+  /** Closed because its directive was withdrawn (issue 9): kept for the record, counted nowhere. */
+  cancelled: z.object({ at: ZInstant, reason: z.string() }).nullable(),
   sample: z.boolean(),
   createdAt: ZInstant,
   updatedAt: ZInstant,

@@ -9,7 +9,7 @@ import type { Db, Queryable } from './client';
  *  - the session tables below: a restored system starts logged out, with no throttling;
  *  - schema_migrations: the backup records its schema version and the target is migrated.
  */
-export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'sessions', 'login_throttle'];
+export const NOT_BACKED_UP: readonly string[] = ['schema_migrations', 'sessions', 'login_failures'];
 
 export interface BackupTable {
   name: string;

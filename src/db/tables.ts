@@ -3,6 +3,19 @@
 // Row types as both engines return them: see src/db/schema-types.ts.
 
 export interface Tables {
+  api_tokens: {
+    id: string;
+    name: string;
+    token_hash: string;
+    prefix: string;
+    user_id: string;
+    scopes: string[];
+    expires_at: string;
+    revoked_at: string | null;
+    last_used_at: string | null;
+    created_by: string | null;
+    created_at: string;
+  };
   app_settings: {
     key: string;
     value: unknown;
@@ -77,6 +90,9 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    withdrawn_at: string | null;
+    withdrawn_by: string | null;
+    withdrawn_reason: string | null;
   };
   dossier_import_rows: {
     import_id: string;
@@ -346,11 +362,13 @@ export interface Tables {
     finished_at: string | null;
     result: unknown;
   };
-  login_throttle: {
-    key: string;
+  login_failures: {
+    account: string;
+    address: string;
     failures: number;
-    window_started_at: string;
-    locked_until: string | null;
+    first_failed_at: string;
+    last_failed_at: string;
+    blocked_until: string | null;
   };
   notifications: {
     id: number;
@@ -362,6 +380,12 @@ export interface Tables {
     dedupe_key: string | null;
     created_at: string;
     read_at: string | null;
+  };
+  oidc_logins: {
+    state: string;
+    nonce: string;
+    code_verifier: string;
+    created_at: string;
   };
   pipeline_role_units: {
     id: string;
@@ -589,6 +613,8 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     version: number;
+    cancelled_at: string | null;
+    cancel_reason: string | null;
   };
   unit_aliases: {
     unit_id: string;
@@ -639,6 +665,8 @@ export interface Tables {
     created_at: string;
     updated_at: string;
     email: string | null;
+    oidc_issuer: string | null;
+    oidc_subject: string | null;
   };
 }
 

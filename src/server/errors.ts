@@ -15,7 +15,10 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   ILLEGAL_TRANSITION: 422,
-  LOCKED_OUT: 429,
+  // Too many failed logins from this address (and for this account from it): wait.
+  THROTTLED: 429,
+  // Too many requests of one kind in a minute (@fastify/rate-limit).
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   UNAVAILABLE: 503,
 } as const;
@@ -26,6 +29,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly field?: string,
+    /** Sent as Retry-After with a 429. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -41,3 +46,6 @@ export const notFound = (what: string) => new AppError('NOT_FOUND', `Không tìm
 export const forbidden = () => new AppError('FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này');
 export const staleVersion = () =>
   new AppError('CONFLICT', 'Dữ liệu đã được người khác thay đổi. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.', 'version');
+/** A create (version 0) that lost to another create of the same natural key. */
+export const alreadyCreated = () =>
+  new AppError('CONFLICT', 'Dữ liệu này vừa được người khác nhập trước. Hãy tải lại trang để xem bản mới nhất rồi sửa lại.', 'version');

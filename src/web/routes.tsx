@@ -13,6 +13,7 @@ import {
   FundProjectionScreenOutlined,
   HistoryOutlined,
   HomeOutlined,
+  KeyOutlined,
   LineChartOutlined,
   ProjectOutlined,
   SettingOutlined,
@@ -97,6 +98,7 @@ export const appRoutes: readonly AppRoute[] = [
     permission: 'backup.manage',
     page: lazyPage(() => import('./pages/admin/backups/BackupsPage'), 'BackupsPage'),
   },
+  { path: '/admin/api-tokens', labelKey: 'nav.admin.apiTokens', descriptionKey: 'desc.admin.apiTokens', icon: <KeyOutlined />, group: 'admin', permission: 'user.manage', page: lazyPage(() => import('./pages/admin/api-tokens/ApiTokensPage'), 'ApiTokensPage') },
   { path: '/admin/pipelines', labelKey: 'nav.admin.pipelines', descriptionKey: 'desc.admin.pipelines', icon: <ProjectOutlined />, group: 'admin', permission: 'pipeline.manage', page: lazyPage(() => import('./pages/projects/admin/PipelineTemplatesPage'), 'PipelineTemplatesPage') },
 ];
 

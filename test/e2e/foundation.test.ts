@@ -43,25 +43,25 @@ describe.skipIf(!hasChromium)('foundation screens in Chromium', () => {
     await page.context().close();
   });
 
-  it('says so when repeated failures lock an account out', async () => {
+  it('says so when repeated failures hold back sign-in from this address', async () => {
     const page = await openPage();
     await page.goto('/login');
     const alert = page.getByTestId('login-error');
-    // The throttle is keyed on the name typed, so an unknown name locks out nobody real.
+    // The throttle is keyed on the name typed and the address, so an unknown name holds back nobody real.
     for (let attempt = 1; attempt <= 6; attempt++) {
       const answer = page.waitForResponse((r) => r.url().endsWith('/api/auth/login'));
       await submitLogin(page, 'khong.ton.tai', `sai-${attempt}-mat-khau`);
       const res = await answer;
       if (res.status() !== 429) continue;
       const body = (await res.json()) as { error: { code: string; message: string } };
-      expect(body.error.code).toBe('LOCKED_OUT');
-      await expect.poll(() => alert.innerText()).toContain('Tài khoản tạm thời bị khoá');
+      expect(body.error.code).toBe('THROTTLED');
+      await expect.poll(() => alert.innerText()).toContain('Tạm thời chưa thể đăng nhập');
       expect(await alert.innerText()).toContain(body.error.message);
       await shot(page, 'login-locked');
       await page.context().close();
       return;
     }
-    throw new Error('six wrong passwords did not lock the account out');
+    throw new Error('six wrong passwords did not hold back sign-in');
   });
 
   it('logs in as admin and shows the unit tree before and after the 2025 reorganisation', async () => {

@@ -76,4 +76,38 @@ describe.skipIf(!hasChromium)('directives and tasks in Chromium', () => {
     await shot(page, 'tasks-detail');
     await page.context().close();
   });
+
+  it('warns when the same directive is registered again, and withdraws the first with a reason, closing two of its tasks and keeping one', async () => {
+    const page = await logIn('dieuphoi');
+    await page.goto('/documents');
+    await page.getByTestId('register-document').click();
+    await page.getByTestId('document-text').fill(THONG_BAO);
+    await page.getByTestId('propose-button').click();
+    // Registered already (previous journey): a warning links to the first copy instead of the review.
+    const warning = page.getByTestId('duplicate-warning');
+    await warning.waitFor();
+    expect(await warning.innerText()).toContain('88/TB-UBND');
+    expect(await warning.innerText()).toContain('đã giao nhiệm vụ');
+    await shot(page, 'documents-duplicate-warning');
+    await warning.getByTestId('duplicate-link').click();
+
+    await page.getByTestId('withdraw-document').click();
+    await page.getByTestId('withdraw-reason').fill('Thông báo kết luận được thay thế bằng văn bản khác');
+    const checks = page.getByTestId('withdraw-tasks').locator('.ant-checkbox-input');
+    await expect.poll(() => checks.count()).toBe(3);
+    await checks.first().uncheck();
+    await page.getByTestId('withdraw-submit').click();
+
+    const banner = page.getByTestId('withdrawn-banner');
+    await banner.waitFor();
+    expect(await banner.innerText()).toContain('Thông báo kết luận được thay thế bằng văn bản khác');
+    expect(await page.getByTestId('document-status').innerText()).toBe('đã thu hồi');
+    const closed = page.getByTestId('cancelled-tasks');
+    await closed.waitFor();
+    expect(await closed.innerText()).toContain('(2)');
+    await expect.poll(() => page.getByTestId('document-tasks').locator('tbody tr.ant-table-row').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('withdraw-document').count()).toBe(0);
+    await shot(page, 'documents-withdrawn');
+    await page.context().close();
+  });
 });

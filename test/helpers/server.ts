@@ -26,7 +26,7 @@ export interface TestServer {
  * A real server (Fastify on a random port) over a fresh migrated database holding the
  * demo organisation, `admin` and one demo user per role, all with TEST_PASSWORD.
  */
-export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string>; /** Also load every capability's demo data. */ demo?: boolean; /** The clock's start; TEST_NOW unless given (the screenshot script uses the real time). */ now?: Date } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { engine?: Engine; listen?: boolean; env?: Record<string, string>; /** Also load every capability's demo data. */ demo?: boolean; /** The clock's start; TEST_NOW unless given (the screenshot script uses the real time). */ now?: Date; /** A port chosen beforehand (an OpenID redirect URI must name it); a free one otherwise. */ port?: number } = {}): Promise<TestServer> {
   const db = await openBaseDb(opts.engine ?? 'pglite');
   const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', ...opts.env });
   const clock = { now: new Date(opts.now ?? TEST_NOW) };
@@ -35,7 +35,7 @@ export async function startTestServer(opts: { engine?: Engine; listen?: boolean;
   const app = await buildApp(deps);
   let url = '';
   if (opts.listen !== false) {
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await app.listen({ port: opts.port ?? 0, host: '127.0.0.1' });
     url = address;
   } else {
     await app.ready();

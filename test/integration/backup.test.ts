@@ -75,7 +75,7 @@ describe.each(ENGINES)('backup of the demo database on %s', (engine: Engine) => 
       expect(backup.footer.tables[t]).toEqual(sums[t]);
     }
     expect(backup.footer.tables).not.toHaveProperty('sessions');
-    expect(backup.footer.tables).not.toHaveProperty('login_throttle');
+    expect(backup.footer.tables).not.toHaveProperty('login_failures');
     expect(backup.footer.tables).not.toHaveProperty('dossier_import_rows');
     expect(backup.footer.tables).not.toHaveProperty('schema_migrations');
     expect(await readBackupFooter(backup.file)).toEqual(backup.footer);

@@ -162,6 +162,17 @@ describe.each(ENGINES)('IOC dashboard (%s)', (engine) => {
     admin = await login(s.app, 'admin');
   });
 
+  it('has the panels of a year with data stored before anyone opens it', async () => {
+    const res = await call(s.app, coordinator, 'POST', '/api/tasks', { title: 'Nhiệm vụ năm 2019', leadUnitId: await unitId(s, 'HP.STC'), assignedOn: '2019-03-01', deadline: '2019-06-30' });
+    expect(res.statusCode, res.body).toBe(201);
+    await refresherFor(s.deps).flush();
+    // Nobody has asked for 2019: the refresh stored it because it holds data.
+    const stored = await s.db.query<{ panel_key: string; data: string }>(`select panel_key, payload::text as data from dashboard_panels where scope = '2019'`);
+    expect(stored.map((r) => r.panel_key).sort()).toEqual([...PANEL_KEYS].sort());
+    const t = tasksOf(await dashboard(s, leader, 2019));
+    expect(t.total).toBe(1);
+  });
+
   it('answers a probe of the stream and refuses it without a session', async () => {
     const ok = await call(s.app, leader, 'GET', '/api/dashboard/stream?once=1');
     expect(ok.statusCode).toBe(200);

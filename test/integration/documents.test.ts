@@ -158,7 +158,9 @@ describe.each(ENGINES)('directives: register, propose, confirm on %s', (engine) 
   });
 
   it('writes nothing when one assignment is wrong (a unit that did not exist on the document date)', async () => {
-    const doc = (await call(s.app, coord, 'POST', '/api/documents', { text: CONG_VAN })).json();
+    // Another number: the directive in CONG_VAN is already confirmed above, and a second
+    // confirmation of one directive is refused before its assignments are read (issue 9).
+    const doc = (await call(s.app, coord, 'POST', '/api/documents', { text: CONG_VAN, number: '513/UBND-VP' })).json();
     const before = await countTasks();
     const res = await call(s.app, coord, 'POST', `/api/documents/${doc.id}/confirm`, {
       version: doc.version,

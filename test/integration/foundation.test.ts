@@ -59,14 +59,15 @@ describe.each(ENGINES)('foundation over HTTP on %s', (engine) => {
     expect(res.json().error.message).toMatch(/Ngày không tồn tại/);
   });
 
-  it('refuses a wrong password, then locks the account after repeated failures', async () => {
+  it('refuses a wrong password, then holds back that account from that address after repeated failures', async () => {
     const bad = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: 'sai-mat-khau-1' } });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng');
     for (let i = 0; i < 4; i++) await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: 'sai-mat-khau-1' } });
     const locked = await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: TEST_PASSWORD } });
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('LOCKED_OUT');
+    expect(locked.json().error.code).toBe('THROTTLED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     s.clock.now = new Date(TEST_NOW.getTime() + 16 * 60_000);
     try {
       expect((await s.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'taichinh', password: TEST_PASSWORD } })).statusCode).toBe(200);

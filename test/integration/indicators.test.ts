@@ -187,6 +187,48 @@ describe.each(ENGINES)('indicators over HTTP on %s', (engine) => {
     expect(monthly.statusCode).toBe(400);
   });
 
+  it('rolls a stock indicator ("last" over time) up as each child’s last value, and shows the month each came from', async () => {
+    const stock = await createIndicator({
+      catalogueId: (await call(s.app, coord, 'GET', `/api/indicators/${ind.count}`)).json().catalogueId, pillar: 'infrastructure', direction: 'higher_better', periodicity: 'month',
+      sourceAgency: 'Sở Thông tin và Truyền thông', validFrom: '2020-01-01', code: 'T_STOCK', name: 'Số hệ thống đang vận hành', kind: 'raw', unitOfMeasure: 'hệ thống', unitRule: 'sum', timeRule: 'last',
+    });
+    // Ngô Quyền did not report in March: its February figure is its latest in the quarter.
+    const rows: Array<[string, string, number]> = [
+      ['HP.Q.LECHAN', '2022-M01', 5], ['HP.Q.LECHAN', '2022-M02', 6], ['HP.Q.LECHAN', '2022-M03', 7],
+      ['HP.Q.NGOQUYEN', '2022-M01', 10], ['HP.Q.NGOQUYEN', '2022-M02', 12],
+      ['HP.Q.HAIAN', '2022-M03', 6],
+    ];
+    const batch = await call(s.app, coord, 'POST', '/api/indicator-values/batch', { values: rows.map(([u, period, value]) => ({ indicatorId: stock, unitId: unitId(u), period, value })) });
+    expect(batch.statusCode, batch.body).toBe(200);
+    const city = await rollup(stock, 'HP', '2022-Q1');
+    // 7 + 12 + 6, not March alone (7 + 6 = 13).
+    expect(city.total.value).toBe(25);
+    expect(city.total.valuePeriod).toBe('2022-M03');
+    expect(city.total.valuePeriodEarliest).toBe('2022-M02');
+    const listed = city.children.filter((c: { value: number | null }) => c.value !== null);
+    expect(listed.reduce((a: number, c: { value: number }) => a + c.value, 0)).toBe(city.total.value);
+    const child = (code: string) => city.children.find((c: { unitCode: string }) => c.unitCode === code);
+    expect([child('HP.Q.LECHAN').value, child('HP.Q.LECHAN').valuePeriod]).toEqual([7, '2022-M03']);
+    expect([child('HP.Q.NGOQUYEN').value, child('HP.Q.NGOQUYEN').valuePeriod, child('HP.Q.NGOQUYEN').valuePeriodLabel]).toEqual([12, '2022-M02', 'Tháng 2/2022']);
+    expect(city.rule).toMatch(/kỳ gần nhất/);
+    // The monthly series still shows what was reported each month.
+    expect(city.series.map((p: { value: number | null }) => p.value)).toEqual([15, 18, 13]);
+    // The catalogue summary agrees with the rollup.
+    const summary = (await call(s.app, leadership, 'GET', `/api/indicator-summary?unitId=${unitId('HP')}&period=2022-Q1`)).json();
+    expect(summary.items.find((i: { indicatorId: string }) => i.indicatorId === stock).value).toBe(25);
+  });
+
+  it('gives a series over any span of months in one call (36 months)', async () => {
+    const res = await call(s.app, leadership, 'GET', `/api/indicators/${ind.count}/series?unitId=${unitId('HP')}&from=2022-M01&to=2024-M12`);
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.series).toHaveLength(36);
+    expect(body.series[2]).toMatchObject({ period: '2022-M03', value: 40 + 2 + 100 + 10 + 1 });
+    expect(body.total.value).toBe(40 + 2 + 100 + 10 + 1);
+    const bad = await call(s.app, leadership, 'GET', `/api/indicators/${ind.count}/series?unitId=${unitId('HP')}&from=2022&to=2024`);
+    expect(bad.statusCode).toBe(400);
+  });
+
   it('judges a rollup against the plan target of its level: achievement and RAG', async () => {
     for (const [level, value] of [['city', 60], ['district', 50], ['commune', 30]] as const) {
       const res = await call(s.app, coord, 'PUT', '/api/indicator-targets', { indicatorId: ind.rate, planCode: '74/KH-UBND', level, period: '2022', value });

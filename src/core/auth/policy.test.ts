@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor } from './policy';
 import { passwordProblems } from './password-policy';
-import { afterFailure, isLocked, THROTTLE } from './throttle';
 
 const actor = (role: Actor['role'], scope: string[] = ['u1']): Actor => ({ id: 'a', role, unitId: scope[0]!, scope: new Set(scope) });
 
@@ -34,20 +33,5 @@ describe('password policy', () => {
     expect(passwordProblems('abcdefghijkl')).toEqual(['Mật khẩu phải có cả chữ và số']);
     expect(passwordProblems('nguyenvan2024', 'nguyenvan')).toHaveLength(1);
     expect(passwordProblems('HaiPhong2024x', 'admin')).toEqual([]);
-  });
-});
-
-describe('login throttle', () => {
-  const t0 = new Date('2026-01-01T08:00:00Z');
-  it('locks after the maximum failures inside the window and unlocks later', () => {
-    let s = afterFailure(undefined, t0);
-    for (let i = 1; i < THROTTLE.maxFailures; i++) s = afterFailure(s, new Date(t0.getTime() + i * 1000));
-    expect(isLocked(s, new Date(t0.getTime() + 10_000))).toBe(true);
-    expect(isLocked(s, new Date(t0.getTime() + (THROTTLE.lockMinutes + 1) * 60_000))).toBe(false);
-  });
-  it('starts a new window when the old one has passed', () => {
-    const s = afterFailure({ failures: 4, windowStartedAt: t0, lockedUntil: null }, new Date(t0.getTime() + 16 * 60_000));
-    expect(s.failures).toBe(1);
-    expect(s.lockedUntil).toBeNull();
   });
 });

@@ -97,6 +97,39 @@ export function parseVnDate(s: string): IsoDate {
   return formatIsoDate({ year, month, day });
 }
 
+/**
+ * Years a date from outside may have (a form, an imported file, a feed). Beyond them a date
+ * is a typing slip (9999-12-31 as a deadline) or a broken export (0001-01-01, which
+ * JavaScript's two-digit-year rule once turned into 1901).
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+export const YEAR_RANGE_MESSAGE = `năm phải trong khoảng ${MIN_YEAR}–${MAX_YEAR}`;
+
+/** True for 'YYYY-MM-DD…' whose year is within MIN_YEAR–MAX_YEAR. */
+export function isYearInRange(iso: string): boolean {
+  const year = Number(iso.slice(0, 4));
+  return /^\d{4}-/.test(iso) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/**
+ * The one reader of a calendar date that comes from outside: 'YYYY-MM-DD' or 'dd/mm/yyyy',
+ * a real day, year within MIN_YEAR–MAX_YEAR. Answers the date or the Vietnamese reason.
+ */
+export function readDate(text: string): { date: IsoDate } | { problem: string } {
+  const s = text.trim();
+  let iso: string;
+  if (isIsoDate(s)) iso = s;
+  else {
+    try {
+      iso = parseVnDate(s);
+    } catch {
+      return { problem: `"${s}" không phải ngày hợp lệ (dạng dd/mm/yyyy)` };
+    }
+  }
+  return isYearInRange(iso) ? { date: iso } : { problem: `"${s}": ${YEAR_RANGE_MESSAGE}` };
+}
+
 /** 'YYYY-MM-DD' → 'dd/mm/yyyy'. */
 export function formatVnDate(iso: IsoDate): string {
   const { year, month, day } = parseIsoDate(iso);

@@ -65,7 +65,7 @@ const NON_PREDICATE = new Set(
   'đã đang được bị chưa còn vẫn của về tại trong với cho thuộc nhưng mà thì gồm như là cũng đều luôn vừa mới và hoặc'.split(' '),
 );
 const SOLE = /^Riêng\s+(?!đối\s+với)/u;
-const OPENER = /^(?:Trong|Khi|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/u;
+const OPENER = /^(?:Trong|Khi|Bên\s+cạnh\s+đó|Thời\s+gian\s+tới|Đồng\s+thời|Ngoài\s+ra|Trên\s+cơ\s+sở|Đối\s+với|Từ\s+nay|Trường\s+hợp|Nếu|Căn\s+cứ)(?![\p{L}])/iu;
 
 /**
  * The matches of a global pattern inside [from, to), with offsets into the whole text. The
@@ -114,7 +114,7 @@ function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContex
   return { ...base, taskStart: chain.end, colonTopic: false, via: 'subject' };
 }
 
-const PASSIVE_GRANT = /^\s+được\s+(?:[^,.;:]{0,40}\s)?giao(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?\s*[:,]?\s*/u;
+const PASSIVE_GRANT = /^\s+được\s+(?:[^,.;:]{0,40}\s)?(?:giao|phân\s+công)(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?\s*[:,]?\s*/u;
 
 const GIAO = /(?<![\p{L}])(?:Giao|giao|GIAO)(?:\s+(?:nhiệm\s+vụ|trách\s+nhiệm))?(?:\s+cho)?\s*[:,]?\s+/gu;
 const REQUEST = /(?<![\p{L}])(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị|YÊU\s+CẦU|ĐỀ\s+NGHỊ)(?:\s+cho)?\s*[:,]?\s+/gu;
@@ -123,14 +123,20 @@ const CHI_DAO = /(?<![\p{L}])(?:[Cc]hỉ\s+đạo|CHỈ\s+ĐẠO)\s*[:,]?\s+/gu;
 const NOT_A_DIRECTION = /(?:theo|của|kiến|tác|sự|được|và|ban|lãnh\s+đạo|để|trong|việc|tiếp\s+tục|trực\s+tiếp)\s*$/iu;
 const RESPONSIBLE = /(?<![\p{L}])(?:có|chịu)\s+trách\s+nhiệm(?![\p{L}])/gu;
 const OWNER_LABEL = /(?<![\p{L}])(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+chủ\s+trì(?:\s+thực\s+hiện)?\s*:\s*/gu;
-const NOT_A_GRANT = /(?:được|đã|bàn|chuyển|phân|sẽ|vừa|mới|đang)\s*$/u;
+const NOT_A_GRANT = /(?:được|đã|bàn|chuyển|phân|sẽ|đang)\s*$/u;
+/** "… được UBND tỉnh giao Sở X lập …": a grant recounted in the passive, not given here. */
+const RECOUNTED_GRANT = /(?<![\p{L}])(?:được|đã)\s+(?:UBND|Ủy\s+ban|Uỷ\s+ban|Chủ\s+tịch)[^,.;:]{0,40}$/u;
 
 function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAssignmentContext, via: TVia): TExplicit[] {
   const out: TExplicit[] = [];
   for (const m of matchesIn(re, text, from, to)) {
     const before = text.slice(Math.max(from, m.index - 24), m.index);
     if (NOT_A_GRANT.test(before.slice(-12))) continue;
+    if (RECOUNTED_GRANT.test(text.slice(Math.max(from, m.index - 60), m.index))) continue;
     if (via === 'chi_dao') {
+      // "Công an tỉnh bố trí lực lượng …; chỉ đạo Công an các huyện …": the subject's own duty
+      // goes on after the comma, the units it directs are not leads of the letter.
+      if (/[;,]\s*$/u.test(before) && findUnitMentions(text, from, m.index).length) continue;
       if (NOT_A_DIRECTION.test(before)) continue;
       // "UBND các huyện chỉ đạo các xã …": the subject before the verb leads, not its object.
       const subject = findUnitMentions(text, from, m.index).pop();
@@ -207,6 +213,8 @@ const YOU = /(?<![\p{L}])(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+((?:quý\s+(?:
 const CONJ_SUBJECT = /[,;]\s*(?:trong\s+khi|còn|đồng\s+thời)\s+/gu;
 /** "Đối với các cơ quan báo chí, chỉ đạo …", "Đặc biệt đối với Viễn thông A và Viettel A triển khai …". */
 const FOR_UNIT = /^\s*(?:Đặc\s+biệt\s+|Riêng\s+)?[Đđ]ối\s+với\s+/u;
+const REQUEST_NEXT = /^\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo)(?![\p{L}])/u;
+const CONNECTIVE = /^\s*(?:Theo\s+đó|Bên\s+cạnh\s+đó|Cùng\s+với\s+đó|Mặt\s+khác|Qua\s+đó)\s*,\s*/u;
 
 /** Leads written in the clause [from, to), in order of appearance. */
 function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentContext): TExplicit[] {
@@ -239,15 +247,23 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
     if (s && !s.colonTopic) found.push({ ...s, triggerStart: m.index + 1 });
   }
   const lead0 = text.slice(from, to).match(/^\s*/)?.[0].length ?? 0;
-  const forUnit = FOR_UNIT.exec(text.slice(from, to));
-  const direct = subjectAt(text, from, to, ctx);
+  // "Theo đó, …", "Bên cạnh đó, …": a news connective before the clause's own words.
+  const connective = CONNECTIVE.exec(text.slice(from, to));
+  const at0 = connective ? from + connective[0].length : from;
+  const forUnit = FOR_UNIT.exec(text.slice(at0, to));
+  const subject = subjectAt(text, at0, to, ctx);
+  // "Theo đó, Sở X yêu cầu các doanh nghiệp …": the body of a restatement names its issuer first.
+  const direct = connective && subject && REQUEST_NEXT.test(text.slice(subject.taskStart, to)) ? null : subject;
+  let byFor = false;
   if (forUnit) {
-    const at = from + forUnit[0].length;
+    const at = at0 + forUnit[0].length;
     const chain = readUnitChain(text, at, to);
     const comma = chain ? /^\s*,\s*/.exec(text.slice(chain.end, to)) : null;
     const bySubject = subjectAt(text, at, to, ctx);
-    if (bySubject && !bySubject.colonTopic) found.push({ ...bySubject, triggerStart: from + lead0, via: 'for_unit' });
-    else if (chain && comma && !isIssuer(text, chain, ctx) && !readUnitChain(text, chain.end + comma[0].length, to)) {
+    if (bySubject && !bySubject.colonTopic) {
+      found.push({ ...bySubject, triggerStart: from + lead0, via: 'for_unit' });
+      byFor = true;
+    } else if (chain && comma && !isIssuer(text, chain, ctx) && !readUnitChain(text, chain.end + comma[0].length, to)) {
       found.push({
         leads: leadsOf(text, chain),
         chainStart: chain.start,
@@ -258,21 +274,23 @@ function explicitLeads(text: string, from: number, to: number, ctx: TAssignmentC
         via: 'for_unit',
         mentions: chain.mentions.length,
       });
+      byFor = true;
     }
-  } else if (direct) found.push(direct);
-  else {
+  }
+  if (!byFor && direct) found.push(direct);
+  else if (!byFor) {
     // A period or an opening phrase may stand before the subject.
-    const rec = findRecurrences(text.slice(from, to))[0];
-    const lead = text.slice(from, to).match(/^\s*/)?.[0].length ?? 0;
+    const rec = findRecurrences(text.slice(at0, to))[0];
+    const lead = text.slice(at0, to).match(/^\s*/)?.[0].length ?? 0;
     if (rec && rec.start === lead) {
-      const s = subjectAt(text, from + rec.end, to, ctx);
+      const s = subjectAt(text, at0 + rec.end, to, ctx);
       if (s) found.push({ ...s, triggerStart: from });
-    } else if (!found.length && SOLE.test(text.slice(from + lead, to))) {
+    } else if (!found.length && SOLE.test(text.slice(at0 + lead, to))) {
       // "Riêng UBND các xã, phường chỉ đạo …": one unit singled out of the list above.
-      const s = subjectAt(text, from + lead + (SOLE.exec(text.slice(from + lead, to))?.[0].length ?? 0), to, ctx);
+      const s = subjectAt(text, at0 + lead + (SOLE.exec(text.slice(at0 + lead, to))?.[0].length ?? 0), to, ctx);
       if (s) found.push(s);
-    } else if (!found.length && OPENER.test(text.slice(from + lead, to))) {
-      const comma = text.indexOf(',', from);
+    } else if (!found.length && OPENER.test(text.slice(at0 + lead, to))) {
+      const comma = text.indexOf(',', at0 + lead);
       if (comma !== -1 && comma < to) {
         const s = subjectAt(text, comma + 1, to, ctx);
         if (s) found.push(s);
@@ -491,7 +509,7 @@ const LEADING_NOISE: RegExp[] = [
   /^theo\s+chức\s+năng\s*,\s*nhiệm\s+vụ(?:\s+được\s+giao)?\s*,?\s*/iu,
 ];
 const COORDINATE =
-  /(?<![\p{L}])(?:(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+)/gu;
+  /(?<![\p{L}])(?:(?:với\s+)?sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:của|với)\s+|(?:[Cc]ơ\s+quan|[Đđ]ơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*|[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?\s+|(?:chủ\s+trì\s*,?\s*)?cùng(?:\s+với)?\s+)/gu;
 
 function stripLeading(task: string): string {
   let out = task;
@@ -504,7 +522,7 @@ function stripLeading(task: string): string {
         changed = true;
       }
     }
-    const coord = /^(?:[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?|cùng(?:\s+với)?)\s+/u.exec(out);
+    const coord = /^(?:(?:với\s+)?sự\s+phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:của|với)|[Pp]hối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|đồng\s+bộ))?(?:\s+(?:với|cùng))?|cùng(?:\s+với)?)\s+/u.exec(out);
     if (coord) {
       const chain = readUnitChain(out, coord[0].length);
       if (chain) {
@@ -608,8 +626,14 @@ function isEmptyTask(task: string): boolean {
   // A list of units is who, not what ("Sở Y tế, Sở Xây dựng, …").
   const chain = readUnitChain(task, 0);
   if (chain && task.slice(chain.end).replace(/[\s,;.:]+/g, '') === '') return true;
+  // The rest of a list cut short: "… và các tập đoàn, đơn v", "Ủy ban nhân dân tỉnh, Chủ tịch Ủy".
+  const listed = /^\s*(?:và|cùng)\s+/u.exec(task);
+  if (listed && (readUnitChain(task, listed[0].length) || /^các\s/u.test(task.slice(listed[0].length)))) return true;
+  if (chain && /^\s*[,;]\s*(?:Chủ\s+tịch|Giám\s+đốc|Thủ\s+trưởng|Chánh\s+Văn\s+phòng|Trưởng\s+ban)(?![\p{L}])/u.test(task.slice(chain.end))) return true;
   const f = foldTask(task);
   if (/^(?:thong bao (?:de|cho)|nghiem tuc rut kinh nghiem|rut kinh nghiem|kiem diem)\b/.test(f)) return true;
+  // A page's footer read as "X Trụ sở: số 1 - …": an address, not a duty.
+  if (/^(?:so \d+ |dia chi\b|dien thoai\b|email\b|fax\b|giay phep\b)/.test(f)) return true;
   // The rest of a list of addressees cut short ("…; Chủ tịch Ủy ban nh"), not a duty.
   if (/^(?:chu tich|pho chu tich|giam doc|thu truong|chanh van phong|tong bien tap|cuc truong)\b/.test(f)) return true;
   const rest = f.replace(GENERIC_LEAD_WORDS, '').trim();

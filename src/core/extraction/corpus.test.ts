@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreDocument, totalScores } from './evaluate';
 import { extractDirective, toGoldFormat, type TGoldDocument } from './extract';
 
-type TCorpusGold = { source: string; date: string | null; assignments: TGoldDocument['assignments'] };
+type TCorpusGold = { source: string; date: string | null; batch?: number; assignments: TGoldDocument['assignments'] };
 
 const golds = import.meta.glob<TCorpusGold>('../../../test/fixtures/extraction/corpus/gold/*.json', { import: 'default', eager: true });
 const texts = import.meta.glob<string>('../../../test/fixtures/extraction/corpus/texts/*.txt', { query: '?raw', import: 'default', eager: true });
@@ -26,29 +26,41 @@ const entries = Object.entries(golds).map(([path, gold]) => ({
 
 const NO_METADATA: TGoldDocument['metadata'] = { so_ky_hieu: null, ngay_ban_hanh: null, co_quan: null, nguoi_ky: null, loai: null, trich_yeu: null };
 
+const score = (list: typeof entries) =>
+  totalScores(
+    list.map((e) =>
+      scoreDocument(
+        { metadataScored: [], metadata: NO_METADATA, assignments: e.gold.assignments },
+        toGoldFormat(extractDirective(e.text as string, { documentDate: e.gold.date })),
+      ),
+    ),
+  );
+
 describe('the real-letter corpus', () => {
-  it('has 60 documents with their texts, split 37 dev / 23 blind by the hash of each source address', () => {
-    expect(entries).toHaveLength(60);
+  it('has 99 documents with their texts (60 of round 1, 39 of round 2), split 61 dev / 38 blind by the hash of each source address', () => {
+    expect(entries).toHaveLength(99);
+    expect(entries.filter((e) => (e.gold.batch ?? 1) === 2)).toHaveLength(39);
     expect(entries.every((e) => typeof e.text === 'string' && e.text.length > 0)).toBe(true);
-    expect(entries.filter((e) => split(e.gold.source) === 'blind')).toHaveLength(23);
+    expect(entries.filter((e) => split(e.gold.source) === 'blind')).toHaveLength(38);
   });
 
   const dev = entries.filter((e) => split(e.gold.source) === 'dev');
-  const scores = dev.map((e) =>
-    scoreDocument(
-      { metadataScored: [], metadata: NO_METADATA, assignments: e.gold.assignments },
-      toGoldFormat(extractDirective(e.text as string, { documentDate: e.gold.date })),
-    ),
-  );
-  const t = totalScores(scores);
+  const firstRound = score(dev.filter((e) => (e.gold.batch ?? 1) === 1));
+  const all = score(dev);
 
-  // The figures reported for issue 10 on the dev split; a change that loses any of them fails.
+  // The figures reported for issue 10 on the dev split of round 1, and on the whole dev split
+  // after round 2; a change that loses any of them fails.
   it.each([
-    ['lead precision', t.precision, 0.96],
-    ['lead recall', t.recall, 1],
-    ['coordinator-set F1', t.coordinatorF1, 1],
-    ['exact deadline', t.deadlineAccuracy, 1],
-    ['recurrence', t.recurrenceAccuracy, 1],
+    ['round 1 lead precision', firstRound.precision, 0.96],
+    ['round 1 lead recall', firstRound.recall, 1],
+    ['round 1 coordinator-set F1', firstRound.coordinatorF1, 1],
+    ['round 1 exact deadline', firstRound.deadlineAccuracy, 1],
+    ['round 1 recurrence', firstRound.recurrenceAccuracy, 1],
+    ['lead precision', all.precision, 0.95],
+    ['lead recall', all.recall, 0.94],
+    ['coordinator-set F1', all.coordinatorF1, 0.93],
+    ['exact deadline', all.deadlineAccuracy, 0.98],
+    ['recurrence', all.recurrenceAccuracy, 1],
   ])('keeps dev %s at or above the reported figure', (_name, value, reached) => {
     expect(value).toBeGreaterThanOrEqual(reached);
   });

@@ -94,6 +94,11 @@ const RULES: TRule[] = [
     resolve: dayRule,
   },
   {
+    // "Hạn chót tổng hợp báo cáo về Sở Tài chính là ngày 22/5/2025", "thời hạn hoàn thành là ngày …".
+    re: new RegExp(`(?:hạn${W}chót|thời${W}hạn)[^.;:\\n]{0,60}?${W}là${W}(?:ngày${W})?(?:${NUMERIC_DATE}|${WORDED_DATE})${NOT_MORE}`, 'giu'),
+    resolve: dayRule,
+  },
+  {
     re: new RegExp(`${DONE}${ON_DAY}${W}ngày${W}(?:${NUMERIC_DATE}|${WORDED_DATE})${NOT_MORE}`, 'giu'),
     resolve: dayRule,
   },

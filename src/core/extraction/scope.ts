@@ -25,7 +25,8 @@ export function isUpwardLead(lead: string, issuer: string | null): boolean {
   return LOCAL_ISSUER.test(i) && !CENTRAL.test(i) && CENTRAL.test(fold(lead));
 }
 
-const CONTINGENCY = /^(?:trong qua trinh (?:trien khai|thuc hien|to chuc thuc hien) ?,? )?neu co (?:kho khan|vuong mac|van de phat sinh)/;
+const CONTINGENCY =
+  /^(?:(?:trong qua trinh (?:trien khai|thuc hien|to chuc thuc hien) ?,? )?neu co (?:kho khan|vuong mac|van de phat sinh)|doi voi (?:nhung |cac )?(?:van de|noi dung|vu viec|truong hop)[a-z ]{0,40} vuot (?:qua )?tham quyen)/;
 
 /** "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị … liên hệ …": a fallback, not a task. */
 export function isContingency(sentence: string): boolean {

@@ -129,7 +129,7 @@ const BUSINESS_SECTOR =
   `(?:(?:\\s*,\\s*|${S}và${S})(?:viễn${S}thông|bưu${S}chính|công${S}nghệ${S}số|công${S}nghệ${S}thông${S}tin))*)?`;
 const GROUP_CATEGORY =
   `(?:(?:cơ${S}quan${S})?thành${S}viên${S}(?:Ban${S}[Cc]hỉ${S}đạo|[Tt]iểu${S}ban)|cơ${S}quan${S}báo${S}chí|cơ${S}quan${S}chuyên${S}môn|cơ${S}quan${S}ngang${S}bộ|` +
-  `cơ${S}quan${S}(?:truyền${S}thông|tuyên${S}truyền|thông${S}tin${S}đại${S}chúng)|báo${S}chí|chủ${S}đầu${S}tư|[Bb]an${S}(?:QLDA|[Qq]uản${S}lý${S}dự${S}án)|` +
+  `cơ${S}quan${S}(?:truyền${S}thông|tuyên${S}truyền|thông${S}tin${S}đại${S}chúng|thông${S}tấn)|báo${S}chí|chủ${S}đầu${S}tư|[Bb]an${S}(?:QLDA|[Qq]uản${S}lý${S}dự${S}án)|` +
   `phòng${S}(?:GDĐT|GD&ĐT|GD-ĐT|Giáo${S}dục${S}và${S}Đào${S}tạo|chuyên${S}môn)|phòng|cá${S}nhân|cơ${S}sở|lực${S}lượng|tiểu${S}ban|` +
   `cơ${S}quan${S}thuộc${S}Chính${S}phủ|cơ${S}quan|đơn${S}vị${S}sự${S}nghiệp(?:${S}công${S}lập)?|` +
   `đơn${S}vị|địa${S}phương|[Ss]ở|[Bb]an|[Nn]gành|[Bb]ộ|cấp|quận|huyện|thị${S}xã|thành${S}phố|xã|phường|thị${S}trấn|đặc${S}khu|` +
@@ -178,6 +178,10 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       re(`Bộ${S}(?:${namesAlternation([...DEPARTMENT_NAMES, ...MINISTRY_ONLY_NAMES])})(?![\\p{L}])`),
       re(`Bộ${S}Chỉ${S}huy${S}(?:[Qq]uân${S}sự|Bộ${S}đội${S}[Bb]iên${S}phòng)${PROV_QUAL}`),
       re(`Công${S}an${S}${LEVEL_ANY}${PLACE}?`),
+      re(`Bộ${S}đội${S}[Bb]iên${S}phòng${PROV_QUAL}`),
+      re(`Cổng${S}[Tt]hông${S}tin${S}điện${S}tử${PROV_QUAL}`),
+      // Abbreviated levels in newspapers: "UBND H.Bắc Bình", "UBND TX. Tân Châu".
+      re(`${UBND_HEAD}${S}(?:H|TX|Q|TP|Tp)\\.\\s*${CAP_WORD}(?:${S}${CAP_WORD}){0,3}`),
       re(`Thanh${S}tra${S}(?:${LEVEL_PROV}${PLACE}?|Chính${S}phủ|Sở(?:${S}${CAP_WORD})?)`),
       re(`(?:Thành|Tỉnh)${S}(?:ủy|uỷ|đoàn)${PLACE}?`),
       re(`(?:Hội${S}đồng${S}nhân${S}dân|HĐND)${S}${LEVEL_ANY}${PLACE}?`),
@@ -185,6 +189,8 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       re(
         `Ban${S}[Qq]uản${S}lý${S}(?:các${S})?${ZONE}(?:(?:\\s*,\\s*|${S}và${S})(?:các${S})?${ZONE})*(?:${S}${LEVEL_ANY}${PLACE}?|${PLACE})?`,
       ),
+      // Project boards named by number or purpose: "Ban Quản lý dự án 2", "Ban QLDA đầu tư xây dựng tỉnh".
+      re(`Ban${S}(?:QLDA|[Qq]uản${S}lý${S}dự${S}án)(?:${S}\\d+|${S}(?:đầu${S}tư${S}xây${S}dựng|ĐTXD)(?:${S}(?:các${S})?công${S}trình(?:${S}(?:dân${S}dụng|giao${S}thông|nông${S}nghiệp))?)?${PROV_QUAL})`),
       // Media: "Đài Phát thanh - Truyền hình Đà Nẵng"; after 2025 "Báo và Phát thanh, Truyền hình An Giang".
       re(`(?:Báo${S}và${S})?(?:Đài${S})?Phát${S}thanh(?:\\s*[-–,]\\s*|${S}và${S})Truyền${S}hình(?:${S}${LEVEL_PROV})?${PLACE}?`),
     ],
@@ -205,11 +211,11 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
     ),
     /** Heads of bodies whose names continue with capitalised words ("Ban Quản lý Khu Kinh tế …"). */
     genericHeads: re(
-      `(?:Ban${S}[Qq]uản${S}lý|Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Cc]hỉ${S}huy|Văn${S}phòng|Phòng|Trung${S}tâm|Đài|Báo|Cục|Chi${S}cục|Tổng${S}cục|Liên${S}hiệp${S}các${S}Hội|Hội${S}đồng|Viễn${S}thông|Bưu${S}điện|Viettel|VNPT|MobiFone|Trường|Bệnh${S}viện|Viện|Tổ${S}công${S}tác|Sở|Ủy${S}ban|Công${S}ty|Tập${S}đoàn|Tổng${S}công${S}ty)(?![\\p{L}])`,
+      `(?:Ban${S}[Qq]uản${S}lý|Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Cc]hỉ${S}huy|Văn${S}phòng|Phòng|Trung${S}tâm|Đài|Báo|Cục|Chi${S}cục|Tổng${S}cục|Liên${S}hiệp${S}các${S}Hội|Hội${S}đồng|Hội(?=${S}\\p{Lu})|Viễn${S}thông|Bưu${S}điện|Viettel|VNPT|MobiFone|Mobifone|VinaPhone|Vinaphone|Trường|Bệnh${S}viện|Viện|Tổ${S}công${S}tác|Sở|Ủy${S}ban|Công${S}ty|Tập${S}đoàn|Tổng${S}công${S}ty)(?![\\p{L}])`,
     ),
     /** Heads that are a whole name by themselves ("Kho bạc Nhà nước tỉnh"). */
     completeHeads: re(
-      `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
+      `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước(?:${S}Việt${S}Nam)?(?:${S}[Cc]hi${S}nhánh)?|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|MobiFone|Mobifone|VinaPhone|Vinaphone|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
     ),
     title: re(
       `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)(?:\\s*:\\s*|${S})`,

@@ -223,6 +223,7 @@ export function unitAt(text: string, pos: number, limit: number = text.length): 
 const CHAIN_SEP = /\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)/iuy;
 /** "Giám đốc các Sở: Thông tin và Truyền thông, Tài chính, Xây dựng" — the departments, named after a colon. */
 const DEPARTMENTS_AFTER_COLON = /\s*:\s*/y;
+const BARE_AFTER = /\s+(?=\p{Lu})/uy;
 const DEPARTMENT_ONLY = new RegExp(`(?:${departmentAlternation()})(?![\\p{L}])`, 'uy');
 
 function departmentsAfter(text: string, pos: number, limit: number): TUnitMention[] {
@@ -248,7 +249,10 @@ export function readUnitChain(text: string, pos: number, limit: number = text.le
   let end = first.start;
   const add = (m: TUnitMention): void => {
     const colon = m.kind === 'group' && /(?:^|\s)(?:các|Các)\s+[Ss]ở$/u.test(m.text) ? execAt(DEPARTMENTS_AFTER_COLON, text, m.end, limit) : null;
-    const named = colon === null ? [] : departmentsAfter(text, colon, limit);
+    // "Các Sở Công Thương, Giao thông vận tải, Y tế": the departments named without a colon.
+    const bare = colon === null && m.kind === 'group' && /^(?:các|Các)\s+Sở$/u.test(m.text) ? execAt(BARE_AFTER, text, m.end, limit) : null;
+    const at = colon ?? bare;
+    const named = at === null ? [] : departmentsAfter(text, at, limit);
     mentions.push(...(named.length ? named : [m]));
     end = named.length ? (named[named.length - 1] as TUnitMention).end : m.end;
   };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ratePercent, summarizeTasks, type TaskRow } from './summary';
+import { countsOfStatuses, ratePercent, summarizeTasks, type TaskRow } from './summary';
 
 function buildTask(overrides: Partial<TaskRow> = {}): TaskRow {
   return { leadUnitId: 'so-noi-vu', assignedOn: '2018-03-01', deadline: null, completedAt: null, ...overrides };
@@ -66,6 +66,22 @@ describe('summarizeTasks', () => {
         const sum = s.byUnit.reduce((acc, u) => acc + u.counts.total, 0);
         expect(sum).toBe(s.total.total);
         expect(summarizeTasks([...rows].reverse(), period)).toEqual(s);
+      }),
+    );
+  });
+});
+
+describe('countsOfStatuses', () => {
+  it('gives the same counts and rates from the number of tasks per status as from the tasks themselves', () => {
+    const arbTask = fc.record({
+      deadline: fc.option(fc.constantFrom('2018-03-01', '2018-06-30', '2018-12-31'), { nil: null }),
+      completedAt: fc.option(fc.constantFrom('2018-02-01', '2018-07-15', '2018-12-01'), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(arbTask, { maxLength: 40 }), (tasks) => {
+        const rows = tasks.map((t) => buildTask(t));
+        const { total } = summarizeTasks(rows, period);
+        expect(countsOfStatuses(total.byStatus)).toEqual(total);
       }),
     );
   });

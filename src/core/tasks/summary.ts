@@ -66,7 +66,17 @@ function emptyByStatus(): Record<TaskStatus, number> {
 function countsOf(statuses: readonly TaskStatus[], overdue: OverdueDefinition): TaskCounts {
   const byStatus = emptyByStatus();
   for (const s of statuses) byStatus[s] += 1;
-  const total = statuses.length;
+  return countsOfStatuses(byStatus, overdue);
+}
+
+/**
+ * The counts and rates from the number of tasks in each status (the database counts them,
+ * see the tasks module's `countTasksByUnit`); a missing status counts 0.
+ */
+export function countsOfStatuses(counts: Readonly<Partial<Record<TaskStatus, number>>>, overdue: OverdueDefinition = 'late_any'): TaskCounts {
+  const byStatus = emptyByStatus();
+  for (const s of TASK_STATUSES) byStatus[s] = counts[s] ?? 0;
+  const total = TASK_STATUSES.reduce((n, s) => n + byStatus[s], 0);
   const withDeadline = total - byStatus.done_no_deadline - byStatus.no_deadline_in_progress;
   const overdueCount =
     overdue === 'late_any' ? byStatus.done_late + byStatus.in_progress_overdue : byStatus.in_progress_overdue;

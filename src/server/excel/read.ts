@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { isIsoDate, parseVnDate } from '../../core/calendar/dates';
+import { readDate } from '../../core/calendar/dates';
 import { foldVietnamese } from '../../core/text/fold';
 import { AppError } from '../errors';
 import { Readable } from 'node:stream';
@@ -58,14 +58,8 @@ function convert(raw: string | number | Date | null, col: ImportColumn): { value
       return { value: (raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw)).normalize('NFC').trim() };
     case 'date': {
       // Excel stores a date typed into a cell as a Date at UTC midnight of that day.
-      if (raw instanceof Date) return { value: raw.toISOString().slice(0, 10) };
-      const s = String(raw).trim();
-      if (isIsoDate(s)) return { value: s };
-      try {
-        return { value: parseVnDate(s) };
-      } catch {
-        return { value: null, error: `"${s}" không phải ngày hợp lệ (dạng dd/mm/yyyy)` };
-      }
+      const read = readDate(raw instanceof Date ? raw.toISOString().slice(0, 10) : String(raw));
+      return 'date' in read ? { value: read.date } : { value: null, error: read.problem };
     }
     case 'number':
     case 'integer': {

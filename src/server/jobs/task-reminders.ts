@@ -27,7 +27,7 @@ export async function sendTaskReminders(tx: Queryable, today: string): Promise<{
     `select t.id, t.title, t.lead_unit_id, t.deadline,
             (select min(o.due_on) from task_occurrences o where o.task_id = t.id and o.reported_on is null and o.due_on >= $1) as next_occurrence
        from tasks t
-      where t.completed_on is null
+      where t.completed_on is null and t.cancelled_at is null
         and (t.deadline <= $2 or exists (select 1 from task_occurrences o where o.task_id = t.id and o.reported_on is null and o.due_on between $1 and $2))`,
     [today, horizon],
   );

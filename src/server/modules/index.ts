@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
+import { apiTokenRoutes } from './api-tokens/routes';
 import { auditRoutes } from './audit/routes';
 import { backupRoutes } from './backups/routes';
 import { budgetRoutes } from './budget/routes';
@@ -12,6 +13,7 @@ import { evaluationRoutes } from './evaluation/routes';
 import { healthRoutes } from './health/routes';
 import { indicatorRoutes } from './indicators/routes';
 import { notificationRoutes } from './notifications/routes';
+import { oidcRoutes } from './oidc/routes';
 import { pipelineRoutes } from './pipelines/routes';
 import { projectRoutes } from './projects/routes';
 import { reportRoutes } from './reports/routes';
@@ -23,6 +25,7 @@ import { userRoutes } from './users/routes';
 export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
   healthRoutes,
   authRoutes,
+  oidcRoutes,
   unitRoutes,
   userRoutes,
   auditRoutes,
@@ -39,4 +42,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   evaluationRoutes,
   dashboardRoutes,
   backupRoutes,
+  apiTokenRoutes,
 ];

@@ -6,6 +6,7 @@ import { AppError } from '../errors';
 const FIELD_LABELS: Record<string, string> = {};
 
 function send(reply: import('fastify').FastifyReply, err: AppError) {
+  if (err.retryAfterSeconds !== undefined) reply.header('retry-after', String(err.retryAfterSeconds));
   return reply.status(err.status).send(err.toJSON());
 }
 

@@ -14,6 +14,7 @@ const PUBLIC_WRITES = new Set(['/api/auth/login']);
 export function registerSession(app: FastifyInstance, deps: Deps): void {
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
+    if (req.actor) return; // signed in by an API token (plugins/bearer.ts): no cookie, no CSRF header
     // A health probe needs no session; loading one would queue it behind the database.
     if (req.url === '/api/health') return;
     const token = req.cookies[SESSION_COOKIE];

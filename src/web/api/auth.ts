@@ -1,3 +1,5 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TLoginThrottleList, TLoginThrottleRelease } from '../../contracts/auth';
 import { ApiError, api, setCsrfToken } from './client';
 import type { Session } from './types';
 
@@ -30,4 +32,19 @@ export async function logout(): Promise<void> {
   } finally {
     setCsrfToken(null);
   }
+}
+
+const THROTTLES = ['login-throttles'] as const;
+
+/** Accounts and addresses held back by the login throttle (admin only). */
+export function useLoginThrottles(enabled: boolean) {
+  return useQuery({ queryKey: THROTTLES, queryFn: () => api.get<TLoginThrottleList>('/api/auth/throttles'), enabled });
+}
+
+export function useReleaseThrottle() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (key: TLoginThrottleRelease) => api.post<{ ok: true }>('/api/auth/throttles/release', key),
+    onSettled: () => qc.invalidateQueries({ queryKey: THROTTLES }),
+  });
 }

@@ -24,11 +24,29 @@ export interface DirectiveDocument extends DocumentMetadata {
   body?: string;
   file: { id: string; name: string } | null;
   confirmedAt: string | null;
+  status: DocumentStatus;
+  withdrawnAt: string | null;
+  withdrawnReason: string | null;
+  withdrawnBy: string | null;
+  /** Other registrations of the same directive (on registration and on the detail). */
+  duplicates?: DocumentTwin[];
   taskCount: number;
   openTaskCount: number;
   sample: boolean;
   createdAt: string;
   version: number;
+}
+
+export type DocumentStatus = 'registered' | 'confirmed' | 'withdrawn';
+
+export interface DocumentTwin {
+  id: string;
+  number: string | null;
+  type: string;
+  issuer: string | null;
+  issuedOn: string | null;
+  status: DocumentStatus;
+  createdAt: string;
 }
 
 export type GroupKey = TGroupKey;
@@ -85,6 +103,19 @@ export function useConfirmProposal() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; version: number; metadata: DocumentMetadata; assignments: ConfirmAssignment[] }) =>
       api.post<{ created: number; document: DirectiveDocument; tasks: Task[] }>(`/api/documents/${encodeURIComponent(id)}/confirm`, body),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['documents'] });
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+    },
+  });
+}
+
+/** Thu hồi: the document and, in the same action, the chosen open tasks (the others are kept). */
+export function useWithdrawDocument() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; version: number; reason: string; cancelTaskIds: string[] }) =>
+      api.post<{ document: DirectiveDocument; cancelled: number }>(`/api/documents/${encodeURIComponent(id)}/withdraw`, body),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['documents'] });
       void qc.invalidateQueries({ queryKey: ['tasks'] });

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { requireActor, type Deps, type SessionActor } from '../../context';
-import { login, logout } from './service';
+import { ZLoginThrottleList, ZLoginThrottleRelease } from '../../../contracts/auth';
+import { ZOk } from '../../../contracts/common';
+import { auditContext, authorize, requireActor, type Deps, type SessionActor } from '../../context';
+import { listThrottles, login, logout, releaseThrottle } from './service';
 import { SESSION_COOKIE } from './sessions';
 
 export const ZLogin = z.strictObject({
@@ -40,4 +42,18 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
     const actor = requireActor(req);
     return { user: presentUser(actor), csrfToken: actor.csrfToken, idleMinutes: deps.config.SESSION_IDLE_MINUTES };
   });
+
+  r.get('/api/auth/throttles', { schema: { tags: ['auth'], summary: 'Các tài khoản và địa chỉ đang bị hạn chế đăng nhập', response: { 200: ZLoginThrottleList } } }, async (req) => {
+    authorize(req, 'user.manage');
+    return listThrottles(deps);
+  });
+
+  r.post(
+    '/api/auth/throttles/release',
+    { schema: { tags: ['auth'], summary: 'Gỡ hạn chế đăng nhập của một tài khoản tại một địa chỉ', body: ZLoginThrottleRelease, response: { 200: ZOk } } },
+    async (req) => {
+      authorize(req, 'user.manage');
+      return releaseThrottle(deps, auditContext(req), req.body);
+    },
+  );
 }

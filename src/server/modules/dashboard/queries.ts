@@ -72,6 +72,25 @@ export async function upsertPanel(q: Queryable, p: PanelWrite): Promise<void> {
   );
 }
 
+/**
+ * Years that hold data a panel reads (tasks assigned or due, indicator values, projects,
+ * dossiers by month): the refresh keeps their panels stored before anyone looks at them.
+ * Each part is an index scan for its minimum and maximum only.
+ */
+export async function dataYears(q: Queryable): Promise<number[]> {
+  const r = (await q.query<{ lo: number | null; hi: number | null }>(
+    `select min(y)::int as lo, max(y)::int as hi from (
+       select extract(year from min(assigned_on)) as y from tasks union all select extract(year from max(assigned_on)) from tasks
+       union all select extract(year from max(deadline)) from tasks
+       union all select extract(year from min(period_start)) from indicator_values union all select extract(year from max(period_start)) from indicator_values
+       union all select min(fiscal_year) from projects union all select max(fiscal_year) from projects
+       union all select left(min(month), 4)::int from dossier_monthly union all select left(max(month), 4)::int from dossier_monthly
+     ) x where y between 2000 and 2100`,
+  ))[0];
+  if (!r || r.lo === null || r.hi === null) return [];
+  return Array.from({ length: r.hi - r.lo + 1 }, (_, i) => r.lo! + i);
+}
+
 export async function storedScopes(q: Queryable): Promise<string[]> {
   return (await q.query<{ scope: string }>('select distinct scope from dashboard_panels')).map((r) => r.scope);
 }
@@ -183,7 +202,7 @@ export type YearTaskRow = Pick<Tables['tasks'], 'lead_unit_id' | 'deadline' | 'c
 
 /** Tasks assigned in [from, to]: tasks_assigned_idx. */
 export function tasksAssignedIn(q: Queryable, from: string, to: string): Promise<YearTaskRow[]> {
-  return q.query<YearTaskRow>(`select lead_unit_id, deadline, completed_on, last_progress_at, created_at from tasks where assigned_on between $1 and $2`, [from, to]);
+  return q.query<YearTaskRow>(`select lead_unit_id, deadline, completed_on, last_progress_at, created_at from tasks where assigned_on between $1 and $2 and cancelled_at is null`, [from, to]);
 }
 
 /** Sums per funding source of a fiscal year (projects_budget_idx); bigint sums as numbers (below 2^53). */

@@ -6,7 +6,7 @@ import { PANELS, panelsAffectedBy } from './panels';
 import type { PanelContext, PanelResult } from './panels/context';
 import { PANEL_PAYLOADS, type TPanelKey } from '../../../contracts/dashboard';
 import { vnToday } from '../../../core/calendar/timestamps';
-import { changeMarks, lastChangeAuditId, panelHashes, panelsChangedSince, storedScopes, upsertPanel } from './queries';
+import { changeMarks, dataYears, lastChangeAuditId, panelHashes, panelsChangedSince, storedScopes, upsertPanel } from './queries';
 
 /** A year's panels are seen on its last day, or today for the current year. */
 export function panelContext(q: Queryable, year: number, today: string): PanelContext {
@@ -68,9 +68,26 @@ export async function storePanels(q: Queryable, scope: string, computed: readonl
   return changed;
 }
 
-/** Years kept up to date: every year someone has looked at, and the current one. */
+/**
+ * Years kept up to date: the current one, every year that holds data, and every year someone
+ * has looked at. So the panels of any year with data are stored before anyone asks for them.
+ */
 export async function activeScopes(q: Queryable, today: string): Promise<string[]> {
-  return [...new Set([today.slice(0, 4), ...(await storedScopes(q))])].filter((s) => /^\d{4}$/.test(s)).sort();
+  const years = (await dataYears(q)).map(String);
+  return [...new Set([today.slice(0, 4), ...years, ...(await storedScopes(q))])].filter((s) => /^\d{4}$/.test(s)).sort();
+}
+
+/** Panels never stored for an active year (a server's first start, a newly added panel): computed and stored. */
+export async function warmDashboard(q: Queryable, now: Date): Promise<PanelUpdated[]> {
+  const today = vnToday(now);
+  const changed: PanelUpdated[] = [];
+  for (const scope of await activeScopes(q, today)) {
+    const stored = new Set((await panelHashes(q, scope)).keys());
+    const missing = PANELS.map((p) => p.key).filter((k) => !stored.has(k));
+    if (missing.length === 0) continue;
+    changed.push(...(await storePanels(q, scope, await computePanels(q, Number(scope), today, missing), now)));
+  }
+  return changed;
 }
 
 /** Recomputes and stores panels for the given (or every active) year; returns what changed. */
@@ -79,7 +96,10 @@ export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: r
   const scopes = opts.scopes ?? (await activeScopes(q, today));
   const changed: PanelUpdated[] = [];
   for (const scope of scopes) {
-    const computed = await computePanels(q, Number(scope), today, opts.keys);
+    // A year that just got its first data has no panel stored yet: all of them are computed.
+    const stored = await panelHashes(q, scope);
+    const keys = opts.keys && PANELS.every((p) => stored.has(p.key)) ? opts.keys : undefined;
+    const computed = await computePanels(q, Number(scope), today, keys);
     changed.push(...(await storePanels(q, scope, computed, now)));
   }
   return changed;
@@ -111,6 +131,28 @@ export class DashboardRefresher {
     this.unsubscribe = changeBus(this.deps.db).onData((e) => this.schedule(panelsAffectedBy(e.url)));
     this.poller = setInterval(() => void this.poll(), this.opts.pollMs);
     this.poller.unref();
+  }
+
+  /**
+   * Stores the panels of every year with data that has none yet, in the background, as one
+   * refresh run: started when the server is ready, so a view finds them computed.
+   */
+  warm(): Promise<void> {
+    const run = async () => {
+      while (this.running) await this.running;
+      if (this.stopped) return;
+      this.running = (async () => {
+        try {
+          this.emit(await warmDashboard(this.deps.db, this.deps.now()));
+        } catch (err) {
+          if (!this.stopped) console.error(`Không tính trước được màn hình điều hành: ${(err as Error).message}`);
+        }
+      })().finally(() => {
+        this.running = null;
+      });
+      await this.running;
+    };
+    return run();
   }
 
   schedule(keys: readonly TPanelKey[]): void {

@@ -27,6 +27,10 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
     streams.clear();
   });
   app.addHook('onClose', async () => refresher.stop());
+  // Panels of every year with data are computed when the server starts, not when someone looks.
+  app.addHook('onReady', async () => {
+    void refresher.warm();
+  });
 
   r.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: 'Màn hình điều hành: mọi khối số liệu của một năm, kèm thời điểm tính', querystring: ZDashboardQuery, response: { 200: ZDashboard } },

@@ -6,7 +6,7 @@ import { RECURRENCES } from '../../../core/tasks/recurrence';
 import { auditContext, authorize, type Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
 import { attachmentHeader } from '../../excel';
-import { ZId, ZIsoDate } from '../../../contracts/common';
+import { ZId, ZIsoDate, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { readScope } from '../tasks/access';
 import { findTasks } from '../tasks/read';
@@ -15,17 +15,13 @@ import { confirmProposal } from './confirm';
 import { proposeFor } from './proposal';
 import { goldExport } from './review';
 import { ZGoldExport, ZProposal } from '../../../contracts/documents';
-import { documentById, listDocuments, presentDocument } from './queries';
-import { registerDocument, updateDocument } from './service';
+import { documentById, listDocuments, presentDocument, presentTwin, twinsOf } from './queries';
+import { registerDocument, updateDocument, withdrawDocument } from './service';
 import { DOCUMENT_EXTENSIONS, documentText } from '../../documents/document-text';
 import { vnToday } from '../../../core/calendar/timestamps';
 
-const ZField = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Quá dài (tối đa ${max} ký tự)`)
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'Có ký tự điều khiển không hợp lệ');
+// Metadata read from a document may wrap over lines: joined, then the text gate.
+const ZField = (max: number) => ZTextLine(max, { joinLines: true });
 
 const ZMetadata = {
   number: ZField(100).nullish(),
@@ -33,10 +29,10 @@ const ZMetadata = {
   issuedOn: ZIsoDate.nullish(),
   issuer: ZField(300).nullish(),
   place: ZField(100).nullish(),
-  summary: ZField(2000).nullish(),
+  summary: ZFreeText(2000).nullish(),
   signer: ZField(200).nullish(),
   signerAuthority: z.enum(['TM.', 'KT.', 'TL.', 'TUQ.', 'Q.']).nullish(),
-  recipients: ZField(2000).nullish(),
+  recipients: ZFreeText(2000).nullish(),
 };
 
 const ZDocumentCreate = z.strictObject({ text: z.string().max(500_000, 'Văn bản quá dài (tối đa 500.000 ký tự)'), ...ZMetadata });
@@ -51,7 +47,7 @@ const ZConfirm = z.strictObject({
   assignments: z
     .array(
       z.strictObject({
-        title: ZField(2000).pipe(z.string().min(1, 'Nội dung nhiệm vụ không được để trống')),
+        title: ZField(2000).min(1, 'Nội dung nhiệm vụ không được để trống'),
         lead: z.union([
           z.strictObject({ unitId: ZId }),
           z.strictObject({ group: ZGroupKey, text: ZField(300).optional(), excludeUnitIds: z.array(ZId).max(500).optional() }),
@@ -71,6 +67,13 @@ const ZConfirm = z.strictObject({
 });
 
 const ZParams = z.strictObject({ id: ZId });
+
+const ZWithdraw = z.strictObject({
+  version: z.number().int().min(1),
+  reason: ZField(2000).pipe(z.string().min(10, 'Hãy nêu lý do thu hồi (ít nhất 10 ký tự)')),
+  /** Open tasks of the document to close with it; the others are kept. */
+  cancelTaskIds: z.array(ZId).max(1000).default([]),
+});
 
 export async function documentRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -114,8 +117,8 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
     const actor = authorize(req, 'document.read');
     const doc = await documentById(deps.db, req.params.id);
     if (!doc) throw notFound('văn bản');
-    const tasks = await findTasks(deps.db, { documentId: doc.id, visibleTo: readScope(actor) }, today());
-    return { document: presentDocument(doc, true), tasks };
+    const tasks = await findTasks(deps.db, { documentId: doc.id, visibleTo: readScope(actor), includeCancelled: true }, today());
+    return { document: { ...presentDocument(doc, true), duplicates: (await twinsOf(deps.db, doc.id)).map(presentTwin) }, tasks };
   });
 
   r.get('/api/documents/:id/file', { schema: { tags: ['documents'], summary: 'Tải tệp gốc của văn bản', params: ZParams } }, async (req, reply) => {
@@ -170,5 +173,13 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
     const result = await confirmProposal(deps, auditContext(req), actor.id, req.params.id, req.body);
     reply.status(201);
     return result;
+  });
+
+  r.post('/api/documents/:id/withdraw', {
+    schema: { tags: ['documents'], summary: 'Thu hồi văn bản (nêu lý do), đóng các nhiệm vụ đã chọn và giữ các nhiệm vụ còn lại, trong một thao tác', params: ZParams, body: ZWithdraw },
+  }, async (req) => {
+    const actor = authorize(req, 'document.manage');
+    if (req.body.cancelTaskIds.length) authorize(req, 'task.manage');
+    return withdrawDocument(deps, auditContext(req), actor.id, req.params.id, req.body);
   });
 }

@@ -1,4 +1,4 @@
-import { isIsoDate, parseVnDate } from '../../../core/calendar/dates';
+import { isIsoDate, isYearInRange, parseVnDate } from '../../../core/calendar/dates';
 import { toInstant } from '../../../core/calendar/timestamps';
 import type { DossierChannel } from '../../../core/indicators/dossier-classify';
 import { foldVietnamese } from '../../../core/text/fold';
@@ -78,7 +78,8 @@ export function parseFlag(raw: string): boolean | null {
  * A moment as one-stop systems write it, as an ISO instant. Accepted: ISO timestamps with an
  * offset; a date alone (YYYY-MM-DD or dd/mm/yyyy: the start of that day in Vietnam, or its end
  * for a time limit); a local time without offset (YYYY-MM-DD HH:mm[:ss] or dd/mm/yyyy HH:mm[:ss])
- * read as Vietnam time, since the feed comes from the province's own system.
+ * read as Vietnam time, since the feed comes from the province's own system. Years outside
+ * 1900–2100 are refused (null).
  */
 export function parseFeedInstant(raw: string, edge: 'start' | 'end'): string | null {
   let s = raw.trim();
@@ -95,6 +96,8 @@ export function parseFeedInstant(raw: string, edge: 'start' | 'end'): string | n
   if (/^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(s)) s = `${s.replace(' ', 'T')}+07:00`;
   else if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/.test(s)) s = s.replace(' ', 'T');
   if (!isIsoDate(s) && !/T/.test(s)) return null;
+  // One date rule for every input: 0001-01-01 was read as 1901 by Date's two-digit years.
+  if (!isYearInRange(s)) return null;
   try {
     return new Date(toInstant(s, edge)).toISOString();
   } catch {

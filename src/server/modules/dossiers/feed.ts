@@ -90,11 +90,11 @@ export async function importDossiers(deps: Deps, ctx: AuditContext, run: ImportR
 
       const receivedAt = parseFeedInstant(get('received'), 'start');
       if (!get('received')) bad('received', 'không được để trống');
-      else if (!receivedAt) bad('received', `"${get('received')}" không phải thời điểm hợp lệ (dd/mm/yyyy [HH:mm] hoặc YYYY-MM-DDTHH:mm+07:00)`);
+      else if (!receivedAt) bad('received', `"${get('received')}" không phải thời điểm hợp lệ (dd/mm/yyyy [HH:mm] hoặc YYYY-MM-DDTHH:mm+07:00; năm 1900–2100)`);
       const dueAt = get('due') ? parseFeedInstant(get('due'), 'end') : null;
-      if (get('due') && !dueAt) bad('due', `"${get('due')}" không phải ngày hợp lệ`);
+      if (get('due') && !dueAt) bad('due', `"${get('due')}" không phải ngày hợp lệ (năm 1900–2100)`);
       const finishedAt = get('finished') ? parseFeedInstant(get('finished'), 'start') : null;
-      if (get('finished') && !finishedAt) bad('finished', `"${get('finished')}" không phải thời điểm hợp lệ`);
+      if (get('finished') && !finishedAt) bad('finished', `"${get('finished')}" không phải thời điểm hợp lệ (năm 1900–2100)`);
       if (receivedAt && dueAt && dueAt < receivedAt) bad('due', 'hạn xử lý trước thời điểm tiếp nhận');
       if (receivedAt && finishedAt && finishedAt < receivedAt) bad('finished', 'thời điểm hoàn thành trước thời điểm tiếp nhận');
       if (receivedAt && receivedAt > asOf) bad('received', 'thời điểm tiếp nhận ở tương lai');

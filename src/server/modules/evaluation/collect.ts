@@ -33,7 +33,7 @@ export async function collectMeasures(q: Queryable, period: string, today: strin
 
   if (tables.has('tasks')) {
     const rows = await q.query<{ lead_unit_id: string; deadline: string | null; completed_on: string | null; assigned_on: string }>(
-      'select lead_unit_id, deadline, completed_on, assigned_on from tasks where assigned_on between $1 and $2',
+      'select lead_unit_id, deadline, completed_on, assigned_on from tasks where assigned_on between $1 and $2 and cancelled_at is null',
       [range.start, range.end],
     );
     const summary = summarizeTasks(

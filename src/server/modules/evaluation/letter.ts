@@ -5,7 +5,7 @@ import { formatMoneyVi } from '../../../core/projects/money';
 import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
-import { notFound, staleVersion } from '../../errors';
+import { notFound, staleVersion, alreadyCreated } from '../../errors';
 import { existingTables } from '../dashboard/panels/context';
 import { runView } from './run';
 import type { EvaluationClass, LetterDraft, LetterSection, LetterView, ResultView, RunView } from '../../../contracts/evaluation';
@@ -210,18 +210,23 @@ export async function saveLetter(deps: Deps, ctx: AuditContext, runId: string, v
   await deps.db.transaction(async (tx) => {
     const run = await tx.query('select 1 from evaluation_runs where id = $1', [runId]);
     if (run.length === 0) throw notFound('đợt đánh giá');
-    const before = (await tx.query<LetterRow>('select draft, version from evaluation_letters where run_id = $1 for update', [runId]))[0];
-    if ((before?.version ?? 0) !== version) throw staleVersion();
-    if (!before) {
-      await tx.query(
-        `insert into evaluation_letters (run_id, draft, version, updated_by, updated_by_name, updated_at) values ($1, $2, 1, $3, $4, now())`,
+    // Version 0 creates in one statement that does nothing when another create won; a later
+    // version is checked on the locked row by the update itself. Neither loses a write.
+    if (version === 0) {
+      const created = await tx.query(
+        `insert into evaluation_letters (run_id, draft, version, updated_by, updated_by_name, updated_at) values ($1, $2, 1, $3, $4, now())
+         on conflict (run_id) do nothing returning run_id`,
         [runId, JSON.stringify(draft), ctx.actorId, ctx.actorName],
       );
-    } else {
-      await tx.query(
-        `update evaluation_letters set draft = $2, version = version + 1, updated_by = $3, updated_by_name = $4, updated_at = now() where run_id = $1`,
-        [runId, JSON.stringify(draft), ctx.actorId, ctx.actorName],
+      if (created.length === 0) throw alreadyCreated();
+    }
+    const before = version === 0 ? undefined : (await tx.query<LetterRow>('select draft, version from evaluation_letters where run_id = $1 for update', [runId]))[0];
+    if (version !== 0) {
+      const updated = await tx.query(
+        `update evaluation_letters set draft = $2, version = version + 1, updated_by = $3, updated_by_name = $4, updated_at = now() where run_id = $1 and version = $5 returning run_id`,
+        [runId, JSON.stringify(draft), ctx.actorId, ctx.actorName, version],
       );
+      if (!before || updated.length === 0) throw staleVersion();
     }
     await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'evaluation_letter', entityId: runId, before: before?.draft, after: draft });
   });

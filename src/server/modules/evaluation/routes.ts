@@ -5,7 +5,7 @@ import { EVALUATION_CLASS_LABEL_VI } from '../../../core/evaluation/criteria';
 import { isPeriodKey } from '../../../core/periods/period-key';
 import { auditContext, authorize, type Deps } from '../../context';
 import { attachmentHeader, writeSheet, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
+import { ZId, ZIsoDate, ZName, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { letterDocx } from './letter-docx';
 import { letterOf, recordLetterExport, saveLetter } from './letter';
 import { listRuns, measuresOf } from './queries';
@@ -16,8 +16,8 @@ import type { ResultView } from '../../../contracts/evaluation';
 const ZPeriod = z.string().trim().refine(isPeriodKey, 'Kỳ đánh giá không hợp lệ (ví dụ: 2022, 2022-H1, 2022-Q3)');
 const ZCode = z.string().trim().regex(/^[a-z][a-z0-9_]{1,59}$/, 'Mã tiêu chí chỉ gồm chữ thường không dấu, số và gạch dưới');
 const ZThresholds = z.strictObject({ zero: z.number().finite(), full: z.number().finite() });
-const ZText = (max: number) => z.string().max(max, `Quá dài (tối đa ${max} ký tự)`);
-const ZLine = z.string().trim().max(500, 'Quá dài (tối đa 500 ký tự)');
+const ZText = (max: number) => ZFreeText(max);
+const ZLine = ZTextLine(500);
 
 const ZCriterion = z.strictObject({
   code: ZCode,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { isPeriodKey } from '../../../core/periods/period-key';
 import { auditContext, authorize, requireActor, type Deps } from '../../context';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
+import { ZId, ZIsoDate, ZName, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
 import { notFound } from '../../errors';
 import { createCatalogue, createIndicator, updateIndicator } from './catalogue';
@@ -13,14 +13,15 @@ import { jobById, listJobs, requestCancel } from '../imports/jobs';
 import { abortLocal, runImport, startJob, trackImports } from '../imports/runner';
 import { importValues, valueTemplate } from './import-values';
 import { indicatorById, INDICATOR_KINDS, listCatalogues, listIndicators, PILLARS, presentCatalogue, presentIndicator } from './queries';
-import { rollup, rollupSummary } from './rollup';
+import { rollup, rollupSeries, rollupSummary } from './rollup';
 import { deleteTarget, listTargets, upsertTarget } from './targets';
 import { enterValue, enterValues, listValues } from './values';
 
 export const ZPeriodKey = z.string().trim().refine(isPeriodKey, 'Kỳ không hợp lệ (ví dụ: 2022-M06, 2022-Q2, 2022-H1, 2022-9M, 2022)');
 const ZCode = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]{0,59}$/, 'Mã chỉ số bắt đầu bằng chữ, chỉ gồm chữ không dấu, số và dấu gạch dưới (tối đa 60 ký tự)');
 const ZRule = z.enum(['sum', 'ratio', 'mean', 'last']);
-const ZText = (max: number) => z.string().trim().max(max, `Quá dài (tối đa ${max} ký tự)`);
+// One line up to 300 characters (labels, references), free text with lines beyond.
+const ZText = (max: number) => (max <= 300 ? ZTextLine(max) : ZFreeText(max));
 const ZNumber = z.number().finite();
 
 const ZCatalogueCreate = z.strictObject({
@@ -36,7 +37,7 @@ const indicatorFields = {
   name: ZName,
   pillar: z.enum(PILLARS),
   parentId: ZId.nullish(),
-  unitOfMeasure: z.string().trim().min(1, 'Không được để trống').max(40),
+  unitOfMeasure: ZTextLine(40).min(1, 'Không được để trống'),
   numeratorLabel: ZText(300).nullish(),
   denominatorLabel: ZText(300).nullish(),
   formula: ZText(2000).nullish(),
@@ -60,13 +61,15 @@ const ZIndicatorUpdate = z.strictObject(indicatorFields).partial().extend({ vers
 
 const ZTarget = z.strictObject({
   indicatorId: ZId,
-  planCode: z.string().trim().min(1).max(60),
+  planCode: ZTextLine(60).min(1, 'Không được để trống'),
   planTitle: ZText(300).nullish(),
   level: z.enum(['city', 'district', 'commune']).nullish(),
   unitId: ZId.nullish(),
   period: ZPeriodKey,
   value: ZNumber,
   note: ZText(1000).nullish(),
+  /** 0: create only; n: overwrite only from version n; omitted: set the latest figure. */
+  version: z.number().int().min(0).optional(),
 });
 
 const valueFields = {
@@ -133,6 +136,18 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
   }, async (req) => {
     authorize(req, 'indicator.read');
     return rollup(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, period: req.query.period, sourceAgency: req.query.sourceAgency, children: req.query.children !== 'false' });
+  });
+
+  r.get('/api/indicators/:id/series', {
+    schema: {
+      tags,
+      summary: 'Chuỗi giá trị của một chỉ số cho một đơn vị qua nhiều kỳ liên tiếp (ví dụ 36 tháng) trong một lần gọi',
+      params: z.strictObject({ id: ZId }),
+      querystring: z.strictObject({ unitId: ZId, from: ZPeriodKey, to: ZPeriodKey, sourceAgency: ZText(300).optional() }),
+    },
+  }, async (req) => {
+    authorize(req, 'indicator.read');
+    return rollupSeries(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, from: req.query.from, to: req.query.to, sourceAgency: req.query.sourceAgency });
   });
 
   r.get('/api/indicator-summary', {

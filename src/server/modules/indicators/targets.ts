@@ -2,7 +2,7 @@ import type { Queryable } from '../../../db/client';
 import { isPeriodKey, parsePeriodKey } from '../../../core/periods/period-key';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
-import { AppError, notFound, staleVersion } from '../../errors';
+import { AppError, alreadyCreated, notFound, staleVersion } from '../../errors';
 import { indicatorById } from './queries';
 
 export interface TargetInput {
@@ -76,26 +76,43 @@ function checkTarget(input: TargetInput) {
   if (!Number.isFinite(input.value) || input.value < 0) throw new AppError('VALIDATION', 'Giá trị chỉ tiêu phải là số không âm', 'value');
 }
 
-/** Sets a target; the same plan, indicator, level or unit and period is replaced, not duplicated. */
-export async function upsertTarget(deps: Deps, ctx: AuditContext, input: TargetInput) {
+const TARGET_KEY = `t.indicator_id = $1 and t.plan_code = $2 and t.level is not distinct from $3 and t.unit_id is not distinct from $4 and t.period = $5`;
+
+/**
+ * Sets a target; the same plan, indicator, level or unit and period is replaced, not duplicated.
+ * `version` 0 creates only, n overwrites only from version n, omitted sets the latest figure.
+ * Each decision is one statement (an insert that does nothing on a taken key, or an update
+ * that checks the version on the locked row), so no write is lost on PostgreSQL either.
+ */
+export async function upsertTarget(deps: Deps, ctx: AuditContext, input: TargetInput & { version?: number }) {
   checkTarget(input);
   return deps.db.transaction(async (tx) => {
     if (!(await indicatorById(tx, input.indicatorId))) throw notFound('chỉ số');
     if (input.unitId && !(await tx.query('select 1 from units where id = $1', [input.unitId])).length) throw new AppError('VALIDATION', 'Đơn vị không tồn tại', 'unitId');
-    const before = (await tx.query<TargetRow>(
-      `${SELECT_TARGETS} where t.indicator_id = $1 and t.plan_code = $2 and t.level is not distinct from $3 and t.unit_id is not distinct from $4 and t.period = $5`,
-      [input.indicatorId, input.planCode, input.level ?? null, input.unitId ?? null, input.period],
-    ))[0];
-    const rows = await tx.query<{ id: string }>(
-      `insert into indicator_targets (indicator_id, plan_code, plan_title, level, unit_id, period, value, note, sample)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-       on conflict (indicator_id, plan_code, level, unit_id, period) do update set
-         value = excluded.value, plan_title = excluded.plan_title, note = excluded.note, version = indicator_targets.version + 1, updated_at = now()
-       returning id`,
-      [input.indicatorId, input.planCode, input.planTitle ?? null, input.level ?? null, input.unitId ?? null, input.period, input.value, input.note ?? null, input.sample ?? false],
+    const key = [input.indicatorId, input.planCode, input.level ?? null, input.unitId ?? null, input.period];
+    if (input.version === undefined || input.version === 0) {
+      const created = await tx.query<{ id: string }>(
+        `insert into indicator_targets (indicator_id, plan_code, level, unit_id, period, plan_title, value, note, sample)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+         on conflict (indicator_id, plan_code, level, unit_id, period) do nothing returning id`,
+        [...key, input.planTitle ?? null, input.value, input.note ?? null, input.sample ?? false],
+      );
+      if (created[0]) {
+        const after = presentTarget((await targetById(tx, created[0].id))!);
+        await recordAudit(tx, ctx, { action: 'create', entity: 'indicator_target', entityId: after.id, after });
+        return after;
+      }
+      if (input.version === 0) throw alreadyCreated();
+    }
+    const before = (await tx.query<TargetRow>(`${SELECT_TARGETS} where ${TARGET_KEY} for update of t`, key))[0];
+    const updated = before && await tx.query(
+      `update indicator_targets set value = $2, plan_title = $3, note = $4, version = version + 1, updated_at = now()
+        where id = $1 and ($5::int is null or version = $5) returning id`,
+      [before.id, input.value, input.planTitle ?? null, input.note ?? null, input.version ?? null],
     );
-    const after = presentTarget((await targetById(tx, rows[0]!.id))!);
-    await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'indicator_target', entityId: after.id, before: before ? presentTarget(before) : undefined, after });
+    if (!before || !updated?.length) throw staleVersion();
+    const after = presentTarget((await targetById(tx, before.id))!);
+    await recordAudit(tx, ctx, { action: 'update', entity: 'indicator_target', entityId: after.id, before: presentTarget(before), after });
     return after;
   });
 }
@@ -104,8 +121,8 @@ export async function deleteTarget(deps: Deps, ctx: AuditContext, id: string, ve
   return deps.db.transaction(async (tx) => {
     const before = await targetById(tx, id);
     if (!before) throw notFound('chỉ tiêu');
-    if (before.version !== version) throw staleVersion();
-    await tx.query('delete from indicator_targets where id = $1', [id]);
+    // The version is checked by the delete itself: of two deletes from one version, one deletes.
+    if ((await tx.query('delete from indicator_targets where id = $1 and version = $2 returning id', [id, version])).length === 0) throw staleVersion();
     await recordAudit(tx, ctx, { action: 'delete', entity: 'indicator_target', entityId: id, before: presentTarget(before) });
     return { ok: true };
   });

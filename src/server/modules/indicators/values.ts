@@ -2,7 +2,7 @@ import type { Queryable } from '../../../db/client';
 import { can } from '../../../core/auth/policy';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps, SessionActor } from '../../context';
-import { AppError, forbidden, notFound, staleVersion } from '../../errors';
+import { AppError, alreadyCreated, forbidden, notFound, staleVersion } from '../../errors';
 import { checkValue, type CheckedValue, type ValueInput } from './check-value';
 import { indicatorById, unitInfo, type ValueStatus } from './queries';
 
@@ -168,19 +168,74 @@ async function checked(tx: Queryable, input: EnterValueInput): Promise<CheckedVa
   return value;
 }
 
+const VALUE_COLUMNS = `province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency,
+  value, numerator, denominator, status, origin, import_id, submission_id, note, entered_by, entered_by_name, entered_at, sample`;
+
+function valueParams(w: ValueWrite): unknown[] {
+  return [
+    w.provinceId, w.indicatorId, w.unitId, w.period, w.periodType, w.periodStart, w.periodEnd, w.sourceAgency, w.value, w.numerator, w.denominator,
+    w.status, w.origin, w.importId ?? null, w.submissionId ?? null, w.note, w.enteredBy, w.enteredByName, w.enteredAt ?? new Date().toISOString(), w.sample ?? false,
+  ];
+}
+
+/**
+ * Creates the value only if its key is free: one statement, so of two simultaneous creates
+ * one inserts and the other (waiting on the unique index) gets nothing back.
+ */
+async function insertValueIfAbsent(tx: Queryable, w: ValueWrite): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into indicator_values (${VALUE_COLUMNS})
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+     on conflict (indicator_id, unit_id, period, source_agency) do nothing returning id`,
+    valueParams(w),
+  );
+  return rows.length > 0;
+}
+
+/** The stored value, locked until the transaction ends: its image is the exact before-image. */
+async function lockValue(tx: Queryable, v: Pick<CheckedValue, 'indicatorId' | 'unitId' | 'period' | 'sourceAgency'>) {
+  return (await tx.query<ValueRow>(
+    `${SELECT_VALUES} where v.indicator_id = $1 and v.unit_id = $2 and v.period = $3 and v.source_agency = $4 for update of v`,
+    [v.indicatorId, v.unitId, v.period, v.sourceAgency],
+  ))[0];
+}
+
+/** Overwrites the value only from the version the writer saw (null: a system's latest figure). */
+async function updateValueFrom(tx: Queryable, id: number, w: ValueWrite, version: number | null): Promise<boolean> {
+  const rows = await tx.query(
+    `update indicator_values set value = $2, numerator = $3, denominator = $4, status = $5, origin = $6, note = $7,
+            entered_by = $8, entered_by_name = $9, entered_at = $10, import_id = $12, submission_id = $13, sample = $14, version = version + 1
+      where id = $1 and ($11::int is null or version = $11) returning id`,
+    [id, w.value, w.numerator, w.denominator, w.status, w.origin, w.note, w.enteredBy, w.enteredByName, w.enteredAt ?? new Date().toISOString(), version, w.importId ?? null, w.submissionId ?? null, w.sample ?? false],
+  );
+  return rows.length > 0;
+}
+
 /**
  * A unit's value typed in the form or posted by another system. Values sent this way count
  * at once ('submitted'); an approved value that is changed goes back to 'submitted'.
+ *
+ * No lost update on either engine: version 0 (or none) first tries to create, in one
+ * statement that does nothing when the key is taken; otherwise the stored row is locked and
+ * overwritten by one statement that checks the version. A create that loses to another
+ * create is answered 409, never turned into a silent overwrite.
  */
 export async function enterValue(deps: Deps, ctx: AuditContext, actor: SessionActor, input: EnterValueInput, origin: 'form' | 'api') {
   return deps.db.transaction(async (tx) => {
     const v = await checked(tx, input);
-    const before = await valueByKey(tx, v);
-    if (before && input.version !== undefined && before.version !== input.version) throw staleVersion();
-    if (!before && input.version !== undefined && input.version !== 0) throw staleVersion();
-    await writeValues(tx, [{ ...v, status: 'submitted', origin, enteredBy: actor.id, enteredByName: actor.username, enteredAt: deps.now().toISOString() }]);
+    const write: ValueWrite = { ...v, status: 'submitted', origin, enteredBy: actor.id, enteredByName: actor.username, enteredAt: deps.now().toISOString() };
+    if (input.version === undefined || input.version === 0) {
+      if (await insertValueIfAbsent(tx, write)) {
+        const after = presentValue((await valueByKey(tx, v))!);
+        await recordAudit(tx, ctx, { action: 'create', entity: 'indicator_value', entityId: String(after.id), after });
+        return after;
+      }
+      if (input.version === 0) throw alreadyCreated();
+    }
+    const before = await lockValue(tx, v);
+    if (!before || !(await updateValueFrom(tx, before.id, write, input.version ?? null))) throw staleVersion();
     const after = presentValue((await valueByKey(tx, v))!);
-    await recordAudit(tx, ctx, { action: before ? 'update' : 'create', entity: 'indicator_value', entityId: String(after.id), before: before ? presentValue(before) : undefined, after });
+    await recordAudit(tx, ctx, { action: 'update', entity: 'indicator_value', entityId: String(after.id), before: presentValue(before), after });
     return after;
   });
 }

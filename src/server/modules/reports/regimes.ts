@@ -122,16 +122,18 @@ export async function updateRegime(deps: Deps, ctx: AuditContext, id: string, in
     if (input.receivingUnitId && !(await tx.query('select 1 from units where id = $1', [input.receivingUnitId])).length) {
       throw new AppError('VALIDATION', 'Đơn vị nhận báo cáo không tồn tại', 'receivingUnitId');
     }
-    await tx.query(
+    // The version is checked by the update itself: of two edits from one version, one is kept.
+    const updated = await tx.query(
       `update report_regimes set title = $2, content = $3, deadline_rule = $4, receiving_unit_id = $5, sending_method = $6, legal_basis = $7,
               valid_from = $8, valid_to = $9, version = version + 1, updated_at = now()
-        where id = $1`,
+        where id = $1 and version = $10 returning id`,
       [
         id, input.title ? normalizeText(input.title) : current.title, input.content?.trim() ?? current.content,
         JSON.stringify(input.deadlineRule ?? current.deadline_rule), input.receivingUnitId ?? current.receiving_unit_id,
-        input.sendingMethod ?? current.sending_method, input.legalBasis === undefined ? current.legal_basis : input.legalBasis, validFrom, validTo,
+        input.sendingMethod ?? current.sending_method, input.legalBasis === undefined ? current.legal_basis : input.legalBasis, validFrom, validTo, input.version,
       ],
     );
+    if (updated.length === 0) throw staleVersion();
     if (input.fields) {
       const started = await tx.query('select 1 from report_submissions where regime_id = $1 limit 1', [id]);
       if (started.length) throw new AppError('VALIDATION', 'Đã có đơn vị lập báo cáo theo chế độ này: không sửa được biểu mẫu. Hãy tạo chế độ báo cáo mới.', 'fields');

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { can, type Action } from '../../../core/auth/policy';
 import { auditContext, authorize, requireActor, today, type Deps, type SessionActor } from '../../context';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
-import { ZId, ZIsoDate, ZName } from '../../../contracts/common';
+import { ZId, ZIsoDate, ZName, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { ZPeriodKey } from '../indicators/routes';
 import { consolidate } from './consolidate';
 import { consolidatedDocx, consolidatedXlsx, DOCX_MIME } from './export';
@@ -18,14 +18,14 @@ const ZDeadlineRule = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('working_days_after_cutoff'), days: z.number().int().min(1).max(60) }),
   z.strictObject({ kind: z.literal('day_of_month'), day: z.number().int().min(1).max(31), monthOffset: z.number().int().min(0).max(12) }),
 ]);
-const ZField = z.strictObject({ kind: z.enum(['indicator', 'text']), indicatorId: ZId.nullish(), label: z.string().trim().max(300).nullish(), required: z.boolean().optional() });
+const ZField = z.strictObject({ kind: z.enum(['indicator', 'text']), indicatorId: ZId.nullish(), label: ZTextLine(300).nullish(), required: z.boolean().optional() });
 const regimeFieldsSchema = {
   title: ZName,
-  content: z.string().trim().max(10_000).optional(),
+  content: ZFreeText(10_000).optional(),
   deadlineRule: ZDeadlineRule,
   receivingUnitId: ZId,
-  sendingMethod: z.string().trim().min(1).max(300),
-  legalBasis: z.string().trim().max(1000).nullish(),
+  sendingMethod: ZTextLine(300).min(1, 'Không được để trống'),
+  legalBasis: ZFreeText(1000).nullish(),
   validFrom: ZIsoDate,
   validTo: ZIsoDate.nullish(),
   unitIds: z.array(ZId).min(1, 'Chọn ít nhất một đơn vị báo cáo').max(2000),
@@ -39,14 +39,14 @@ const ZRegimeCreate = z.strictObject({
 });
 const ZRegimeUpdate = z.strictObject(regimeFieldsSchema).partial().extend({ version: z.number().int().min(1) });
 const ZAnswer = z.strictObject({
-  text: z.string().max(20_000).nullish(),
+  text: ZFreeText(20_000).nullish(),
   value: z.number().finite().nullish(),
   numerator: z.number().finite().nullish(),
   denominator: z.number().finite().nullish(),
 });
 const ZSave = z.strictObject({ unitId: ZId, period: ZPeriodKey, answers: z.record(z.string(), ZAnswer), version: z.number().int().min(0).optional() });
 const ZVersion = z.strictObject({ version: z.number().int().min(1) });
-const ZReturn = z.strictObject({ version: z.number().int().min(1), reason: z.string().trim().min(5, 'Hãy ghi rõ lý do trả lại (ít nhất 5 ký tự)').max(2000) });
+const ZReturn = z.strictObject({ version: z.number().int().min(1), reason: ZFreeText(2000).min(5, 'Hãy ghi rõ lý do trả lại (ít nhất 5 ký tự)') });
 
 /**
  * The policy is scoped by unit. A route first asks whether the actor may do the action at

@@ -1,7 +1,7 @@
 import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
 import { today, type Deps, type SessionActor } from '../../context';
-import { AppError, notFound, staleVersion } from '../../errors';
+import { AppError, alreadyCreated, notFound, staleVersion } from '../../errors';
 import { checkValue } from '../indicators/check-value';
 import { indicatorById, unitInfo } from '../indicators/queries';
 import { writeValues, type ValueWrite } from '../indicators/values';
@@ -95,15 +95,19 @@ export async function saveDraft(deps: Deps, ctx: AuditContext, regimeId: string,
          on conflict (regime_id, unit_id, period) do nothing returning id`,
         [unit.province_id, regimeId, input.unitId, input.period, JSON.stringify(answers)],
       );
-      if (!rows[0]) throw staleVersion();
+      if (!rows[0]) throw alreadyCreated();
       await event(tx, ctx, rows[0].id, 'save', null, 'draft');
       const after = presentSubmission((await submissionById(tx, rows[0].id))!);
       await recordAudit(tx, ctx, { action: 'create', entity: 'report_submission', entityId: after.id, after });
       return after;
     }
+    if (!input.version) throw alreadyCreated();
     if (input.version !== current.version) throw staleVersion();
     if (current.status === 'submitted' || current.status === 'approved') throw illegal(current.status, 'sửa (cần được trả lại trước)');
-    await tx.query('update report_submissions set answers = $2, version = version + 1, updated_at = now() where id = $1', [current.id, JSON.stringify(answers)]);
+    const saved = await tx.query('update report_submissions set answers = $2, version = version + 1, updated_at = now() where id = $1 and version = $3 returning id', [
+      current.id, JSON.stringify(answers), input.version,
+    ]);
+    if (saved.length === 0) throw staleVersion();
     await event(tx, ctx, current.id, 'save', current.status, current.status);
     const after = presentSubmission((await submissionById(tx, current.id))!);
     await recordAudit(tx, ctx, { action: 'update', entity: 'report_submission', entityId: current.id, before: presentSubmission(current), after });
@@ -114,7 +118,10 @@ export async function saveDraft(deps: Deps, ctx: AuditContext, regimeId: string,
 async function loadForTransition(tx: Queryable, id: string, version: number): Promise<SubmissionRow> {
   const s = await submissionById(tx, id);
   if (!s) throw notFound('báo cáo');
-  if (s.version !== version) throw staleVersion();
+  // One statement checks and claims the version (and locks the row): of simultaneous
+  // transitions from one version exactly one goes on; the image read above is then exact.
+  const claimed = await tx.query('update report_submissions set version = version + 1 where id = $1 and version = $2 returning id', [id, version]);
+  if (claimed.length === 0) throw staleVersion();
   return s;
 }
 
@@ -157,7 +164,7 @@ export async function submit(deps: Deps, ctx: AuditContext, actor: SessionActor,
     await writeValues(tx, writes);
     await tx.query(
       `update report_submissions set status = 'submitted', submitted_at = $2, submitted_by = $3, first_submitted_at = coalesce(first_submitted_at, $2),
-              return_reason = null, version = version + 1, updated_at = now() where id = $1`,
+              return_reason = null, updated_at = now() where id = $1`,
       [id, now, actor.id],
     );
     await event(tx, ctx, id, 'submit', s.status, 'submitted');
@@ -174,7 +181,7 @@ export async function returnSubmission(deps: Deps, ctx: AuditContext, actor: Ses
     if (s.status !== 'submitted' && s.status !== 'approved') throw illegal(s.status, 'trả lại');
     await tx.query(`update indicator_values set status = 'returned', version = version + 1 where submission_id = $1`, [id]);
     await tx.query(
-      `update report_submissions set status = 'returned', decided_at = $2, decided_by = $3, return_reason = $4, version = version + 1, updated_at = now() where id = $1`,
+      `update report_submissions set status = 'returned', decided_at = $2, decided_by = $3, return_reason = $4, updated_at = now() where id = $1`,
       [id, deps.now().toISOString(), actor.id, reason],
     );
     await event(tx, ctx, id, 'return', s.status, 'returned', reason);
@@ -189,7 +196,7 @@ export async function approve(deps: Deps, ctx: AuditContext, actor: SessionActor
     const s = await loadForTransition(tx, id, version);
     if (s.status !== 'submitted') throw illegal(s.status, 'duyệt');
     await tx.query(`update indicator_values set status = 'approved', version = version + 1 where submission_id = $1`, [id]);
-    await tx.query(`update report_submissions set status = 'approved', decided_at = $2, decided_by = $3, version = version + 1, updated_at = now() where id = $1`, [
+    await tx.query(`update report_submissions set status = 'approved', decided_at = $2, decided_by = $3, updated_at = now() where id = $1`, [
       id, deps.now().toISOString(), actor.id,
     ]);
     await event(tx, ctx, id, 'approve', s.status, 'approved');

@@ -42,6 +42,7 @@ export function presentTask(r: TaskRow, today: string): TTask {
     overdueBucket: bucketKeyOf(overdueBucket(dates, today)),
     stale,
     pendingExtension: r.pending_extension_id ? { id: r.pending_extension_id, requestedDeadline: r.pending_extension_deadline! } : null,
+    cancelled: r.cancelled_at ? { at: r.cancelled_at, reason: r.cancel_reason ?? '' } : null,
     sample: r.sample,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

@@ -2,7 +2,7 @@ import type { TTask } from '../../../contracts/tasks';
 import type { Queryable } from '../../../db/client';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
-import { notFound, staleVersion } from '../../errors';
+import { AppError, notFound, staleVersion } from '../../errors';
 import { auditShape, presentTask } from './model';
 import { claimTaskVersion, refreshSearch, taskRowById } from './queries';
 import { vnToday } from '../../../core/calendar/timestamps';
@@ -34,6 +34,7 @@ export async function mutateTask<T = void>(
     if (!row) throw notFound('nhiệm vụ');
     const task = presentTask(row, today);
     opts.check(task);
+    if (task.cancelled) throw new AppError('ILLEGAL_TRANSITION', `Nhiệm vụ đã được đóng khi thu hồi văn bản (${task.cancelled.reason}); không thay đổi được nữa`, 'version');
     if (task.version !== version) throw staleVersion();
     if (!(await claimTaskVersion(tx, id, version, now.toISOString()))) throw staleVersion();
     const result = await opts.apply({ tx, task, now, today });

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../db/client';
 import type { Tables } from '../../../db/tables';
 import type { Pillar } from '../../../core/tasks/pillars';
+import type { BucketKey, TaskStatus } from '../../../core/tasks/status';
 import { foldVietnamese } from '../../../core/text/fold';
 
 /** Every statement of the tasks module. Rows are typed from src/db/tables.ts (generated). */
@@ -15,7 +16,7 @@ export type TaskRow = Pick<
   Tasks,
   | 'id' | 'document_id' | 'title' | 'description' | 'lead_unit_id' | 'lead_group_text' | 'assigned_on' | 'deadline' | 'original_deadline'
   | 'deadline_text' | 'recurrence' | 'pillar' | 'source_text' | 'source_start' | 'source_end' | 'progress_percent' | 'last_progress_at'
-  | 'completed_on' | 'sample' | 'created_at' | 'updated_at' | 'version'
+  | 'completed_on' | 'cancelled_at' | 'cancel_reason' | 'sample' | 'created_at' | 'updated_at' | 'version'
 > & {
   // From left joins: null when the task has no document, no open occurrence, no pending extension.
   doc_number: Documents['doc_number'];
@@ -30,7 +31,7 @@ export type TaskRow = Pick<
   pending_extension_deadline: string | null;
 };
 
-const SELECT_TASKS = `
+const SELECT_COLUMNS = `
   select t.id, t.document_id, d.doc_number, d.doc_type, d.issued_on as doc_issued_on, d.summary as doc_summary,
          t.title, t.description, t.lead_unit_id, lu.name as lead_unit_name, t.lead_group_text,
          coalesce(c.ids, '{}') as coordinator_ids, coalesce(c.names, '{}') as coordinator_names,
@@ -38,8 +39,12 @@ const SELECT_TASKS = `
          t.source_text, t.source_start, t.source_end, t.progress_percent, t.last_progress_at, t.completed_on,
          (select min(o.due_on) from task_occurrences o where o.task_id = t.id and o.reported_on is null) as next_occurrence,
          x.id as pending_extension_id, x.requested_deadline as pending_extension_deadline,
-         t.sample, t.created_at, t.updated_at, t.version
-    from tasks t
+         t.cancelled_at, t.cancel_reason, t.sample, t.created_at, t.updated_at, t.version`;
+
+/** The joins of a task row, over `source` (the tasks table or one page of it). */
+function fromTasks(source: string): string {
+  return `
+    from ${source} t
     join units lu on lu.id = t.lead_unit_id
     left join documents d on d.id = t.document_id
     left join lateral (
@@ -47,6 +52,29 @@ const SELECT_TASKS = `
         from task_coordinators tc join units cu on cu.id = tc.unit_id where tc.task_id = t.id
     ) c on true
     left join task_extensions x on x.task_id = t.id and x.status = 'pending'`;
+}
+const SELECT_TASKS = `${SELECT_COLUMNS} ${fromTasks('tasks')}`;
+
+const ORDER = 't.completed_on is not null, t.deadline asc nulls last, t.assigned_on desc, t.title, t.id';
+
+/**
+ * core/tasks/status in SQL, for `today` (a date parameter): `taskStatus`, `overdueDays` (so the
+ * buckets of `overdueBucketOf`) and `isStale`. test/integration/task-status-sql.test.ts checks
+ * that these equal core's functions on a generated set of tasks, on both engines. Vietnam has
+ * no daylight saving, so an instant's Vietnamese date is its UTC time + 7 h.
+ */
+export function statusSql(today: string) {
+  const vnDate = (col: string) => `((${col} at time zone 'UTC') + interval '7 hours')::date`;
+  return {
+    status: `case when t.completed_on is not null then
+                   case when t.deadline is null then 'done_no_deadline' when t.completed_on <= t.deadline then 'done_on_time' else 'done_late' end
+                  when t.deadline is null then 'no_deadline_in_progress'
+                  when ${today} <= t.deadline then 'in_progress_on_time' else 'in_progress_overdue' end`,
+    days: `case when t.deadline is null then 0 else greatest(0, coalesce(t.completed_on, ${today}) - t.deadline) end`,
+    stale: `(t.deadline is null and t.completed_on is null
+             and (${vnDate('coalesce(t.last_progress_at, t.created_at)')} + interval '3 months')::date <= ${today})`,
+  };
+}
 
 export interface TaskFilter {
   /** Unit roles see only tasks their units lead or coordinate; null = everything. */
@@ -56,6 +84,8 @@ export interface TaskFilter {
   /** Lead or coordinator: a unit's inbox. */
   involvingUnitIds?: readonly string[];
   documentId?: string;
+  /** Tasks closed with their withdrawn directive are left out, except on that directive's page. */
+  includeCancelled?: boolean;
   pillar?: Pillar;
   deadlineFrom?: string;
   deadlineTo?: string;
@@ -64,10 +94,20 @@ export interface TaskFilter {
   q?: string;
 }
 
-/** SQL filters; status, buckets and the stale flag are computed afterwards (core/tasks/status). */
-export async function selectTasks(db: Queryable, f: TaskFilter): Promise<TaskRow[]> {
+/** Filters on what is computed from the dates as of `today` (see statusSql). */
+export interface ComputedFilter {
+  today: string;
+  statuses?: readonly TaskStatus[];
+  /** Open tasks only / finished only. */
+  state?: 'open' | 'done';
+  /** Late by this bucket; gt30 includes gt120. */
+  bucket?: BucketKey;
+  stale?: boolean;
+  pendingExtension?: boolean;
+}
+
+function whereOf(f: TaskFilter & Partial<ComputedFilter>, params: unknown[]): string {
   const where: string[] = [];
-  const params: unknown[] = [];
   const p = (v: unknown) => {
     params.push(v);
     return `$${params.length}`;
@@ -83,6 +123,7 @@ export async function selectTasks(db: Queryable, f: TaskFilter): Promise<TaskRow
   if (f.leadUnitIds) where.push(`t.lead_unit_id = any(${p(f.leadUnitIds)}::uuid[])`);
   if (f.coordinatorUnitId) where.push(`exists (select 1 from task_coordinators k where k.task_id = t.id and k.unit_id = ${p(f.coordinatorUnitId)})`);
   if (f.documentId) where.push(`t.document_id = ${p(f.documentId)}`);
+  if (!f.includeCancelled) where.push('t.cancelled_at is null');
   if (f.pillar) where.push(`t.pillar = ${p(f.pillar)}`);
   if (f.deadlineFrom) where.push(`t.deadline >= ${p(f.deadlineFrom)}`);
   if (f.deadlineTo) where.push(`t.deadline <= ${p(f.deadlineTo)}`);
@@ -92,9 +133,76 @@ export async function selectTasks(db: Queryable, f: TaskFilter): Promise<TaskRow
   for (const word of foldVietnamese(f.q ?? '').split(' ').filter(Boolean).slice(0, 8)) {
     where.push(`t.search_folded like ${p(`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
   }
-  const sql = `${SELECT_TASKS} ${where.length ? `where ${where.join(' and ')}` : ''}
-    order by t.completed_on is not null, t.deadline asc nulls last, t.assigned_on desc, t.title`;
-  return db.query<TaskRow>(sql, params);
+  if (f.today && (f.statuses?.length || f.bucket || f.stale !== undefined)) {
+    // The date is a parameter only when a filter reads it: an unused one has no type.
+    const s = statusSql(`${p(f.today)}::date`);
+    if (f.statuses?.length) where.push(`(${s.status}) = any(${p(f.statuses)}::text[])`);
+    if (f.bucket) where.push(`(${s.days}) ${f.bucket === 'le30' ? 'between 1 and 30' : f.bucket === 'gt30' ? '> 30' : '> 120'}`);
+    if (f.stale !== undefined) where.push(`${f.stale ? '' : 'not '}${s.stale}`);
+  }
+  if (f.state) where.push(f.state === 'done' ? 't.completed_on is not null' : 't.completed_on is null');
+  if (f.pendingExtension !== undefined) {
+    where.push(`${f.pendingExtension ? '' : 'not '}exists (select 1 from task_extensions pe where pe.task_id = t.id and pe.status = 'pending')`);
+  }
+  return where.length ? `where ${where.join(' and ')}` : '';
+}
+
+/** Every matching task, in the list's order (an export, a document's tasks, an inbox). */
+export async function selectTasks(db: Queryable, f: TaskFilter & Partial<ComputedFilter>): Promise<TaskRow[]> {
+  const params: unknown[] = [];
+  return db.query<TaskRow>(`${SELECT_TASKS} ${whereOf(f, params)} order by ${ORDER}`, params);
+}
+
+/** One page of the matching tasks: filtered, ordered and cut in the database, joined after. */
+export async function selectTaskPage(db: Queryable, f: TaskFilter & ComputedFilter, limit: number, offset: number): Promise<TaskRow[]> {
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  params.push(limit, offset);
+  const page = `(select t.* from tasks t ${where} order by ${ORDER} limit $${params.length - 1} offset $${params.length})`;
+  return db.query<TaskRow>(`${SELECT_COLUMNS} ${fromTasks(page)} order by ${ORDER}`, params);
+}
+
+export interface TaskCountRow {
+  status: TaskStatus;
+  bucket: BucketKey | null;
+  stale: boolean;
+  done: boolean;
+  n: number;
+}
+
+/** Counts of the matching tasks by status, bucket (of days late) and the stale flag. */
+export async function countTasks(db: Queryable, f: TaskFilter & ComputedFilter): Promise<TaskCountRow[]> {
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  const s = statusSql(`$${params.length + 1}::date`);
+  params.push(f.today);
+  return db.query<TaskCountRow>(
+    `select status, case when days > 120 then 'gt120' when days > 30 then 'gt30' when days > 0 then 'le30' end as bucket, stale, done, count(*)::int as n
+       from (select ${s.status} as status, ${s.days} as days, ${s.stale} as stale, t.completed_on is not null as done from tasks t ${where}) x
+      group by 1, 2, 3, 4`,
+    params,
+  );
+}
+
+export interface TaskUnitStatusRow {
+  lead_unit_id: Tasks['lead_unit_id'];
+  lead_unit_name: Units['name'];
+  status: TaskStatus;
+  n: number;
+}
+
+/** Tasks by lead unit and status as of a date: what the summary counts. */
+export async function countTasksByUnit(db: Queryable, f: TaskFilter, asOf: string): Promise<TaskUnitStatusRow[]> {
+  const params: unknown[] = [];
+  const where = whereOf(f, params);
+  const s = statusSql(`$${params.length + 1}::date`);
+  params.push(asOf);
+  return db.query<TaskUnitStatusRow>(
+    `select x.lead_unit_id, u.name as lead_unit_name, x.status, x.n
+       from (select t.lead_unit_id, ${s.status} as status, count(*)::int as n from tasks t ${where} group by 1, 2) x
+       join units u on u.id = x.lead_unit_id`,
+    params,
+  );
 }
 
 export async function taskRowById(db: Queryable, id: string): Promise<TaskRow | undefined> {

@@ -93,12 +93,14 @@ export async function updateUser(deps: Deps, ctx: AuditContext, id: string, inpu
     if (id === ctx.actorId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw new AppError('VALIDATION', 'Không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình', input.active === false ? 'active' : 'role');
     }
-    await tx.query(
+    // The version is checked by the update itself: of two edits from one version, one is kept.
+    const updated = await tx.query(
       `update users set full_name = coalesce($2, full_name), role = coalesce($3, role), unit_id = coalesce($4, unit_id),
               active = coalesce($5, active), password_hash = coalesce($6, password_hash), version = version + 1, updated_at = now()
-        where id = $1`,
-      [id, input.fullName ? normalizeText(input.fullName) : null, input.role ?? null, input.unitId ?? null, input.active ?? null, passwordHash],
+        where id = $1 and version = $7 returning id`,
+      [id, input.fullName ? normalizeText(input.fullName) : null, input.role ?? null, input.unitId ?? null, input.active ?? null, passwordHash, input.version],
     );
+    if (updated.length === 0) throw staleVersion();
     // A deactivated user or a changed password ends every open session of that user.
     if (input.active === false || passwordHash) await tx.query('delete from sessions where user_id = $1', [id]);
     const after = presentUser((await userById(tx, id))!);

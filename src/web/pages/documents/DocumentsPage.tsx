@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Drawer, Input, Modal, Skeleton, Space, Table, Tabs, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { BulbOutlined, DownloadOutlined, FileTextOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { useDocument, useDocuments, usePropose, useRegisterDocument, type DirectiveDocument, type Proposal } from '../../api/documents';
+import { useDocument, useDocuments, usePropose, useRegisterDocument, useWithdrawDocument, type DirectiveDocument, type Proposal } from '../../api/documents';
 import { canDo } from '../../auth/permissions';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -14,30 +14,51 @@ import { TaskTable } from '../tasks/TaskTable';
 import '../tasks/tasks.css';
 import { HighlightedText } from './HighlightedText';
 import { ProposalReview } from './ProposalReview';
+import { DuplicateNotice } from './DuplicateNotice';
 import { useDocText } from './messages';
+import { WithdrawModal } from './WithdrawModal';
 
 const PAGE_SIZE = 20;
 
 /** Paste or upload, then "Đề xuất": the document is registered and its proposal read in one go. */
-function RegisterModal({ onClose, onProposed }: { onClose: () => void; onProposed: (doc: DirectiveDocument, p: Proposal) => void }) {
+function RegisterModal({ onClose, onProposed, onOpen }: { onClose: () => void; onProposed: (doc: DirectiveDocument, p: Proposal) => void; onOpen: (id: string) => void }) {
   const dt = useDocText();
   const { t } = useI18n();
   const register = useRegisterDocument();
   const propose = usePropose();
+  const withdraw = useWithdrawDocument();
+  // A copy of a directive already registered: the clerk goes on only by choosing to.
+  const [copy, setCopy] = useState<DirectiveDocument | null>(null);
   const [mode, setMode] = useState<'paste' | 'upload'>('paste');
   const [text, setText] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const busy = register.isPending || propose.isPending;
+  const busy = register.isPending || propose.isPending || withdraw.isPending;
 
+  const review = async (doc: DirectiveDocument) => onProposed(doc, await propose.mutateAsync(doc.id));
   const go = async () => {
     setError(null);
     if (mode === 'paste' && text.replace(/\s/g, '').length < 20) return setError(dt('reg.tooShort'));
     if (mode === 'upload' && !file) return setError(dt('reg.fileHelp'));
     try {
       const doc = await register.mutateAsync(mode === 'paste' ? { text } : { file: file! });
-      const proposal = await propose.mutateAsync(doc.id);
-      onProposed(doc, proposal);
+      if (doc.duplicates?.length) return setCopy(doc);
+      await review(doc);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+  const goOn = async () => {
+    try {
+      await review(copy!);
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+  };
+  const withdrawCopy = async () => {
+    try {
+      await withdraw.mutateAsync({ id: copy!.id, version: copy!.version, reason: dt('dup.withdrawReason'), cancelTaskIds: [] });
+      onOpen(copy!.duplicates![0]!.id);
     } catch (err) {
       setError(errorText(err, t));
     }
@@ -52,7 +73,7 @@ function RegisterModal({ onClose, onProposed }: { onClose: () => void; onPropose
       footer={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" icon={<BulbOutlined />} loading={busy} onClick={() => void go()} data-testid="propose-button">
+          <Button type="primary" icon={<BulbOutlined />} loading={busy} disabled={!!copy} onClick={() => void go()} data-testid="propose-button">
             {dt('reg.propose')}
           </Button>
         </Space>
@@ -100,6 +121,22 @@ function RegisterModal({ onClose, onProposed }: { onClose: () => void; onPropose
           },
         ]}
       />
+      {copy ? (
+        <DuplicateNotice
+          twins={copy.duplicates ?? []}
+          onOpen={onClose}
+          action={
+            <Space wrap>
+              <Button loading={propose.isPending} onClick={() => void goOn()} data-testid="duplicate-go-on">
+                {dt('dup.goOn')}
+              </Button>
+              <Button danger loading={withdraw.isPending} onClick={() => void withdrawCopy()} data-testid="duplicate-withdraw">
+                {dt('dup.withdrawNew')}
+              </Button>
+            </Space>
+          }
+        />
+      ) : null}
       {error ? <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="register-error" /> : null}
     </Modal>
   );
@@ -114,7 +151,11 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
   const propose = usePropose();
   const navigate = useNavigate();
   const d = detail.data?.document;
-  const tasks = detail.data?.tasks ?? [];
+  const all = detail.data?.tasks ?? [];
+  const tasks = all.filter((x) => !x.cancelled);
+  const cancelled = all.filter((x) => x.cancelled);
+  const [withdrawing, setWithdrawing] = useState(false);
+  const withdrawn = d?.status === 'withdrawn';
   return (
     <Drawer open={!!id} onClose={onClose} size={900} title={d ? [d.type, d.number].filter(Boolean).join(' ') || dt('title') : dt('title')} destroyOnHidden>
       {detail.isError ? <QueryError error={detail.error} onRetry={() => void detail.refetch()} /> : null}
@@ -122,6 +163,15 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
         detail.isError ? null : <Skeleton active />
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+          {withdrawn ? (
+            <Alert
+              type="error"
+              showIcon
+              data-testid="withdrawn-banner"
+              title={dt('wd.banner', { date: formatDate(d.withdrawnAt ? d.withdrawnAt.slice(0, 10) : null), by: d.withdrawnBy ?? '—', reason: d.withdrawnReason ?? '' })}
+            />
+          ) : null}
+          <DuplicateNotice twins={d.duplicates ?? []} />
           <Descriptions column={2} size="small" bordered>
             <Descriptions.Item label={dt('col.number')}>{d.number ?? dt('noNumber')}</Descriptions.Item>
             <Descriptions.Item label={dt('col.date')}>{formatDate(d.issuedOn)}</Descriptions.Item>
@@ -132,13 +182,14 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
             </Descriptions.Item>
           </Descriptions>
           <Space wrap>
+            <Tag color={withdrawn ? 'red' : d.confirmedAt ? 'green' : undefined} data-testid="document-status">{dt(`status.${d.status}`)}</Tag>
             {d.sample ? <Tag>{dt('sample')}</Tag> : null}
             {d.file ? (
               <a href={`/api/documents/${d.id}/file`}>
                 <FileTextOutlined /> {dt('doc.file', { name: d.file.name })}
               </a>
             ) : null}
-            {canDo(user, 'document.manage') ? (
+            {canDo(user, 'document.manage') && !withdrawn ? (
               <Button
                 icon={<BulbOutlined />}
                 loading={propose.isPending}
@@ -157,7 +208,13 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
                 <DownloadOutlined /> {dt('doc.gold')}
               </a>
             ) : null}
+            {canDo(user, 'document.manage') && !withdrawn ? (
+              <Button danger onClick={() => setWithdrawing(true)} data-testid="withdraw-document">
+                {dt('wd.button')}
+              </Button>
+            ) : null}
           </Space>
+          {withdrawing ? <WithdrawModal document={d} tasks={tasks} onClose={() => setWithdrawing(false)} /> : null}
           {propose.isError ? <Alert type="error" showIcon title={errorText(propose.error, t)} /> : null}
           <Card size="small" title={dt('doc.text')}>
             <HighlightedText
@@ -169,6 +226,15 @@ function DocumentDrawer({ id, onClose, onPropose }: { id: string | null; onClose
             {dt('doc.tasks')} ({formatNumber(tasks.length, 'vi')})
           </Typography.Title>
           <TaskTable tasks={tasks} showDocument={false} onOpen={(x) => navigate(`/tasks?tab=all&documentId=${d.id}&task=${x.id}`)} pagination={tasks.length > 10 ? { pageSize: 10 } : false} testId="document-tasks" />
+          {cancelled.length ? (
+            <Card size="small" title={`${dt('wd.cancelled')} (${formatNumber(cancelled.length, 'vi')})`} data-testid="cancelled-tasks">
+              {cancelled.map((x) => (
+                <div key={x.id}>
+                  <Typography.Text delete>{x.title}</Typography.Text> <Typography.Text type="secondary">— {x.leadUnit.name}</Typography.Text>
+                </div>
+              ))}
+            </Card>
+          ) : null}
         </Space>
       )}
     </Drawer>
@@ -238,7 +304,9 @@ export function DocumentsPage() {
       key: 'state',
       width: 200,
       render: (_, d) =>
-        d.taskCount ? (
+        d.status === 'withdrawn' ? (
+          <Tag color="red">{dt('withdrawn')}</Tag>
+        ) : d.taskCount ? (
           <Space orientation="vertical" size={0}>
             <Tag color="green">{dt('confirmed', { n: formatNumber(d.taskCount, lang) })}</Tag>
             {d.openTaskCount ? <Typography.Text type="secondary" style={{ fontSize: 12.5 }}>{dt('openTasks', { n: formatNumber(d.openTaskCount, lang) })}</Typography.Text> : null}
@@ -296,7 +364,16 @@ export function DocumentsPage() {
           />
         )}
       </div>
-      {registering ? <RegisterModal onClose={() => setRegistering(false)} onProposed={startReview} /> : null}
+      {registering ? (
+        <RegisterModal
+          onClose={() => setRegistering(false)}
+          onProposed={startReview}
+          onOpen={(id) => {
+            setRegistering(false);
+            setParams({ doc: id });
+          }}
+        />
+      ) : null}
       <DocumentDrawer id={openId} onClose={() => setParams({})} onPropose={startReview} />
     </div>
   );

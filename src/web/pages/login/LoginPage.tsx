@@ -9,6 +9,7 @@ import { LanguageToggle } from '../../components/LanguageToggle';
 import { LighthouseIcon } from '../../components/LighthouseIcon';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
+import { ProvinceSignIn } from './ProvinceSignIn';
 
 interface LoginForm {
   username: string;
@@ -42,7 +43,7 @@ export function LoginPage() {
   if (session.data && !mutation.isPending) return <Navigate to={returnPath(location.state)} replace />;
 
   const err = mutation.error;
-  const locked = err instanceof ApiError && (err.status === 429 || err.code === 'LOCKED_OUT');
+  const locked = err instanceof ApiError && err.status === 429;
 
   return (
     <div className="hd-login">
@@ -105,6 +106,7 @@ export function LoginPage() {
                 {t('login.submit')}
               </Button>
             </Form>
+            <ProvinceSignIn />
           </Card>
         </div>
       </section>

@@ -13,6 +13,7 @@ import { formatDateTime, formatNumber } from '../../../i18n/format';
 import { roleKey } from '../../../i18n/labels';
 import { todayIso } from '../../../lib/dates';
 import { comparePersonNames, compareVietnamese, matchesQuery } from '../../../lib/text';
+import { LoginThrottlesCard } from './LoginThrottlesCard';
 import { UserFormModal } from './UserFormModal';
 
 const ROLE_COLOURS: Record<Role, string> = {
@@ -212,6 +213,7 @@ export function UsersPage() {
           />
         )}
       </div>
+      {isAdmin ? <LoginThrottlesCard /> : null}
       {editing ? (
         <UserFormModal
           user={editing === 'new' ? null : (users.data?.find((u) => u.id === editing.id) ?? editing)}
