@@ -108,6 +108,8 @@ export const ZUnitMetric = z.object({
   unit: z.string(),
   /** Which way is good, to colour the map. */
   direction: ZDirection,
+  /** The city's target for the year, when the figure has one: the map is then coloured against target (rag). */
+  target: z.number().nullable().optional(),
 });
 export type TUnitMetric = z.infer<typeof ZUnitMetric>;
 
@@ -119,6 +121,8 @@ export const ZUnitFigures = z.object({
   mapKey: z.string(),
   kind: z.string(),
   values: z.record(z.string(), z.number().nullable()),
+  /** Per metric with a target: the unit's value judged against its own level's target (đạt / cần theo dõi / chưa đạt). */
+  rag: z.record(z.string(), ZRag.nullable()).optional(),
 });
 export type TUnitFigures = z.infer<typeof ZUnitFigures>;
 

@@ -20,14 +20,13 @@ export async function seedEvaluationRules(q: Queryable): Promise<void> {
   for (const rs of [CV139_RULE_SET, SAMPLE_COMMUNE_RULE_SET]) await insertRuleSet(q, rs, null);
 }
 
-/** The demo seeder (src/demo/seed.ts DEMO_SEEDERS): rule sets, the screen opening on 2022, and the 2022 round. */
+/**
+ * The demo seeder (src/demo/seed.ts DEMO_SEEDERS): rule sets and the 2022 round. The IOC opens
+ * on the clock's year (issue 14); 2022 is one choice of its year list.
+ */
 export async function seedDemoEvaluation(db: Db, now: () => Date = () => new Date()): Promise<string> {
   await db.transaction(async (tx) => {
     await seedEvaluationRules(tx);
-    await tx.query(
-      `insert into app_settings (key, value) values ('dashboard.default_year', $1) on conflict (key) do nothing`,
-      [JSON.stringify(2022)],
-    );
     await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'evaluation', after: { ruleSets: [CV139_RULE_SET.code, SAMPLE_COMMUNE_RULE_SET.code], period: DEMO_EVALUATION_PERIOD } });
   });
   const run = await createRun({ db, now }, SYSTEM, {

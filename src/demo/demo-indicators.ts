@@ -401,3 +401,74 @@ export async function seedDemoIndicators(db: Db): Promise<boolean> {
     return true;
   });
 }
+
+/**
+ * The current year (SAMPLE, issue 14): the wall opens on the year of the server's clock, so the
+ * demo carries that year too — a sample plan "Chỉ tiêu chuyển đổi số năm N (dữ liệu mẫu)" with
+ * the yearly KH 74 and Hạ tầng số indicators, their city targets, and year-to-date values per
+ * commune (the map's level since 01/07/2025), per department, or for the city. Some units meet
+ * the target, some are close and some far off, so the map shows red, amber and green.
+ */
+export async function seedDemoIndicatorsCurrentYear(db: Db, today: string): Promise<boolean> {
+  const year = Number(today.slice(0, 4));
+  if (year <= 2022) return false;
+  return db.transaction(async (tx) => {
+    const code = `MAU-CDS-${year}`;
+    if ((await tx.query('select 1 from indicator_catalogues where code = $1', [code])).length) return false;
+    const root = (await tx.query<{ id: string }>(`select id from units where code = 'HP'`))[0];
+    if (!root) return false;
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const units = await tx.query<{ id: string; code: string; kind: string }>(
+      `select id, code, kind from units where kind in ('commune', 'department') and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by code`,
+      [today],
+    );
+    const communes = units.filter((u) => u.kind === 'commune');
+    const departments = units.filter((u) => u.kind === 'department');
+    const defs = [...HTS_DEFS, ...KH74_DEFS].filter((d) => d.periodicity === 'year');
+    const catalogueId = await catalogue(tx, { code, name: `Chỉ tiêu chuyển đổi số năm ${year} (dữ liệu mẫu)`, issuer: STTTT, doc: 'Dữ liệu mẫu: chỉ tiêu năm hiện hành do Hải Đăng lập để minh họa màn hình điều hành, không trích từ văn bản ban hành', from, to }, true);
+    const named = defs.map((d) => ({ ...d, code: `${d.code}_${year}`, name: d.name.endsWith('(mẫu)') ? d.name : `${d.name} (mẫu)`, sample: true }));
+    const ids = await indicators(tx, catalogueId, named, from, to);
+    const id = (base: string) => ids.get(`${base}_${year}`)!;
+    for (const d of defs) await target(tx, { indicatorId: id(d.code), level: 'city', period: String(year), value: d.target, planCode: `MAU-${year}`, note: 'Dữ liệu mẫu', sample: true });
+    // Each commune is judged against the commune level's target (the map colours them by it).
+    for (const [base, value] of [['HTS_4G_DANSO', 99], ['HTS_XA_CAPQUANG', 100], ['KH74_3A', 80], ['KH74_3C_DD', 20]] as const) {
+      await target(tx, { indicatorId: id(base), level: 'commune', period: String(year), value, planCode: `MAU-${year}`, note: 'Dữ liệu mẫu (cấp xã)', sample: true });
+    }
+
+    const enteredAt = `${today}T08:00:00+07:00`;
+    const out: ValueWrite[] = [];
+    const put = (base: string, unitId: string, v: { value?: number; num?: number; den?: number }) => {
+      const def = defs.find((d) => d.code === base)!;
+      const ratio = v.num !== undefined && v.den !== undefined;
+      out.push({
+        indicatorId: id(base), unitId, provinceId: 'HP', period: String(year), periodType: 'year', periodStart: from, periodEnd: to,
+        sourceAgency: def.source, value: ratio ? (v.num! / v.den!) * 100 : v.value!, numerator: ratio ? v.num! : null, denominator: ratio ? v.den! : null, note: null,
+        status: 'approved', origin: 'seed', enteredBy: null, enteredByName: SYSTEM.actorName, enteredAt, sample: true,
+      });
+    };
+    // Shares spread so that about a sixth of the units miss the target by more than 20 %.
+    const share = (key: string, low: number, high: number) => Math.min(1, low + (high - low) * hash01(`${year}|${key}`));
+    for (const c of communes) {
+      const people = 8_000 + Math.round(hash01(`${c.code}|people`) * 40_000);
+      const households = Math.round(people / PEOPLE_PER_HOUSEHOLD);
+      put('HTS_4G_DANSO', c.id, { num: Math.round(people * share(`${c.code}|4g`, 0.74, 1.04)), den: people });
+      put('HTS_XA_CAPQUANG', c.id, { num: hash01(`${year}|${c.code}|fibre`) < 0.08 ? 0 : 1, den: 1 });
+      put('KH74_3A', c.id, { num: Math.round(households * share(`${c.code}|hh`, 0.6, 1)), den: households });
+      put('KH74_3C_DD', c.id, { num: Math.round(people * share(`${c.code}|eid`, 0.12, 0.34)), den: people });
+    }
+    for (const d of departments) {
+      const eligible = 20 + Math.floor(hash01(`${d.code}|tthc`) * 80);
+      put('KH74_1A', d.id, { num: Math.round(eligible * share(`${d.code}|l4`, 0.72, 1)), den: eligible });
+    }
+    put('KH74_1B', root.id, { num: 861_300, den: 934_800 });
+    put('HTS_5G_KCN', root.id, { num: 9, den: 18 });
+    put('KH74_2A', root.id, { value: 11.6 });
+    put('KH74_2B', root.id, { value: 8.1 });
+    put('KH74_2C', root.id, { value: 10.4 });
+    put('KH74_3C_TT', root.id, { num: 2_980_000, den: 4_660_000 });
+    await writeValues(tx, out);
+    await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'indicator', after: { catalogue: code, values: out.length } });
+    return true;
+  });
+}

@@ -8,7 +8,7 @@ import { getSetting, setSetting } from '../server/app-settings';
 import { vnToday } from '../core/calendar/timestamps';
 import { ORGANISATION, type SeedUnit } from './organisation';
 import { seedDemoTasks } from './demo-tasks';
-import { seedDemoIndicators } from './demo-indicators';
+import { seedDemoIndicators, seedDemoIndicatorsCurrentYear } from './demo-indicators';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoEvaluation } from './demo-evaluation';
 
@@ -95,6 +95,8 @@ export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, now: () => Date) 
   { name: 'tasks', run: (db, now) => seedDemoTasks(db, now()) },
   { name: 'projects', run: (db, now) => seedDemoProjects(db, vnToday(now())) },
   { name: 'indicators', run: (db) => seedDemoIndicators(db) },
+  // The year of the clock, so the IOC opens on figures of now (issue 14).
+  { name: 'current-year', run: (db, now) => seedDemoIndicatorsCurrentYear(db, vnToday(now())) },
   { name: 'evaluation', run: (db, now) => seedDemoEvaluation(db, now) }, // keep last: its 2022 run reads the other demo data
 ];
 

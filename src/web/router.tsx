@@ -4,23 +4,28 @@ import { RequirePermission } from './auth/RequirePermission';
 import { AppLayout } from './components/AppLayout';
 import { ComingSoon } from './components/ComingSoon';
 import { NotFound } from './components/NotFound';
+import { RouteError } from './components/RouteError';
 import { LoginPage } from './pages/login/LoginPage';
 import { appRoutes } from './routes';
 
 /** Builds the router from the route table in routes.tsx. */
 export function createAppRouter() {
   return createBrowserRouter([
-    { path: '/login', element: <LoginPage /> },
+    { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
     {
       element: <RequireAuth />,
+      errorElement: <RouteError />,
       children: [
         {
           element: <AppLayout />,
+          errorElement: <RouteError />,
           children: [
             ...appRoutes.map((route) => {
               const Page = route.page;
               return {
                 path: route.path,
+                // Each page fails alone: the menu and header stay usable.
+                errorElement: <RouteError />,
                 element: (
                   <RequirePermission permission={route.permission}>
                     {Page ? <Page /> : <ComingSoon route={route} />}

@@ -72,6 +72,19 @@ export async function writeSheet<R>(spec: SheetSpec<R>): Promise<Buffer> {
     if (fmt) col.numFmt = fmt;
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];
+  // Printed as the Văn phòng files it (issue 14): A4 landscape, all columns on one page width,
+  // the header row repeated on every page, page numbers at the foot.
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: '3:3',
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  ws.headerFooter = { oddFooter: '&CTrang &P/&N' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -23,6 +23,12 @@ export const NETWORK_ERROR = 'NETWORK';
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 let csrfToken: string | null = null;
+let lastAnsweredAt = Date.now();
+
+/** When the server last answered a request: it counts the session's idle time from there. */
+export function lastServerContact(): number {
+  return lastAnsweredAt;
+}
 let unauthorizedHandler: (() => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -95,6 +101,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   }
 
   const data = await readJson(res);
+  if (res.status !== 401) lastAnsweredAt = Date.now();
   if (res.ok) return data as T;
 
   if (res.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();

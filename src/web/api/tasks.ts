@@ -20,6 +20,7 @@ import type {
 } from '../../contracts/tasks';
 import { SESSION_KEY } from './auth';
 import { ApiError, NETWORK_ERROR, api } from './client';
+import { enqueue, QueuedOffline } from './outbox';
 import type { Session } from './types';
 
 /** /api/tasks. The shapes are the contract's (src/contracts/tasks.ts). */
@@ -101,8 +102,17 @@ export type ProgressInput = { id: string; file?: File | null } & TProgress;
 export function useAddProgress() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, file, ...body }: ProgressInput) => {
-      if (!file) return api.post<TProgressRecorded>(`/api/tasks/${id}/progress`, body);
+    mutationFn: async ({ id, file, ...body }: ProgressInput) => {
+      if (!file) {
+        try {
+          return await api.post<TProgressRecorded>(`/api/tasks/${id}/progress`, body);
+        } catch (err) {
+          // No connection: the report waits in the outbox and is sent when the network returns.
+          if (!(err instanceof ApiError) || err.status !== 0) throw err;
+          enqueue({ label: `Tiến độ ${body.percent} %: ${body.note}`, method: 'POST', path: `/api/tasks/${id}/progress`, body: { ...body } });
+          throw new QueuedOffline();
+        }
+      }
       const fields: Record<string, string> = { version: String(body.version), percent: String(body.percent), note: body.note };
       if (body.occurrenceDueOn) fields.occurrenceDueOn = body.occurrenceDueOn;
       return uploadFile<TProgressRecorded>(qc, `/api/tasks/${id}/progress-file`, file, fields);

@@ -20,6 +20,8 @@ export interface SessionUser {
 export interface Session {
   user: SessionUser;
   csrfToken: string;
+  /** A session unused this long ends (SESSION_IDLE_MINUTES); the SPA warns two minutes before. */
+  idleMinutes?: number;
 }
 
 export interface UserRecord {

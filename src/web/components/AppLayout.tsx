@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { Avatar, Button, Layout, Menu, Spin, Tooltip, type MenuProps } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { Avatar, Button, Drawer, Grid, Layout, Menu, Spin, Tooltip, type MenuProps } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../api/auth';
@@ -12,6 +12,9 @@ import type { Translate } from '../i18n/translate';
 import { appRoutes, canSee, navGroups, routeForPath, type NavGroupKey } from '../routes';
 import { LanguageToggle } from './LanguageToggle';
 import { LighthouseIcon } from './LighthouseIcon';
+import { NotificationBell } from './NotificationBell';
+import { SessionWatch } from './SessionWatch';
+import { OfflineBar } from './OfflineBar';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -56,10 +59,15 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  // Below 768 px (a phone) the navigation is a drawer: a rail would take a fifth of the width.
+  const phone = Grid.useBreakpoint().md === false;
 
   const current = routeForPath(location.pathname);
   const items = useMemo(() => menuItems(user, t), [user, t]);
   const openGroup = current?.group ? [`group:${current.group}`] : [];
+
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
 
   useEffect(() => {
     document.title = current ? `${t(current.labelKey)} — ${t('app.name')}` : t('app.name');
@@ -73,11 +81,34 @@ export function AppLayout() {
     }
     navigate('/login', { replace: true });
     resetSessionCache(queryClient, null);
+    // The offline copy of what this person saw is theirs alone (public/sw.js).
+    navigator.serviceWorker?.controller?.postMessage('clear-api');
   };
+
+  const menu = (
+    <Menu
+      className="hd-menu"
+      mode="inline"
+      selectedKeys={current ? [current.path] : []}
+      defaultOpenKeys={['group:admin', ...openGroup]}
+      items={items}
+    />
+  );
 
   return (
     <Layout className="hd-shell">
+      <SessionWatch />
       <Layout.Header className="hd-header">
+        {phone ? (
+          <Button
+            className="hd-nav-open"
+            type="text"
+            icon={<MenuOutlined />}
+            aria-label={t('nav.open')}
+            data-testid="nav-open"
+            onClick={() => setDrawerOpen(true)}
+          />
+        ) : null}
         <Link to="/" className="hd-brand" aria-label={t('app.name')}>
           <LighthouseIcon size={38} />
           <span className="hd-brand-text">
@@ -87,6 +118,7 @@ export function AppLayout() {
         </Link>
         <div className="hd-header-right">
           <LanguageToggle className="hd-lang" />
+          <NotificationBell />
           <div className="hd-user" data-testid="current-user">
             <Avatar className="hd-avatar">{initials(user.fullName)}</Avatar>
             <span className="hd-user-text">
@@ -104,24 +136,33 @@ export function AppLayout() {
         </div>
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          className="hd-sider"
-          theme="light"
-          width={232}
-          collapsible
-          collapsed={collapsed}
-          onCollapse={setCollapsed}
-          breakpoint="lg"
-        >
-          <Menu
-            className="hd-menu"
-            mode="inline"
-            selectedKeys={current ? [current.path] : []}
-            defaultOpenKeys={['group:admin', ...openGroup]}
-            items={items}
-          />
-        </Layout.Sider>
+        {phone ? (
+          <Drawer
+            className="hd-nav-drawer"
+            placement="left"
+            size={280}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            className="hd-sider"
+            theme="light"
+            width={232}
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            breakpoint="lg"
+          >
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content className="hd-content">
+          <OfflineBar />
           <Suspense
             fallback={
               <div className="hd-center">

@@ -16,5 +16,5 @@ export function actionLabel(action: string, t: Translate): string {
   return action;
 }
 
-export const KNOWN_ENTITIES = ['unit', 'user', 'session', 'organisation'] as const;
-export const KNOWN_ACTIONS = ['create', 'update', 'update_with_password', 'login', 'login_failed', 'logout', 'seed'] as const;
+export const KNOWN_ENTITIES = ['unit', 'user', 'session', 'organisation', 'backup', 'dashboard_map', 'document', 'dossier', 'evaluation', 'evaluation_criterion', 'evaluation_letter', 'evaluation_measures', 'evaluation_run', 'evaluation_thresholds', 'holiday', 'indicator', 'indicator_catalogue', 'indicator_target', 'indicator_value', 'pipeline_role_unit', 'pipeline_template', 'project', 'report_regime', 'report_submission', 'setting', 'task', 'task_import'] as const;
+export const KNOWN_ACTIONS = ['create', 'update', 'update_with_password', 'delete', 'login', 'login_failed', 'logout', 'seed', 'approve', 'backup', 'batch', 'confirm', 'export', 'import', 'return', 'submit', 'transition', 'upload', 'close', 'reopen', 'progress', 'complete', 'extension_request', 'extension_approve', 'extension_refuse'] as const;

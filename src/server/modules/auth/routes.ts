@@ -28,7 +28,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
       [result.userId],
     );
     const u = rows[0]!;
-    return { user: { id: u.id, username: u.username, fullName: u.full_name, role: u.role, unitId: u.unit_id, unitName: u.unit_name }, csrfToken: result.csrfToken };
+    return { user: { id: u.id, username: u.username, fullName: u.full_name, role: u.role, unitId: u.unit_id, unitName: u.unit_name }, csrfToken: result.csrfToken, idleMinutes: deps.config.SESSION_IDLE_MINUTES };
   });
 
   r.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'Đăng xuất' } }, async (req, reply) => {
@@ -40,7 +40,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/me', { schema: { tags: ['auth'], summary: 'Người dùng hiện tại' } }, async (req) => {
     const actor = requireActor(req);
-    return { user: presentUser(actor), csrfToken: actor.csrfToken };
+    return { user: presentUser(actor), csrfToken: actor.csrfToken, idleMinutes: deps.config.SESSION_IDLE_MINUTES };
   });
 
   r.get('/api/auth/throttles', { schema: { tags: ['auth'], summary: 'Các tài khoản và địa chỉ đang bị hạn chế đăng nhập', response: { 200: ZLoginThrottleList } } }, async (req) => {

@@ -5,6 +5,7 @@ import { LighthouseIcon } from '../../components/LighthouseIcon';
 import { useI18n } from '../../i18n/I18nProvider';
 import { roleKey } from '../../i18n/labels';
 import { appRoutes, canSee } from '../../routes';
+import { MyDay } from './MyDay';
 
 /** Welcome card with the user's role and unit, then one card per capability they can open. */
 export function HomePage() {
@@ -31,6 +32,8 @@ export function HomePage() {
           <p>{t('home.intro')}</p>
         </div>
       </section>
+
+      <MyDay />
 
       <Typography.Title level={3} style={{ color: '#0b2e4f' }}>
         {t('home.capabilities')}

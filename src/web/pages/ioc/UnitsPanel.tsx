@@ -23,6 +23,16 @@ function colours(metric: TUnitMetric | undefined): string[] {
   return metric?.direction === 'lower_better' ? [...good].reverse() : good;
 }
 
+const RAG_CODE = { red: 0, amber: 1, green: 2 } as const;
+const RAG_COLOUR = ['#ef4444', '#f59e0b', '#22c55e'] as const;
+const NO_RAG = '#334155';
+
+/** The unit's judgement against its target as 0 red, 1 amber, 2 green, -1 none (no value or no target). */
+function ragCode(u: TUnitFigures, key: string): number {
+  const r = u.rag?.[key];
+  return r ? RAG_CODE[r] : -1;
+}
+
 function range(units: readonly TUnitFigures[], key: string): [number, number] {
   const values = units.map((u) => u.values[key]).filter((v): v is number => typeof v === 'number');
   if (values.length === 0) return [0, 1];
@@ -61,11 +71,25 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
   }, [geo, registered]);
 
   const useMap = !!geo && registered === geo.id;
+  // A figure with a target colours each unit red / amber / green against it (issue 14), not
+  // between the lowest and highest unit (which showed 36 % green against a 60 % target).
+  const againstTarget = !!p && !!metric && metric.target !== null && metric.target !== undefined && p.units.some((u) => u.rag?.[metric.key]);
+  const counts = useMemo(() => {
+    const c = [0, 0, 0, 0];
+    if (p && metric && againstTarget) for (const u of p.units) c[ragCode(u, metric.key) + 1]! += 1;
+    return { none: c[0]!, red: c[1]!, amber: c[2]!, green: c[3]! };
+  }, [p, metric, againstTarget]);
   const option = useMemo(() => {
     if (!p || !metric) return {};
     const [min, max] = range(p.units, metric.key);
     const fmt = (v: unknown) => (typeof v === 'number' ? withUnit(v, metric.unit, lang) : t('units.noValue'));
-    const visualMap = {
+    const ragMap = {
+      show: false,
+      type: 'piecewise',
+      dimension: 3,
+      pieces: [{ value: 0, color: RAG_COLOUR[0] }, { value: 1, color: RAG_COLOUR[1] }, { value: 2, color: RAG_COLOUR[2] }, { value: -1, color: NO_RAG }],
+    };
+    const visualMap = againstTarget ? ragMap : {
       min,
       max,
       calculable: false,
@@ -82,7 +106,7 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
     if (useMap) {
       return {
         tooltip: { ...TOOLTIP, formatter: (x: { data?: { label: string; value: number | null } }) => (x.data ? `${x.data.label}: ${fmt(x.data.value)}` : '') },
-        visualMap,
+        ...(againstTarget ? {} : { visualMap }),
         series: [
           {
             type: 'map',
@@ -94,7 +118,13 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
             label: { show: true, color: '#f8fafc', fontSize: 13, formatter: (x: { data?: { label: string } }) => x.data?.label ?? '' },
             itemStyle: { areaColor: '#1e293b', borderColor: '#0b1a2e', borderWidth: 1 },
             emphasis: { label: { color: '#fff' }, itemStyle: { areaColor: IOC.accent } },
-            data: p.units.map((u) => ({ name: u.mapKey, value: u.values[metric.key] ?? null, label: u.shortName, unitId: u.id })),
+            data: p.units.map((u) => ({
+              name: u.mapKey,
+              value: u.values[metric.key] ?? null,
+              label: u.shortName,
+              unitId: u.id,
+              ...(againstTarget ? { itemStyle: { areaColor: RAG_COLOUR[ragCode(u, metric.key)] ?? NO_RAG } } : {}),
+            })),
           },
         ],
       };
@@ -111,21 +141,27 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
       series: [
         {
           type: 'heatmap',
-          data: p.units.map((u, i) => ({ name: u.shortName, unitId: u.id, value: [i % cols, Math.floor(i / cols), u.values[metric.key] ?? '-'] })),
+          data: p.units.map((u, i) => ({ name: u.shortName, unitId: u.id, value: [i % cols, Math.floor(i / cols), u.values[metric.key] ?? '-', ragCode(u, metric.key)] })),
           itemStyle: { borderColor: IOC.panel, borderWidth: 4, borderRadius: 6 },
           label: {
-            show: true,
+            // Dozens of communes leave no room for a name readable from three metres: the
+            // colours and the legend's counts speak, the name is in the tooltip.
+            show: n <= 40,
             color: '#0b1320',
-            fontSize: n > 40 ? 11 : 15,
+            fontSize: 20,
             fontWeight: 'bold',
-            lineHeight: n > 40 ? 13 : 20,
-            formatter: (x: { data: { name: string; value: [number, number, number | '-'] } }) => `${x.data.name}\n${x.data.value[2] === '-' ? '—' : withUnit(x.data.value[2], metric.unit === '%' ? '%' : '', lang)}`,
+            lineHeight: 24,
+            // A name fits a tile only when there are few; with more, the value alone (name in the tooltip).
+            formatter: (x: { data: { name: string; value: [number, number, number | '-'] } }) => {
+              const v = x.data.value[2] === '-' ? '—' : withUnit(x.data.value[2], metric.unit === '%' ? '%' : '', lang);
+              return n <= 16 ? `${x.data.name}\n${v}` : v;
+            },
           },
           emphasis: { itemStyle: { borderColor: '#fff', borderWidth: 2 } },
         },
       ],
     };
-  }, [p, metric, useMap, lang, t]);
+  }, [p, metric, useMap, lang, t, againstTarget]);
 
   const canUpload = canDo(user, 'unit.manage');
   const onPng = () =>
@@ -196,7 +232,16 @@ export function UnitsPanel({ panel, year }: { panel: TPanel<'units'> | undefined
               if (id) navigate(`/tasks?tab=all&leadUnitId=${id}`);
             }}
           />
-          {!geo ? <div className="ioc-units-hint">{t('units.tileHint')}</div> : null}
+          {againstTarget && metric ? (
+            <div className="ioc-rag-legend" data-testid="ioc-map-legend">
+              <span className="ioc-rag-target">{t('units.target', { target: withUnit(metric.target!, metric.unit, lang) })}</span>
+              <span><i style={{ background: RAG_COLOUR[2] }} />{t('units.green', { n: counts.green })}</span>
+              <span><i style={{ background: RAG_COLOUR[1] }} />{t('units.amber', { n: counts.amber })}</span>
+              <span><i style={{ background: RAG_COLOUR[0] }} />{t('units.red', { n: counts.red })}</span>
+              {counts.none > 0 ? <span><i style={{ background: NO_RAG }} />{t('units.none', { n: counts.none })}</span> : null}
+            </div>
+          ) : null}
+          {!geo && !againstTarget ? <div className="ioc-units-hint">{t('units.tileHint')}</div> : null}
         </div>
       ) : null}
     </PanelCard>

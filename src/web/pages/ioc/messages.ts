@@ -72,6 +72,11 @@ const vi = {
   'units.unmatched': 'Chưa khớp: {names}',
   'units.tileHint': 'Chưa có bản đồ ranh giới: hiển thị lưới ô đơn vị.',
   'units.noValue': 'không có số liệu',
+  'units.target': 'Chỉ tiêu {target}',
+  'units.green': 'Đạt: {n}',
+  'units.amber': 'Cần theo dõi (≥ 80 %): {n}',
+  'units.red': 'Chưa đạt (< 80 %): {n}',
+  'units.none': 'Chưa có số liệu: {n}',
   'attention.none': 'Không có đơn vị nào cần lưu ý.',
   pngTitle: '{title} — năm {year}',
 };
@@ -148,6 +153,11 @@ const en: Record<IocTextKey, string> = {
   'units.unmatched': 'Not matched: {names}',
   'units.tileHint': 'No boundary map yet: showing a tile grid of units.',
   'units.noValue': 'no data',
+  'units.target': 'Target {target}',
+  'units.green': 'Met: {n}',
+  'units.amber': 'Watch (≥ 80 %): {n}',
+  'units.red': 'Not met (< 80 %): {n}',
+  'units.none': 'No data: {n}',
   'attention.none': 'No unit needs attention.',
   pngTitle: '{title} — {year}',
 };

@@ -43,6 +43,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso, todayIso } from '../../lib/dates';
 import { maxLengthOf, schemaRule } from '../../lib/schema-rule';
+import { useFormDraft } from '../../lib/drafts';
+import { QueuedOffline } from '../../api/outbox';
+import { useCurrentUser } from '../../auth/session';
 import { StatusTag } from './StatusTag';
 import { pillarKey, recurrenceKey, useTaskText } from './messages';
 import { filterUnitOption, useUnitOptions } from './useUnitOptions';
@@ -54,6 +57,8 @@ function useFailure() {
   return (err: unknown) => void message.error(isVersionConflict(err) ? tt('conflict') : errorText(err, t));
 }
 
+const PROGRESS_DRAFT = ['note'] as const;
+
 function ProgressForm({ d }: { d: TTaskDetail }) {
   const tt = useTaskText();
   const { message } = App.useApp();
@@ -62,22 +67,33 @@ function ProgressForm({ d }: { d: TTaskDetail }) {
   const [form] = Form.useForm<{ percent: number; note: string }>();
   const [file, setFile] = useState<File | null>(null);
   const coordinatorOnly = !d.can.update;
+  const user = useCurrentUser();
+  const { t } = useI18n();
+  // The note being typed survives a session expiry and re-login (issue 14).
+  const draft = useFormDraft(form, `${user.id}.progress.${d.task.id}`, PROGRESS_DRAFT);
   useEffect(() => form.setFieldsValue({ percent: d.task.progressPercent }), [d.task.progressPercent, form]);
   return (
     <Form
       form={form}
       layout="vertical"
       initialValues={{ percent: d.task.progressPercent, note: '' }}
+      onValuesChange={draft.onValuesChange}
       onFinish={(v) =>
         add.mutate(
           { id: d.task.id, version: d.task.version, percent: v.percent, note: v.note, file, occurrenceDueOn: d.task.nextOccurrence ?? undefined },
           {
             onSuccess: () => {
               void message.success(tt('progress.saved'));
+              draft.clear();
               form.setFieldsValue({ note: '' });
               setFile(null);
             },
-            onError: fail,
+            onError: (err) => {
+              if (!(err instanceof QueuedOffline)) return fail(err);
+              void message.info(t('offline.savedToQueue'));
+              draft.clear();
+              form.setFieldsValue({ note: '' });
+            },
           },
         )
       }

@@ -1,6 +1,6 @@
 import { percentOf, roundHalfAway } from '../../../../core/format/number';
 import { placeKey, placeName } from '../names';
-import type { TUnitFigures, TUnitMetric, TUnitsPayload } from '../../../../contracts/dashboard';
+import type { TRag, TUnitFigures, TUnitMetric, TUnitsPayload } from '../../../../contracts/dashboard';
 import { subtreesOf, unitsOfKindOn } from '../queries';
 import { budgetFigures } from './budget';
 import { memo, noData, ok, type PanelContext, type PanelDef } from './context';
@@ -42,13 +42,16 @@ export function unitsFigures(ctx: PanelContext): Promise<TUnitsPayload> {
     if (budget) metrics.push({ key: 'budget_at_risk', name: 'Kinh phí có nguy cơ không giải ngân kịp', unit: 'tỷ đồng', direction: 'lower_better' });
     if (evaluation.run) metrics.push({ key: 'evaluation_score', name: 'Điểm đánh giá', unit: 'điểm', direction: 'higher_better' });
     const childValues = new Map<string, Map<string, number | null>>();
+    const childRag = new Map<string, Map<string, TRag | null>>();
     for (const k of indicators ?? []) {
       if (!k.result) continue;
       const key = `ind:${k.row.code}`;
       const values = new Map(k.result.children.map((c) => [c.unitId, c.value] as const));
       if (!units.some((u) => values.has(u.id))) continue;
-      metrics.push({ key, name: k.row.name, unit: k.row.unit_of_measure, direction: k.row.direction });
+      metrics.push({ key, name: k.row.name, unit: k.row.unit_of_measure, direction: k.row.direction, target: k.result.total.target?.value ?? null });
       childValues.set(key, values);
+      // Each unit against its own level's target (a commune's may be lower than the city's).
+      childRag.set(key, new Map(k.result.children.map((c) => [c.unitId, c.rag] as const)));
     }
 
     const out: TUnitFigures[] = units.map((u) => {
@@ -72,7 +75,9 @@ export function unitsFigures(ctx: PanelContext): Promise<TUnitsPayload> {
       if (budget) values.budget_at_risk = roundHalfAway(sub.reduce((s, id) => s + (budget.atRiskByUnit.get(id)?.amount ?? 0), 0) / 1e9, 2);
       if (evaluation.run) values.evaluation_score = evaluation.byUnit.get(u.id)?.score ?? null;
       for (const [key, m] of childValues) values[key] = m.get(u.id) ?? null;
-      return { id: u.id, name: u.name, shortName: u.short_name ? placeName(u.short_name) : placeName(u.name), mapKey: placeKey(u.name), kind: u.kind, values };
+      const rag: Record<string, TRag | null> = {};
+      for (const [key, m] of childRag) rag[key] = m.get(u.id) ?? null;
+      return { id: u.id, name: u.name, shortName: u.short_name ? placeName(u.short_name) : placeName(u.name), mapKey: placeKey(u.name), kind: u.kind, values, rag };
     });
     return { level, metrics, units: out };
   });
