@@ -19,7 +19,9 @@ import { registerJsonBody } from './plugins/json-body';
 import { registerNormalize } from './plugins/normalize';
 import { registerRateLimits, registerSecurityHeaders } from './plugins/security';
 import { registerSession } from './plugins/session';
+import { registerBearer } from './plugins/bearer';
 import { declareErrorBodies } from './responses';
+import { BEARER_SCHEME } from './modules/api-tokens/openapi';
 
 // Validation messages in Vietnamese: the people reading them are Vietnamese civil servants.
 z.config(z.locales.vi());
@@ -62,7 +64,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   await app.register(swagger, {
     openapi: {
       info: { title: 'Hải Đăng API', description: 'API điều hành chuyển đổi số. Mọi lỗi có dạng { error: { code, message, field? } }.', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hd_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' } } },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'hd_session' }, csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' }, ...BEARER_SCHEME } },
+      security: [{ session: [], csrf: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -77,6 +80,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean | object } =
   declareErrorBodies(app);
 
   registerNormalize(app);
+  registerBearer(app, deps);
   registerSession(app, deps);
   await registerRateLimits(app);
   for (const mod of MODULES) await mod(app, deps);

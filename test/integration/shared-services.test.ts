@@ -115,6 +115,6 @@ describe.each(ENGINES)('jobs, notifications and holidays on %s', (engine) => {
     expect(y2025.map((h) => h.date)).toEqual(expect.arrayContaining(['2025-01-01', '2025-04-30', '2025-05-01', '2025-09-02']));
     const put = await call(s.app, admin, 'PUT', '/api/holidays/2030-11-24', { name: 'Ngày Văn hoá Việt Nam' });
     expect(put.statusCode).toBe(200);
-    expect((await call(s.app, admin, 'GET', '/api/holidays?year=2030')).json()).toContainEqual({ date: '2030-11-24', name: 'Ngày Văn hoá Việt Nam' });
+    expect((await call(s.app, admin, 'GET', '/api/holidays?year=2030')).json()).toContainEqual({ date: '2030-11-24', name: 'Ngày Văn hoá Việt Nam', working: false });
   });
 });

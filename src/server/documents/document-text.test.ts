@@ -31,7 +31,7 @@ describe('document text for the extractor', () => {
   });
 
   it('refuses broken, empty and unsupported files with a Vietnamese message', async () => {
-    await expect(documentText('x.docx', Buffer.from('not a zip'))).rejects.toThrow(/Không đọc được tệp .docx/);
+    await expect(documentText('x.docx', Buffer.from('not a zip'))).rejects.toThrow(/Không đọc được tệp Word \(\.docx\)/);
     await expect(documentText('x.pdf', Buffer.from('%PDF-1.4 broken'))).rejects.toThrow(/PDF/);
     await expect(documentText('x.txt', Buffer.from('   '))).rejects.toThrow(/không có nội dung/);
     await expect(documentText('x.doc', Buffer.from('x'))).rejects.toThrow(/\.doc/);
