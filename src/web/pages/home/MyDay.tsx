@@ -53,35 +53,11 @@ export function MyDay() {
       <p className="hd-myday-scope">{scope}</p>
       {readsTasks ? (
         <Row gutter={[12, 12]}>
-          <Col xs={12} md={6}>
-            <Link to="/tasks?tab=all">
-              <Card size="small" hoverable>
-                <Statistic title={t('myday.overdue')} value={overdue ?? '…'} styles={{ content: { color: overdue ? '#c0392b' : undefined } }} data-testid="myday-overdue" />
-              </Card>
-            </Link>
-          </Col>
-          <Col xs={12} md={6}>
-            <Link to="/tasks?tab=all">
-              <Card size="small" hoverable>
-                <Statistic title={t('myday.dueSoon')} value={dueSoon.data?.total ?? '…'} data-testid="myday-due-soon" />
-              </Card>
-            </Link>
-          </Col>
-          <Col xs={12} md={6}>
-            <Link to="/tasks?tab=all">
-              <Card size="small" hoverable>
-                <Statistic title={t('myday.stale')} value={open.data?.counts.stale ?? '…'} />
-              </Card>
-            </Link>
-          </Col>
+          <DayFigure to="/tasks?tab=all" title={t('myday.overdue')} value={overdue} alarm testId="myday-overdue" />
+          <DayFigure to="/tasks?tab=all" title={t('myday.dueSoon')} value={dueSoon.data?.total} testId="myday-due-soon" />
+          <DayFigure to="/tasks?tab=all" title={t('myday.stale')} value={open.data?.counts.stale} />
           {decides ? (
-            <Col xs={12} md={6}>
-              <Link to="/tasks?tab=all&pendingExtension=true">
-                <Card size="small" hoverable>
-                  <Statistic title={t('myday.extensions')} value={extensions.data?.total ?? '…'} data-testid="myday-extensions" />
-                </Card>
-              </Link>
-            </Col>
+            <DayFigure to="/tasks?tab=all&pendingExtension=true" title={t('myday.extensions')} value={extensions.data?.total} testId="myday-extensions" />
           ) : null}
         </Row>
       ) : null}
@@ -115,5 +91,18 @@ export function MyDay() {
         </Col>
       </Row>
     </section>
+  );
+}
+
+/** One figure of the day, opening the task list it counts; "…" while it loads. */
+function DayFigure({ to, title, value, alarm, testId }: { to: string; title: string; value: number | undefined; alarm?: boolean; testId?: string }) {
+  return (
+    <Col xs={12} md={6}>
+      <Link to={to}>
+        <Card size="small" hoverable>
+          <Statistic title={title} value={value ?? '…'} styles={{ content: { color: alarm && value ? '#c0392b' : undefined } }} data-testid={testId} />
+        </Card>
+      </Link>
+    </Col>
   );
 }
