@@ -89,7 +89,10 @@ describe.each(ENGINES)('backup of the demo database on %s', (engine: Engine) => 
       // The keys and indexes set aside during the load are all back, as the migrations made them.
       expect(await schemaOf(db)).toEqual(schema);
       expect(r.footer.rows).toBe(backup.footer.rows);
-      await expectSameDatabase(sums, db);
+      // Against the file's own counts and checksums: the server's background refresh may store a
+      // panel between the source's checksums above and the backup (the first test compares the
+      // business tables to the source).
+      await expectSameDatabase(backup.footer.tables, db);
       for (const [table, sql] of Object.entries(IDENTITY_INSERTS)) {
         const before = (await db.query<{ m: number }>(`select max(id)::bigint as m from ${table}`))[0]!.m;
         const inserted = await db.query<{ id: number | string }>(sql);
