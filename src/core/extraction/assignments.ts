@@ -136,7 +136,12 @@ function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAss
     if (via === 'chi_dao') {
       // "Công an tỉnh bố trí lực lượng …; chỉ đạo Công an các huyện …": the subject's own duty
       // goes on after the comma, the units it directs are not leads of the letter.
-      if (/[;,]\s*$/u.test(before) && findUnitMentions(text, from, m.index).length) continue;
+      // The issuer itself before the comma ("Phó Chủ tịch UBND tỉnh ký văn bản số …, chỉ đạo …") gives no such duty.
+      const ownDuty = findUnitMentions(text, from, m.index).some((u) => {
+        const own = readUnitChain(text, u.start, m.index);
+        return own !== null && !isIssuer(text, own, ctx) && !/^[-/]/u.test(text.slice(u.end, u.end + 1));
+      });
+      if (/[;,]\s*$/u.test(before) && ownDuty) continue;
       if (NOT_A_DIRECTION.test(before)) continue;
       // "UBND các huyện chỉ đạo các xã …": the subject before the verb leads, not its object.
       const subject = findUnitMentions(text, from, m.index).pop();

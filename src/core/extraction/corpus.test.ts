@@ -37,16 +37,18 @@ const score = (list: typeof entries) =>
   );
 
 describe('the real-letter corpus', () => {
-  it('has 99 documents with their texts (60 of round 1, 39 of round 2), split 61 dev / 38 blind by the hash of each source address', () => {
-    expect(entries).toHaveLength(99);
+  it('has 115 documents with their texts (60 of round 1, 39 of round 2, 16 of round 3), split 67 dev / 48 blind by the hash of each source address', () => {
+    expect(entries).toHaveLength(115);
     expect(entries.filter((e) => (e.gold.batch ?? 1) === 2)).toHaveLength(39);
+    expect(entries.filter((e) => (e.gold.batch ?? 1) === 3)).toHaveLength(16);
     expect(entries.every((e) => typeof e.text === 'string' && e.text.length > 0)).toBe(true);
-    expect(entries.filter((e) => split(e.gold.source) === 'blind')).toHaveLength(38);
+    expect(entries.filter((e) => split(e.gold.source) === 'blind')).toHaveLength(48);
   });
 
   const dev = entries.filter((e) => split(e.gold.source) === 'dev');
   const firstRound = score(dev.filter((e) => (e.gold.batch ?? 1) === 1));
-  const all = score(dev);
+  // Rounds 1 and 2 as reported before round 3 came; round 3's dev documents are held apart below.
+  const all = score(dev.filter((e) => (e.gold.batch ?? 1) <= 2));
 
   // The figures reported for issue 10 on the dev split of round 1, and on the whole dev split
   // after round 2; a change that loses any of them fails.

@@ -110,6 +110,7 @@ const LEVEL_LIST = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_W
 const LEVEL_LIST_BARE = `${LEVEL_PLURAL_WORD}(?:\\s*,\\s*(?:và\\s+)?${LEVEL_PLURAL_WORD}|${S}và${S}${LEVEL_PLURAL_WORD}|${S}${LEVEL_PLURAL_WORD})+(?!${S}\\p{Lu})`;
 const UBND_HEAD = '(?:(?:[Ủủ]y|[Uu]ỷ|ỦY|UỶ)\\s+(?:ban|Ban|BAN)(?:\\s+(?:nhân|Nhân)(?:\\s+(?:dân|Dân))?)?|UBND)';
 const PROV_QUAL = `(?:${S}${LEVEL_PROV}${PLACE}?)?`;
+const TITLE_WORD = `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)`;
 /** A kind of economic zone, as management boards name them. */
 const ZONE = `[Kk]hu${S}(?:[Cc]ông${S}nghệ${S}cao|[Kk]inh${S}tế(?:${S}cửa${S}khẩu)?|[Cc]ông${S}nghiệp|[Cc]hế${S}xuất)`;
 
@@ -135,7 +136,7 @@ const GROUP_CATEGORY =
   `đơn${S}vị|địa${S}phương|[Ss]ở|[Bb]an|[Nn]gành|[Bb]ộ|cấp|quận|huyện|thị${S}xã|thành${S}phố|xã|phường|thị${S}trấn|đặc${S}khu|` +
   `doanh${S}nghiệp${BUSINESS_SECTOR}|tổ${S}chức${S}chính${S}trị${S}-${S}xã${S}hội|tổ${S}chức|đoàn${S}thể|hội|hiệp${S}hội)(?![\\p{L}])`;
 /** Categories joined by a comma, "và", or — as informal copies write — a bare space ("các sở ban ngành"). */
-const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?|${S}(?=(?:ban|ngành|đoàn${S}thể|địa${S}phương|huyện|xã)(?![\\p{L}])))`;
+const GROUP_SEP = `(?:\\s*,\\s*(?:và${S})?(?:các${S})?|${S}và${S}(?:các${S})?|${S}(?=(?:ban|ngành|đơn${S}vị|đoàn${S}thể|địa${S}phương|huyện|xã)(?![\\p{L}])))`;
 /** "… trực thuộc Trung ương", "… thuộc tỉnh": who the listed units belong to. */
 const UNDER_CENTRE = `(?:${S}(?:trực${S}thuộc|thuộc)${S}[Tt]rung${S}ương)`;
 
@@ -207,7 +208,7 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
     ],
     /** Groups named without "các": "ngành chức năng", "từng thành viên tiểu ban", "đơn vị thi công". */
     groupBare: re(
-      `(?:(?:từng|mỗi)${S}${GROUP_CATEGORY}|(?:ngành|cơ${S}quan|lực${S}lượng)${S}chức${S}năng|đơn${S}vị${S}thi${S}công|nhà${S}thầu(?:${S}thi${S}công)?)(?![\\p{L}])`,
+      `(?:(?:từng|mỗi)${S}${GROUP_CATEGORY}|[Cc]hính${S}quyền${S}(?:địa${S}phương|các${S}cấp|cơ${S}sở|các${S}${LEVEL_LIST})(?:${S}các${S}cấp)?|(?:ngành|cơ${S}quan|lực${S}lượng)${S}chức${S}năng|đơn${S}vị${S}thi${S}công|nhà${S}thầu(?:${S}thi${S}công)?)(?![\\p{L}])`,
     ),
     /** Heads of bodies whose names continue with capitalised words ("Ban Quản lý Khu Kinh tế …"). */
     genericHeads: re(
@@ -217,9 +218,8 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
     completeHeads: re(
       `(?:Ban${S}[Cc]hỉ${S}đạo|Ban${S}[Dd]ân${S}tộc|Ban${S}[Tt]uyên${S}giáo|Ban${S}[Tt]ổ${S}chức|Kho${S}bạc${S}[Nn]hà${S}nước|Bảo${S}hiểm${S}[Xx]ã${S}hội|Ngân${S}hàng${S}[Nn]hà${S}nước(?:${S}Việt${S}Nam)?(?:${S}[Cc]hi${S}nhánh)?|Liên${S}đoàn${S}[Ll]ao${S}động|Ủy${S}ban${S}Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Mặt${S}trận${S}Tổ${S}quốc(?:${S}Việt${S}Nam)?|Viettel|VNPT|MobiFone|Mobifone|VinaPhone|Vinaphone|Bưu${S}điện|Cục${S}[Tt]huế|Cục${S}[Tt]hống${S}kê|Cục${S}[Hh]ải${S}quan)(?![\\p{L}])`,
     ),
-    title: re(
-      `(?:Thủ${S}trưởng|thủ${S}trưởng|Tổng${S}[Bb]iên${S}tập|Cục${S}trưởng|Phó${S}Giám${S}đốc|Giám${S}đốc|giám${S}đốc|Phó${S}Chủ${S}tịch|Chủ${S}tịch|chủ${S}tịch|Chánh|Trưởng${S}ban|Lãnh${S}đạo|lãnh${S}đạo|Người${S}đứng${S}đầu|người${S}đứng${S}đầu|Chỉ${S}huy${S}trưởng)(?:\\s*:\\s*|${S})`,
-    ),
+    // "Giám đốc, Thủ trưởng các sở, ban, ngành": two titles over one group.
+    title: re(`${TITLE_WORD}(?:\\s*,\\s*${TITLE_WORD})*(?:\\s*:\\s*|${S})`),
     groupCore: re(`(?:[Cc]ác|CÁC)${S}${GROUP_CATEGORY}(?:${GROUP_SEP}${GROUP_CATEGORY})*`),
     groupRelated: re(`(?:[Cc]ơ${S}quan|[Đđ]ơn${S}vị)(?:\\s*,\\s*đơn${S}vị)?${S}(?:có${S})?liên${S}quan`),
     qualRelated: re(`${S}(?:có${S})?liên${S}quan`),
@@ -230,7 +230,7 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
     qualFollowing: re(`${S}sau(?:${S}đây)?(?![\\p{L}])`),
     /** What a group is: "các Ban QLDA chuyên ngành tỉnh", "các cơ quan truyền thông trong tỉnh". */
     qualTail: re(
-      `(?:${S}(?:[A-ZĐ][A-ZĐ&]{1,7}|nhà${S}nước|(?:có${S})?thẩm${S}quyền|chuyên${S}ngành|chuyên${S}môn|chức${S}năng|trực${S}thuộc|trong${S}tỉnh|trong${S}thành${S}phố|đóng${S}trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?|[Tt]rung${S}ương|${LEVEL_PROV}|vui${S}chơi(?:\\s*,\\s*giải${S}trí)?)(?![\\p{L}]))+`,
+      `(?:${S}(?:[A-ZĐ][A-ZĐ&]{1,7}|nhà${S}nước|(?:có${S})?thẩm${S}quyền|chuyên${S}ngành|chuyên${S}môn|chức${S}năng|trực${S}thuộc|trong${S}tỉnh|trong${S}thành${S}phố|đóng(?:${S}chân)?${S}trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?|[Tt]rung${S}ương|${LEVEL_PROV}|vui${S}chơi(?:\\s*,\\s*giải${S}trí)?)(?![\\p{L}]))+`,
     ),
     level: re(`${S}${LEVEL_ANY}${PLACE}?`),
   };
