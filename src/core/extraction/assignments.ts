@@ -138,7 +138,7 @@ function triggered(text: string, re: RegExp, from: number, to: number, ctx: TAss
       // goes on after the comma, the units it directs are not leads of the letter.
       // The issuer itself before the comma ("Phó Chủ tịch UBND tỉnh ký văn bản số …, chỉ đạo …") gives no such duty.
       const ownDuty = findUnitMentions(text, from, m.index).some((u) => {
-        const own = readUnitChain(text, u.start, m.index);
+        const own = readUnitChain(text, u.start, u.end);
         return own !== null && !isIssuer(text, own, ctx) && !/^[-/]/u.test(text.slice(u.end, u.end + 1));
       });
       if (/[;,]\s*$/u.test(before) && ownDuty) continue;
@@ -331,7 +331,10 @@ function bodyBlocks(text: string, blocks: TBlock[], tables: TSpan[]): TBlock[] {
     (b) => b.markerKind === null && b.end - b.start < 800 && TRIGGER.test(text.slice(b.start, b.end)),
   );
   const trigger = triggerIdx >= 0 ? blocks[triggerIdx] : undefined;
-  if (trigger && !EARLY_GRANT.test(text.slice(0, trigger.start))) startIdx = triggerIdx + 1;
+  // A page that ends at its "… như sau:" (a restatement cut before the letter's text) has only
+  // its own summary to read, so the summary stays in.
+  const endsAtTrigger = trigger !== undefined && text.slice(trigger.end).trim() === '';
+  if (trigger && !endsAtTrigger && !EARLY_GRANT.test(text.slice(0, trigger.start))) startIdx = triggerIdx + 1;
   const out: TBlock[] = [];
   let closed = false;
   for (const b of blocks.slice(startIdx)) {

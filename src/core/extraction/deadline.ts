@@ -13,8 +13,8 @@ export type TDeadlineMatch = TDeadline & { start: number; end: number };
 
 const W = '\\s+';
 const DONE = `(?:(?:hoàn${W}thành|xong)${W})?`;
-/** "trước 14 giờ, ngày 05/12/2017": the hour does not change the day. */
-const HOUR = `(?:${W}\\d{1,2}${W}?(?:giờ|h)(?:${W}?\\d{1,2}(?:${W}?phút)?)?\\s*,?)?`;
+/** "trước 14 giờ, ngày 05/12/2017", "trước 15h ngày 28/9", "trước 9h30 ngày …": the hour does not change the day. */
+const HOUR = `(?:${W}\\d{1,2}\\s*(?:giờ|h)(?:\\s*\\d{1,2}(?:\\s*phút)?)?\\s*,?)?`;
 const BY_DAY = `(?:trước(?:${W}hoặc${W}trong)?|chậm${W}nhất(?:${W}(?:là|vào))?(?:${W}trước)?|không${W}muộn${W}hơn|hạn${W}chót(?:${W}là)?|đến${W}hết|hạn)`;
 const ON_DAY = `(?:trong|vào|đến)`;
 const END_OF = `(?:trong|hết|cuối|đến${W}hết|trước${W}hết|trong${W}suốt)`;

@@ -36,4 +36,23 @@ describe('round 3 of the corpus: forms of other provinces', () => {
       leads(['Yêu cầu các sở, ngành, cơ quan đơn vị đoàn thể, các cơ quan Trung ương đóng chân trên địa bàn tỉnh và UBND các xã, phường tiếp tục duy trì trực ban.']),
     ).toEqual(['các sở, ngành, cơ quan đơn vị đoàn thể, các cơ quan Trung ương đóng chân trên địa bàn tỉnh', 'UBND các xã, phường']);
   });
+
+  it('ends a place name at a predicate written with a capital ("… Điện Biên Phối hợp …")', () => {
+    const got = read(['2. Báo Điện Biên Phủ, Đài Phát thanh – Truyền hình Điện Biên Phối hợp Sở Du lịch tăng thời lượng giới thiệu lễ hội hoa ban.']);
+    expect(got.map((a) => [a.lead, a.coordinators])).toEqual([
+      ['Báo Điện Biên Phủ', ['Sở Du lịch']],
+      ['Đài Phát thanh – Truyền hình Điện Biên', ['Sở Du lịch']],
+    ]);
+  });
+
+  it('reads the day of "trước 15h ngày 28/9" and "trước 9h30, ngày …"', () => {
+    expect(read(['Các xã, phường hoàn thành di dời dân khỏi vùng sạt lở trước 16h ngày 05/10.'])[0]?.deadline).toBe('2025-10-05');
+    expect(read(['Sở Công Thương báo cáo lượng hàng dự trữ trước 9h30, ngày 06/10/2025.'])[0]?.deadline).toBe('2025-10-06');
+  });
+
+  it('reads the summary of a page that ends at its "… như sau:"', () => {
+    expect(
+      leads(['UBND tỉnh chỉ đạo phòng chống rét cho gia súc', '', 'Ngày 01/10/2025, UBND tỉnh ban hành văn bản số 88/UBND-KT, chỉ đạo UBND các xã, phường chủ động che chắn chuồng trại. Nội dung văn bản như sau:']),
+    ).toEqual(['UBND các xã, phường']);
+  });
 });

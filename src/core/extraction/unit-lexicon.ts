@@ -101,7 +101,9 @@ export function departmentAlternation(): string {
 
 const S = '\\s+';
 const CAP_WORD = '\\p{Lu}[\\p{Ll}\\p{Lu}]*';
-const PLACE = `(?:${S}${CAP_WORD}(?:${S}(?:-${S})?${CAP_WORD}){0,3})`;
+/** A predicate written with a capital ("… Sóc Trăng Phối hợp …") is no part of a place name. */
+const CAP_PREDICATE = `(?!(?:Phối${S}hợp|Chủ${S}trì|Tham${S}mưu|Triển${S}khai|Khẩn${S}trương)(?![\\p{L}]))`;
+const PLACE = `(?:${S}${CAP_PREDICATE}${CAP_WORD}(?:${S}(?:-${S})?${CAP_PREDICATE}${CAP_WORD}){0,3})`;
 const LEVEL_PROV = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?)';
 const LEVEL_ANY = '(?:[Tt]ỉnh|[Tt]hành\\s+[Pp]hố|TP\\.?|Tp\\.?|[Qq]uận|[Hh]uyện|[Tt]hị\\s+xã|[Xx]ã|[Pp]hường|[Tt]hị\\s+trấn|[Đđ]ặc\\s+khu)';
 const LEVEL_PLURAL_WORD = '(?:quận|huyện|thị\\s+xã|thành\\s+phố|xã|phường|thị\\s+trấn|tỉnh|đặc\\s+khu)';

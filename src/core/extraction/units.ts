@@ -66,6 +66,8 @@ function commandNameEnd(text: string, pos: number, limit: number): number | null
   return execAt(COMMAND_OF, text, end, limit) ?? end;
 }
 
+const CAP_PREDICATE = /^\s+(?:Phối\s+hợp|Chủ\s+trì|Tham\s+mưu|Triển\s+khai|Khẩn\s+trương|Tổ\s+chức\s+thực\s+hiện)(?![\p{L}])/u;
+
 function genericNameEnd(text: string, pos: number, limit: number, p: TUnitPatterns, caps: boolean): number | null {
   const completeEnd = execAt(p.completeHeads, text, pos, limit);
   const headEnd = completeEnd ?? execAt(p.genericHeads, text, pos, limit);
@@ -93,6 +95,8 @@ function genericNameEnd(text: string, pos: number, limit: number, p: TUnitPatter
       break;
     }
     if (words === 0 && !isCap && completeEnd === null) return null;
+    // "Đài Phát thanh – Truyền hình X Phối hợp …": a predicate written with a capital ends the name.
+    if (isCap && CAP_PREDICATE.test(text.slice(m.index))) break;
     if (isCap) {
       end = m.index + m[0].length;
       lowerRun = 0;
