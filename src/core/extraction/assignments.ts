@@ -98,6 +98,9 @@ function subjectAt(text: string, pos: number, to: number, ctx: TAssignmentContex
   // "Văn phòng UBND tỉnh được giao hoàn thiện …": a restatement in the passive.
   const passive = PASSIVE_GRANT.exec(rest);
   if (passive) return { ...base, taskStart: chain.end + passive[0].length, colonTopic: false, via: 'passive' };
+  // "Đài Truyền thanh các huyện – Phối hợp …": a dash between the unit and its duty.
+  const dashed = /^\s+[–-]\s+(?=(?:[Pp]hối\s+hợp|[Cc]hủ\s+trì|[Tt]ham\s+mưu|[Tt]riển\s+khai|[Kk]hẩn\s+trương|[Tt]ổ\s+chức|[Cc]ung\s+cấp|[Bb]iên\s+tập|[Tt]hực\s+hiện)(?![\p{L}]))/u.exec(rest);
+  if (dashed) return { ...base, taskStart: chain.end + dashed[0].length, colonTopic: false, via: 'subject' };
   const next = /^\s+([\p{L}]+)(?:\s+([\p{L}]+))?/u.exec(rest);
   if (!next || !next[1]) return null;
   const w1 = next[1].toLowerCase();

@@ -55,4 +55,10 @@ describe('round 3 of the corpus: forms of other provinces', () => {
       leads(['UBND tỉnh chỉ đạo phòng chống rét cho gia súc', '', 'Ngày 01/10/2025, UBND tỉnh ban hành văn bản số 88/UBND-KT, chỉ đạo UBND các xã, phường chủ động che chắn chuồng trại. Nội dung văn bản như sau:']),
     ).toEqual(['UBND các xã, phường']);
   });
+
+  it('reads bodies of every district as one group, a dash before the duty, and an office of several levels', () => {
+    const got = read(['3. Trung tâm Văn hóa - Thông tin các huyện, thị xã – Phối hợp Phòng Kinh tế huyện, thị xã, thành phố treo băng rôn tuyên truyền.']);
+    expect(got.map((a) => [a.lead, a.coordinators])).toEqual([['Trung tâm Văn hóa - Thông tin các huyện, thị xã', ['Phòng Kinh tế huyện, thị xã, thành phố']]]);
+    expect(leads(['Giao Trung tâm Y tế các huyện, thành phố tổ chức tiêm bù vắc xin sởi.'])).toEqual(['Trung tâm Y tế các huyện, thành phố']);
+  });
 });

@@ -207,6 +207,10 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
       re(`${UBND_HEAD}${S}(?:thành${S}phố|thị${S}xã)${S}và${S}các${S}${LEVEL_LIST}`),
       re(`${UBND_HEAD}${S}${LEVEL_LIST_BARE}`),
       re(`Công${S}an${S}các${S}${LEVEL_LIST}`),
+      // Bodies of every district or commune: "Đài Truyền thanh các huyện, thị xã, thành phố", "Trung tâm Y tế các huyện".
+      re(
+        `(?:Đài${S}(?:Truyền${S}thanh|Phát${S}thanh)(?:${S}[-–]${S}Truyền${S}hình)?|Trung${S}tâm${S}(?:Y${S}tế|Văn${S}hóa(?:${S}[-–]${S}|${S}và${S}|\\s*,\\s*)(?:Thông${S}tin|Thể${S}thao)(?:${S}và${S}(?:Truyền${S}thông|Thể${S}thao))?)|Phòng${S}(?:Văn${S}hóa(?:${S}[-–]${S}|${S}và${S})Thông${S}tin|Kinh${S}tế|Y${S}tế|Giáo${S}dục(?:${S}và${S}Đào${S}tạo)?)|Ban${S}Chỉ${S}huy${S}[Qq]uân${S}sự)${S}các${S}${LEVEL_LIST}`,
+      ),
     ],
     /** Groups named without "các": "ngành chức năng", "từng thành viên tiểu ban", "đơn vị thi công". */
     groupBare: re(
@@ -232,9 +236,10 @@ function buildPatterns(caseless: boolean): TUnitPatterns {
     qualFollowing: re(`${S}sau(?:${S}đây)?(?![\\p{L}])`),
     /** What a group is: "các Ban QLDA chuyên ngành tỉnh", "các cơ quan truyền thông trong tỉnh". */
     qualTail: re(
-      `(?:${S}(?:[A-ZĐ][A-ZĐ&]{1,7}|nhà${S}nước|(?:có${S})?thẩm${S}quyền|chuyên${S}ngành|chuyên${S}môn|chức${S}năng|trực${S}thuộc|trong${S}tỉnh|trong${S}thành${S}phố|đóng(?:${S}chân)?${S}trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?|[Tt]rung${S}ương|${LEVEL_PROV}|vui${S}chơi(?:\\s*,\\s*giải${S}trí)?)(?![\\p{L}]))+`,
+      `(?:${S}(?:[A-ZĐ][A-ZĐ&]{1,7}|nhà${S}nước|(?:có${S})?thẩm${S}quyền|chuyên${S}ngành|chuyên${S}môn|chức${S}năng|trực${S}thuộc|trong${S}tỉnh|trong${S}thành${S}phố|tại${S}địa${S}phương|đóng(?:${S}chân)?${S}trên${S}địa${S}bàn(?:${S}${LEVEL_PROV})?|[Tt]rung${S}ương|${LEVEL_PROV}|vui${S}chơi(?:\\s*,\\s*giải${S}trí)?)(?![\\p{L}]))+`,
     ),
-    level: re(`${S}${LEVEL_ANY}${PLACE}?`),
+    // "Phòng Văn hóa – Thông tin huyện, thị xã, thành phố": the office of each of several levels.
+    level: re(`${S}(?:${LEVEL_LIST_BARE}|${LEVEL_ANY}${PLACE}?)`),
   };
 }
 
