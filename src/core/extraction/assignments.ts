@@ -748,6 +748,26 @@ function dropNewsSummary(text: string, items: TBuilt[]): TBuilt[] {
   return items.filter((a) => a.sourceStart >= bodyFrom || !NEWS_SUMMARY.test(text.slice(a.sourceStart, a.sourceEnd)));
 }
 
+const leadKey = (lead: string): string => lead.toLowerCase().replace(/[\s,;]+/gu, ' ').trim();
+
+/**
+ * "… yêu cầu giám đốc các sở và chủ tịch UBND các xã chủ động …", then "… yêu cầu giám đốc các
+ * sở, chủ tịch UBND các xã tập trung …": a later sentence whose lead only joins, by commas, the
+ * leads of one earlier sentence restates the same duty for the same bodies (§2, told twice).
+ */
+function dropJoinedRestatement(items: TBuilt[]): TBuilt[] {
+  return items.filter((a) => {
+    if (!a.lead.includes(',')) return true;
+    const key = leadKey(a.lead);
+    const bySource = new Map<number, string[]>();
+    for (const b of items) {
+      if (b.sourceEnd > a.sourceStart) continue;
+      bySource.set(b.sourceStart, [...(bySource.get(b.sourceStart) ?? []), b.lead]);
+    }
+    return ![...bySource.values()].some((leads) => leads.length >= 2 && leadKey(leads.join(', ')) === key);
+  });
+}
+
 /** Every assignment in a normalised document text. */
 export function extractAssignments(text: string, context: TAssignmentContext): TAssignment[] {
   const ctx: TAssignmentContext = { ...context, addressees: context.addressees ?? parseAddressees(text) };
@@ -757,7 +777,7 @@ export function extractAssignments(text: string, context: TAssignmentContext): T
     .flatMap((d) => splitSteps(text, d, ctx))
     .map((d) => build(text, d, ctx))
     .filter((a) => !a.introOnly && a.task !== '' && ((!isEmptyTask(a.firstTask) && !isEmptyTask(a.task)) || isOwnImplementation(a)));
-  return dropRestated(dropNewsSummary(text, mergeHeadingItems(built)))
+  return dropJoinedRestatement(dropRestated(dropNewsSummary(text, mergeHeadingItems(built))))
     // In a plan, the content sections describe work; "Tổ chức thực hiện" assigns it.
     // Outside it only a dated or periodic duty (a reporting regime) is an assignment.
     .filter((a) => !a.outsideImplementation || a.deadline !== null || a.recurrence !== null)

@@ -61,4 +61,13 @@ describe('round 3 of the corpus: forms of other provinces', () => {
     expect(got.map((a) => [a.lead, a.coordinators])).toEqual([['Trung tâm Văn hóa - Thông tin các huyện, thị xã', ['Phòng Kinh tế huyện, thị xã, thành phố']]]);
     expect(leads(['Giao Trung tâm Y tế các huyện, thành phố tổ chức tiêm bù vắc xin sởi.'])).toEqual(['Trung tâm Y tế các huyện, thành phố']);
   });
+
+  it('reads a duty told twice, first with "và" then with a comma, once per lead', () => {
+    expect(
+      leads([
+        'Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ngành và chủ tịch UBND các xã, phường chủ động phòng chống rét đậm.',
+        'Chủ tịch UBND tỉnh yêu cầu giám đốc các sở, ngành, chủ tịch UBND các xã, phường theo dõi sát nhiệt độ, hướng dẫn người dân che chắn chuồng trại.',
+      ]),
+    ).toEqual(['giám đốc các sở, ngành', 'chủ tịch UBND các xã, phường']);
+  });
 });
