@@ -32,7 +32,7 @@ const ZCorpusGold = z.object({
   date: z.string().nullable(),
   truncated: z.boolean(),
   after_reform: z.boolean(),
-  /** Collection round: absent for the first 60 documents (round 1), 2 for the 31 added later. */
+  /** Collection round: absent for the first 60 documents (round 1), 2 for the 39 of round 2, 3 for the 16 of round 3. */
   batch: z.number().int().positive().optional(),
   assignments: z.array(ZAssignment),
 });
