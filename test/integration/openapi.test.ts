@@ -12,7 +12,6 @@ const NOT_YET_CONVERTED: readonly RegExp[] = [
   /^\/api\/auth\//,
   /^\/api\/me$/,
   /^\/api\/users/,
-  /^\/api\/documents/,
   /^\/api\/evaluation/,
   /^\/api\/indicator/,
   /^\/api\/report-/,
