@@ -16,7 +16,6 @@ const NOT_YET_CONVERTED: readonly RegExp[] = [
   /^\/api\/indicator/,
   /^\/api\/report-/,
   /^\/api\/dossier/,
-  /^\/api\/backup/,
 ];
 
 /** Bodies that are not JSON: what a browser downloads or listens to. */
