@@ -11,7 +11,6 @@ import { startTestServer, type TestServer } from '../helpers/server';
 const NOT_YET_CONVERTED: readonly RegExp[] = [
   /^\/api\/auth\//,
   /^\/api\/me$/,
-  /^\/api\/users/,
   /^\/api\/evaluation/,
   /^\/api\/indicator/,
   /^\/api\/report-/,
