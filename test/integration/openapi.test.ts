@@ -51,9 +51,9 @@ describe('the OpenAPI document at /api/docs', () => {
 
   it('describes the routes of the converted modules', () => {
     const list = converted().map((r) => `${r.method.toUpperCase()} ${r.path}`);
-    // The ten converted modules: health, calendar, audit, notifications, units, tasks,
-    // pipelines, projects, budget, dashboard.
-    for (const expected of ['GET /api/health', 'GET /api/holidays', 'GET /api/audit', 'GET /api/notifications', 'GET /api/units', 'GET /api/tasks', 'GET /api/pipeline-templates', 'GET /api/projects', 'GET /api/budget', 'GET /api/dashboard']) {
+    // The converted modules: health, calendar, audit, notifications, units, tasks, pipelines,
+    // projects, budget, dashboard, documents, backups, users.
+    for (const expected of ['GET /api/health', 'GET /api/holidays', 'GET /api/audit', 'GET /api/notifications', 'GET /api/units', 'GET /api/tasks', 'GET /api/pipeline-templates', 'GET /api/projects', 'GET /api/budget', 'GET /api/dashboard', 'GET /api/documents', 'GET /api/backups', 'GET /api/users']) {
       expect(list).toContain(expected);
     }
   });
