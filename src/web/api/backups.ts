@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TBackupFile, TBackupList } from '../../contracts/backups';
 import { api } from './client';
 
-export type { TBackupFile, TBackupList };
+/** /api/backups. The shapes are the contract's (src/contracts/backups.ts). */
 
 const BACKUPS = ['backups'] as const;
 

@@ -4,7 +4,7 @@ import { ROLES, type Role } from '../../core/auth/roles';
 
 export { ROLES, type Role };
 
-// Screens of modules not yet converted to contracts (users, indicators, reports, documents)
+// Screens of modules not yet converted to contracts (indicators, reports)
 // still name units through this file; converted screens import src/contracts/units directly.
 export { UNIT_KINDS, type TUnit as Unit, type TUnitKind as UnitKind } from '../../contracts/units';
 
@@ -22,33 +22,4 @@ export interface Session {
   csrfToken: string;
   /** A session unused this long ends (SESSION_IDLE_MINUTES); the SPA warns two minutes before. */
   idleMinutes?: number;
-}
-
-export interface UserRecord {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  unitId: string;
-  unitName: string;
-  active: boolean;
-  lastLoginAt: string | null;
-  version: number;
-}
-
-export interface CreateUserInput {
-  username: string;
-  password: string;
-  fullName: string;
-  role: Role;
-  unitId: string;
-}
-
-export interface UpdateUserInput {
-  version: number;
-  fullName?: string;
-  role?: Role;
-  unitId?: string;
-  active?: boolean;
-  password?: string;
 }

@@ -1,13 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { CreateUserInput, UpdateUserInput, UserRecord } from './types';
+import type { TUser, TUserCreate, TUserList, TUserUpdate } from '../../contracts/users';
+
+/** /api/users. The shapes are the contract's (src/contracts/users.ts). */
 
 const USERS_KEY = ['users'] as const;
 
 export function useUsers(enabled = true) {
   return useQuery({
     queryKey: USERS_KEY,
-    queryFn: () => api.get<UserRecord[]>('/api/users'),
+    queryFn: () => api.get<TUserList>('/api/users'),
     enabled,
   });
 }
@@ -15,7 +17,7 @@ export function useUsers(enabled = true) {
 export function useCreateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateUserInput) => api.post<UserRecord>('/api/users', input),
+    mutationFn: (input: TUserCreate) => api.post<TUser>('/api/users', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }
@@ -23,8 +25,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: UpdateUserInput }) =>
-      api.patch<UserRecord>(`/api/users/${encodeURIComponent(id)}`, input),
+    mutationFn: ({ id, input }: { id: string; input: TUserUpdate }) =>
+      api.patch<TUser>(`/api/users/${encodeURIComponent(id)}`, input),
     onSettled: () => qc.invalidateQueries({ queryKey: USERS_KEY }),
   });
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Queryable } from '../../../db/client';
 import type { Deps } from '../../context';
 import { changeBus, type PanelUpdated } from '../../events';
@@ -112,6 +113,9 @@ export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: r
  * (max(audit_log.id) moved: every mutation writes an audit row) and panels refreshed by another
  * process (max(changed_at) moved), see src/server/events.ts.
  */
+/** Where a failed background refresh is reported: the app's pino logger. */
+export type RefreshLog = Pick<FastifyBaseLogger, 'error'>;
+
 export class DashboardRefresher {
   private timer: NodeJS.Timeout | null = null;
   private poller: NodeJS.Timeout | null = null;
@@ -124,6 +128,7 @@ export class DashboardRefresher {
 
   constructor(
     private readonly deps: Deps,
+    private readonly log: RefreshLog,
     private readonly opts: { debounceMs: number; pollMs: number } = { debounceMs: 250, pollMs: 5_000 },
   ) {}
 
@@ -145,7 +150,7 @@ export class DashboardRefresher {
         try {
           this.emit(await warmDashboard(this.deps.db, this.deps.now()));
         } catch (err) {
-          if (!this.stopped) console.error(`Không tính trước được màn hình điều hành: ${(err as Error).message}`);
+          if (!this.stopped) this.log.error({ err }, 'Không tính trước được màn hình điều hành');
         }
       })().finally(() => {
         this.running = null;
@@ -185,7 +190,7 @@ export class DashboardRefresher {
       const changed = await refreshDashboard(this.deps.db, this.deps.now(), { keys });
       this.emit(changed);
     } catch (err) {
-      if (!this.stopped) console.error(`Không làm mới được màn hình điều hành: ${(err as Error).message}`);
+      if (!this.stopped) this.log.error({ err }, 'Không làm mới được màn hình điều hành');
     }
   }
 
@@ -225,11 +230,15 @@ export class DashboardRefresher {
 
 const refreshers = new WeakMap<object, DashboardRefresher>();
 
-/** The refresher of a database, created on first use. */
-export function refresherFor(deps: Deps): DashboardRefresher {
+/**
+ * The refresher of a database, created by the dashboard routes with the app's logger; others
+ * (tests, a job) look up the one the server made.
+ */
+export function refresherFor(deps: Deps, log?: RefreshLog): DashboardRefresher {
   let r = refreshers.get(deps.db);
   if (!r) {
-    r = new DashboardRefresher(deps);
+    if (!log) throw new Error('The dashboard refresher is created by the dashboard routes, with the app logger');
+    r = new DashboardRefresher(deps, log);
     refreshers.set(deps.db, r);
   }
   return r;

@@ -17,7 +17,7 @@ import { dashboardJson, defaultYear, storedPanel } from './service';
 export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   registerChangeSignals(app, deps.db);
-  const refresher = refresherFor(deps);
+  const refresher = refresherFor(deps, app.log);
   refresher.start();
 
   // Open event streams end when the server closes, or close() would wait for them forever.

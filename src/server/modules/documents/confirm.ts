@@ -1,6 +1,5 @@
-import type { TGroupKey } from '../../../core/extraction/units';
-import type { Pillar } from '../../../core/tasks/pillars';
-import type { Recurrence } from '../../../core/tasks/recurrence';
+import type { z } from 'zod';
+import type { TDocumentConfirmed, ZDocumentConfirm } from '../../../contracts/documents';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound } from '../../errors';
@@ -9,29 +8,12 @@ import type { TTask } from '../../../contracts/tasks';
 import { GROUP_LABEL_VI, groupMembers, loadRegistry } from '../tasks/registry';
 import { documentById } from './queries';
 import { recordReview } from './review';
-import { applyMetadata, type DocumentMetadataInput } from './service';
+import { applyMetadata } from './service';
 import { vnToday } from '../../../core/calendar/timestamps';
 
-export type ConfirmLead = { unitId: string } | { group: TGroupKey; text?: string; excludeUnitIds?: string[] };
-
-export interface ConfirmAssignment {
-  title: string;
-  lead: ConfirmLead;
-  coordinatorUnitIds: string[];
-  coordinatorGroups?: TGroupKey[];
-  deadline?: string | null;
-  deadlineText?: string | null;
-  recurrence?: Recurrence | null;
-  pillar?: Pillar | null;
-  sourceStart?: number | null;
-  sourceEnd?: number | null;
-}
-
-export interface ConfirmInput {
-  version: number;
-  metadata?: DocumentMetadataInput;
-  assignments: ConfirmAssignment[];
-}
+/** A confirmation as the route passes it on (defaults applied). */
+export type ConfirmInput = z.output<typeof ZDocumentConfirm>;
+export type ConfirmAssignment = ConfirmInput['assignments'][number];
 
 /**
  * The reviewed proposal becomes tasks, all in one transaction with the document's
@@ -39,7 +21,7 @@ export interface ConfirmInput {
  * document's date (each task has exactly one lead), coordinator groups expand the same
  * way. Any error (a unit not valid on that date, a group with no members) writes nothing.
  */
-export async function confirmProposal(deps: Deps, ctx: AuditContext, actorId: string, id: string, input: ConfirmInput) {
+export async function confirmProposal(deps: Deps, ctx: AuditContext, actorId: string, id: string, input: ConfirmInput): Promise<TDocumentConfirmed> {
   const now = deps.now();
   const today = vnToday(now);
   return deps.db.transaction(async (tx) => {

@@ -1,31 +1,21 @@
 import type { Queryable } from '../../../db/client';
+import type { Tables } from '../../../db/tables';
 import { foldVietnamese } from '../../../core/text/fold';
+import type { TDocumentListQuery, TGoldAssignment } from '../../../contracts/documents';
 
-export interface DocumentRow {
-  id: string;
-  doc_number: string | null;
-  doc_type: string;
-  issued_on: string | null;
-  issuer: string | null;
-  place: string | null;
-  summary: string | null;
-  signer: string | null;
-  signer_authority: string | null;
-  recipients: string | null;
-  body: string;
-  file_id: string | null;
-  file_name: string | null;
-  confirmed_at: string | null;
-  withdrawn_at: string | null;
-  withdrawn_reason: string | null;
-  withdrawn_by_name: string | null;
-  sample: boolean;
+type D = Tables['documents'];
+
+/** A document with its file's name, who withdrew it and its task counts. */
+export type DocumentRow = Pick<
+  D,
+  | 'id' | 'doc_number' | 'doc_type' | 'issued_on' | 'issuer' | 'place' | 'summary' | 'signer' | 'signer_authority' | 'recipients'
+  | 'body' | 'file_id' | 'confirmed_at' | 'withdrawn_at' | 'withdrawn_reason' | 'sample' | 'created_at' | 'updated_at' | 'version'
+> & {
+  file_name: Tables['files']['filename'] | null;
+  withdrawn_by_name: Tables['users']['username'] | null;
   task_count: number;
   open_task_count: number;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
+};
 
 const SELECT_DOCUMENTS = `
   select d.id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.place, d.summary, d.signer, d.signer_authority, d.recipients,
@@ -35,56 +25,11 @@ const SELECT_DOCUMENTS = `
          (select count(*)::int from tasks t where t.document_id = d.id and t.completed_on is null and t.cancelled_at is null) as open_task_count
     from documents d left join files f on f.id = d.file_id left join users wu on wu.id = d.withdrawn_by`;
 
-export type DocumentStatus = 'registered' | 'confirmed' | 'withdrawn';
-
-export function documentStatus(d: Pick<DocumentRow, 'confirmed_at' | 'withdrawn_at'>): DocumentStatus {
-  if (d.withdrawn_at) return 'withdrawn';
-  return d.confirmed_at ? 'confirmed' : 'registered';
-}
-
-export function presentDocument(d: DocumentRow, withBody = false) {
-  return {
-    id: d.id,
-    number: d.doc_number,
-    type: d.doc_type,
-    issuedOn: d.issued_on,
-    issuer: d.issuer,
-    place: d.place,
-    summary: d.summary,
-    signer: d.signer,
-    signerAuthority: d.signer_authority,
-    recipients: d.recipients,
-    ...(withBody ? { body: d.body } : {}),
-    file: d.file_id ? { id: d.file_id, name: d.file_name ?? '' } : null,
-    confirmedAt: d.confirmed_at,
-    /** registered → confirmed (its tasks created) → withdrawn (thu hồi, with a reason). */
-    status: documentStatus(d),
-    withdrawnAt: d.withdrawn_at,
-    withdrawnReason: d.withdrawn_reason,
-    withdrawnBy: d.withdrawn_by_name,
-    taskCount: d.task_count,
-    openTaskCount: d.open_task_count,
-    sample: d.sample,
-    createdAt: d.created_at,
-    updatedAt: d.updated_at,
-    version: d.version,
-  };
-}
-export type DocumentView = ReturnType<typeof presentDocument>;
-
 export async function documentById(db: Queryable, id: string): Promise<DocumentRow | undefined> {
   return (await db.query<DocumentRow>(`${SELECT_DOCUMENTS} where d.id = $1`, [id]))[0];
 }
 
-export interface DocumentFilter {
-  q?: string;
-  type?: string;
-  year?: number;
-  limit: number;
-  offset: number;
-}
-
-export async function listDocuments(db: Queryable, f: DocumentFilter) {
+export async function selectDocuments(db: Queryable, f: TDocumentListQuery): Promise<{ total: number; rows: DocumentRow[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -99,7 +44,7 @@ export async function listDocuments(db: Queryable, f: DocumentFilter) {
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from documents d ${w}`, params))[0]!.n;
   const rows = await db.query<DocumentRow>(`${SELECT_DOCUMENTS} ${w} order by d.issued_on desc nulls last, d.created_at desc limit ${p(f.limit)} offset ${p(f.offset)}`, params);
-  return { total, items: rows.map((d) => presentDocument(d)) };
+  return { total, rows };
 }
 
 export async function refreshDocumentSearch(tx: Queryable, id: string): Promise<void> {
@@ -110,7 +55,7 @@ export async function refreshDocumentSearch(tx: Queryable, id: string): Promise<
 }
 
 async function searchText(tx: Queryable, id: string): Promise<string> {
-  const d = (await tx.query<{ doc_number: string | null; doc_type: string; issuer: string | null; summary: string | null; signer: string | null }>(
+  const d = (await tx.query<Pick<D, 'doc_number' | 'doc_type' | 'issuer' | 'summary' | 'signer'>>(
     'select doc_number, doc_type, issuer, summary, signer from documents where id = $1',
     [id],
   ))[0];
@@ -119,16 +64,7 @@ async function searchText(tx: Queryable, id: string): Promise<string> {
 
 // ─── The same directive registered twice (issue 9) ────────────────────────────
 
-export interface TwinRow {
-  id: string;
-  doc_number: string | null;
-  doc_type: string;
-  issuer: string | null;
-  issued_on: string | null;
-  confirmed_at: string | null;
-  withdrawn_at: string | null;
-  created_at: string;
-}
+export type TwinRow = Pick<D, 'id' | 'doc_number' | 'doc_type' | 'issuer' | 'issued_on' | 'confirmed_at' | 'withdrawn_at' | 'created_at'>;
 
 /**
  * Other documents with the same số/ký hiệu, issuer and date (directive_key() in migration
@@ -145,10 +81,6 @@ export async function twinsOf(db: Queryable, id: string): Promise<TwinRow[]> {
   );
 }
 
-export function presentTwin(t: TwinRow) {
-  return { id: t.id, number: t.doc_number, type: t.doc_type, issuer: t.issuer, issuedOn: t.issued_on, status: documentStatus(t), createdAt: t.created_at };
-}
-
 /**
  * Withdraws the document from the version the coordinator saw, in one statement: of two
  * simultaneous withdrawals (or a withdrawal and an edit) from one version, one is kept.
@@ -162,11 +94,7 @@ export async function withdrawDocumentRow(tx: Queryable, id: string, version: nu
   return rows.length > 0;
 }
 
-export interface CancelledTaskRow {
-  id: string;
-  title: string;
-  version: number;
-}
+export type CancelledTaskRow = Pick<Tables['tasks'], 'id' | 'title' | 'version'>;
 
 /**
  * Closes the chosen open tasks of a withdrawn document in one statement; tasks of another
@@ -200,5 +128,92 @@ export async function auditCancelledTasks(
             $3
        from unnest($7::text[], $8::text[], $9::int[]) as r(id, title, version)`,
     [ctx.actorId, ctx.actorName, ctx.ip ?? null, documentId, reason, at, rows.map((r) => r.id), rows.map((r) => r.title), rows.map((r) => r.version)],
+  );
+}
+
+// ─── Registration and edits ──────────────────────────────────────────────────
+
+export async function insertFile(tx: Queryable, f: Pick<Tables['files'], 'filename' | 'mime_type' | 'size_bytes' | 'sha256' | 'uploaded_by' | 'uploaded_at'> & { content: Buffer }): Promise<string> {
+  const rows = await tx.query<Pick<Tables['files'], 'id'>>(
+    'insert into files (filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7) returning id',
+    [f.filename, f.mime_type, f.size_bytes, f.sha256, f.content, f.uploaded_by, f.uploaded_at],
+  );
+  return rows[0]!.id;
+}
+
+export type DocumentInsert = Pick<
+  D,
+  'doc_number' | 'doc_type' | 'issued_on' | 'issuer' | 'place' | 'summary' | 'signer' | 'signer_authority' | 'recipients' | 'body' | 'file_id' | 'created_by' | 'created_at'
+>;
+
+export async function insertDocumentRow(tx: Queryable, d: DocumentInsert): Promise<string> {
+  const rows = await tx.query<Pick<D, 'id'>>(
+    `insert into documents (doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
+    [d.doc_number, d.doc_type, d.issued_on, d.issuer, d.place, d.summary, d.signer, d.signer_authority, d.recipients, d.body, d.file_id, d.created_by, d.created_at],
+  );
+  return rows[0]!.id;
+}
+
+export type DocumentMetadataRow = Pick<D, 'doc_number' | 'doc_type' | 'issued_on' | 'issuer' | 'place' | 'summary' | 'signer' | 'signer_authority' | 'recipients'>;
+
+/**
+ * Writes the metadata from the version the reviewer saw. One statement checks the version
+ * and, for a confirmation, that it was never confirmed: of twenty simultaneous confirmations
+ * exactly one creates tasks. False when it lost to a concurrent change.
+ */
+export async function updateDocumentMetadata(tx: Queryable, id: string, version: number, m: DocumentMetadataRow, at: string, confirm: boolean): Promise<boolean> {
+  const rows = await tx.query<Pick<D, 'id'>>(
+    `update documents set doc_number = $3, doc_type = $4, issued_on = $5, issuer = $6, place = $7, summary = $8, signer = $9,
+            signer_authority = $10, recipients = $11, version = version + 1, updated_at = $12,
+            confirmed_at = case when $13 then $12::timestamptz else confirmed_at end
+      where id = $1 and version = $2 and withdrawn_at is null and (not $13 or confirmed_at is null) returning id`,
+    [id, version, m.doc_number, m.doc_type, m.issued_on, m.issuer, m.place, m.summary, m.signer, m.signer_authority, m.recipients, at, confirm],
+  );
+  return rows.length > 0;
+}
+
+/** The uploaded original of a document, if it has one. */
+export async function selectDocumentFile(db: Queryable, id: string): Promise<Pick<Tables['files'], 'filename' | 'mime_type' | 'content'> | undefined> {
+  return (await db.query<Pick<Tables['files'], 'filename' | 'mime_type' | 'content'>>(
+    'select f.filename, f.mime_type, f.content from documents d join files f on f.id = d.file_id where d.id = $1',
+    [id],
+  ))[0];
+}
+
+// ─── The clerk's review, kept as gold (issue 10) ──────────────────────────────
+
+export type ReviewInsert = Pick<Tables['document_reviews'], 'document_id' | 'added' | 'removed' | 'lead_changed' | 'deadline_changed' | 'reviewed_by' | 'reviewed_at'> & {
+  proposed: readonly TGoldAssignment[];
+  reviewed: readonly TGoldAssignment[];
+};
+
+export async function upsertReview(tx: Queryable, r: ReviewInsert): Promise<void> {
+  await tx.query(
+    `insert into document_reviews (document_id, proposed, reviewed, added, removed, lead_changed, deadline_changed, reviewed_by, reviewed_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (document_id) do update set proposed = excluded.proposed, reviewed = excluded.reviewed, added = excluded.added,
+       removed = excluded.removed, lead_changed = excluded.lead_changed, deadline_changed = excluded.deadline_changed,
+       reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at`,
+    [r.document_id, JSON.stringify(r.proposed), JSON.stringify(r.reviewed), r.added, r.removed, r.lead_changed, r.deadline_changed, r.reviewed_by, r.reviewed_at],
+  );
+}
+
+export type ReviewRow = Pick<D, 'id' | 'doc_number' | 'doc_type' | 'issued_on' | 'issuer' | 'signer' | 'summary' | 'body'> &
+  Pick<Tables['document_reviews'], 'added' | 'removed' | 'lead_changed' | 'deadline_changed' | 'reviewed_at'> & {
+    /** jsonb written by upsertReview. */
+    proposed: TGoldAssignment[];
+    reviewed: TGoldAssignment[];
+  };
+
+/** Reviewed documents (all, or one), in the order they were reviewed. */
+export async function selectReviews(db: Queryable, documentId: string | null): Promise<ReviewRow[]> {
+  return db.query<ReviewRow>(
+    `select d.id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.signer, d.summary, d.body,
+            r.proposed, r.reviewed, r.added, r.removed, r.lead_changed, r.deadline_changed, r.reviewed_at
+       from document_reviews r join documents d on d.id = r.document_id
+      where ($1::uuid is null or r.document_id = $1::uuid)
+      order by r.reviewed_at, d.id`,
+    [documentId],
   );
 }

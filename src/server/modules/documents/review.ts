@@ -4,7 +4,7 @@ import { extractDirective, toGoldFormat } from '../../../core/extraction/extract
 import type { TGoldAssignment, TGoldDocumentExport, TGoldExport } from '../../../contracts/documents';
 import { GROUP_LABEL_VI, type RegistryUnit } from '../tasks/registry';
 import type { TGroupKey } from '../../../core/extraction/units';
-import type { DocumentRow } from './queries';
+import { selectReviews, upsertReview, type DocumentRow, type ReviewRow } from './queries';
 
 type TProposedGold = TGoldAssignment & { sourceStart: number; sourceEnd: number };
 
@@ -83,33 +83,18 @@ export async function recordReview(
   const reviewed = reviewedGold(assignments, registry);
   const c = corrections(proposed, reviewed, assignments.map((a) => ({ start: a.sourceStart ?? null, end: a.sourceEnd ?? null })));
   const plain = proposed.map(({ sourceStart: _s, sourceEnd: _e, ...g }) => g);
-  await tx.query(
-    `insert into document_reviews (document_id, proposed, reviewed, added, removed, lead_changed, deadline_changed, reviewed_by, reviewed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-     on conflict (document_id) do update set proposed = excluded.proposed, reviewed = excluded.reviewed, added = excluded.added,
-       removed = excluded.removed, lead_changed = excluded.lead_changed, deadline_changed = excluded.deadline_changed,
-       reviewed_by = excluded.reviewed_by, reviewed_at = excluded.reviewed_at`,
-    [doc.id, JSON.stringify(plain), JSON.stringify(reviewed), c.added, c.removed, c.lead, c.deadline, actorId, at],
-  );
+  await upsertReview(tx, {
+    document_id: doc.id,
+    proposed: plain,
+    reviewed,
+    added: c.added,
+    removed: c.removed,
+    lead_changed: c.lead,
+    deadline_changed: c.deadline,
+    reviewed_by: actorId,
+    reviewed_at: at,
+  });
 }
-
-type ReviewRow = {
-  id: string;
-  doc_number: string | null;
-  doc_type: string;
-  issued_on: string | null;
-  issuer: string | null;
-  signer: string | null;
-  summary: string | null;
-  body: string;
-  proposed: TGoldAssignment[];
-  reviewed: TGoldAssignment[];
-  added: number;
-  removed: number;
-  lead_changed: number;
-  deadline_changed: number;
-  reviewed_at: string;
-};
 
 const fileName = (r: ReviewRow): string =>
   `${(r.doc_number ?? r.id).replace(/[^\p{L}\p{N}-]+/gu, '_').replace(/^_+|_+$/g, '') || r.id}.txt`;
@@ -119,14 +104,7 @@ const fileName = (r: ReviewRow): string =>
  * text inline): `eval-extract` scores the reader against it, and the corpus grows with use.
  */
 export async function goldExport(db: Queryable, documentId: string | null): Promise<TGoldExport> {
-  const rows = await db.query<ReviewRow>(
-    `select d.id, d.doc_number, d.doc_type, d.issued_on, d.issuer, d.signer, d.summary, d.body,
-            r.proposed, r.reviewed, r.added, r.removed, r.lead_changed, r.deadline_changed, r.reviewed_at
-       from document_reviews r join documents d on d.id = r.document_id
-      where ($1::uuid is null or r.document_id = $1::uuid)
-      order by r.reviewed_at, d.id`,
-    [documentId],
-  );
+  const rows = await selectReviews(db, documentId);
   const documents: TGoldDocumentExport[] = rows.map((r) => ({
     file: fileName(r),
     document_id: r.id,

@@ -6,19 +6,21 @@ import { normalizeText } from '../../../core/text/fold';
 import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
-import { auditCancelledTasks, cancelDocumentTasks, documentById, presentDocument, presentTwin, refreshDocumentSearch, twinsOf, withdrawDocumentRow } from './queries';
+import type { TDocument, TDocumentMetadataInput, TDocumentWithdrawn } from '../../../contracts/documents';
+import { presentDocument, presentTwin } from './model';
+import {
+  auditCancelledTasks,
+  cancelDocumentTasks,
+  documentById,
+  insertDocumentRow,
+  insertFile,
+  refreshDocumentSearch,
+  twinsOf,
+  updateDocumentMetadata,
+  withdrawDocumentRow,
+} from './queries';
 
-export interface DocumentMetadataInput {
-  number?: string | null;
-  type?: string | null;
-  issuedOn?: string | null;
-  issuer?: string | null;
-  place?: string | null;
-  summary?: string | null;
-  signer?: string | null;
-  signerAuthority?: string | null;
-  recipients?: string | null;
-}
+export type DocumentMetadataInput = TDocumentMetadataInput;
 
 export interface RegisterInput extends DocumentMetadataInput {
   text: string;
@@ -28,8 +30,8 @@ export interface RegisterInput extends DocumentMetadataInput {
 const clean = (s: string | null | undefined) => (s ? normalizeText(s) || null : null);
 
 /** What the audit keeps of a document: its metadata, not its (long) text. */
-function auditShape(d: ReturnType<typeof presentDocument>) {
-  const { body: _body, ...rest } = d as typeof d & { body?: string };
+function auditShape(d: TDocument) {
+  const { body: _body, ...rest } = d;
   return rest;
 }
 
@@ -38,40 +40,38 @@ function auditShape(d: ReturnType<typeof presentDocument>) {
  * it, so the review screen can highlight source sentences); metadata left blank is read
  * from the text, and the reviewer corrects it before confirming.
  */
-export async function registerDocument(deps: Deps, ctx: AuditContext, actorId: string, input: RegisterInput) {
+export async function registerDocument(deps: Deps, ctx: AuditContext, actorId: string, input: RegisterInput): Promise<TDocument> {
   const body = normalizeDocument(input.text);
   if (body.replace(/\s/g, '').length < 20) throw new AppError('VALIDATION', 'Nội dung văn bản quá ngắn; hãy dán toàn văn hoặc tải tệp lên', 'text');
   const found = extractMetadata(body);
   const now = deps.now().toISOString();
   return deps.db.transaction(async (tx) => {
-    let fileId: string | null = null;
-    if (input.file) {
-      const f = await tx.query<{ id: string }>(
-        'insert into files (filename, mime_type, size_bytes, sha256, content, uploaded_by, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7) returning id',
-        [input.file.filename, input.file.mimetype, input.file.buffer.length, createHash('sha256').update(input.file.buffer).digest('hex'), input.file.buffer, actorId, now],
-      );
-      fileId = f[0]!.id;
-    }
-    const rows = await tx.query<{ id: string }>(
-      `insert into documents (doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
-      [
-        clean(input.number) ?? found.soKyHieu,
-        clean(input.type) ?? found.loai ?? 'Văn bản',
-        input.issuedOn ?? found.ngayBanHanh,
-        clean(input.issuer) ?? found.coQuan,
-        clean(input.place) ?? found.diaDanh,
-        clean(input.summary) ?? found.trichYeu,
-        clean(input.signer) ?? found.nguoiKy,
-        clean(input.signerAuthority),
-        clean(input.recipients),
-        body,
-        fileId,
-        actorId,
-        now,
-      ],
-    );
-    const id = rows[0]!.id;
+    const fileId = input.file
+      ? await insertFile(tx, {
+          filename: input.file.filename,
+          mime_type: input.file.mimetype,
+          size_bytes: input.file.buffer.length,
+          sha256: createHash('sha256').update(input.file.buffer).digest('hex'),
+          content: input.file.buffer,
+          uploaded_by: actorId,
+          uploaded_at: now,
+        })
+      : null;
+    const id = await insertDocumentRow(tx, {
+      doc_number: clean(input.number) ?? found.soKyHieu,
+      doc_type: clean(input.type) ?? found.loai ?? 'Văn bản',
+      issued_on: input.issuedOn ?? found.ngayBanHanh,
+      issuer: clean(input.issuer) ?? found.coQuan,
+      place: clean(input.place) ?? found.diaDanh,
+      summary: clean(input.summary) ?? found.trichYeu,
+      signer: clean(input.signer) ?? found.nguoiKy,
+      signer_authority: clean(input.signerAuthority),
+      recipients: clean(input.recipients),
+      body,
+      file_id: fileId,
+      created_by: actorId,
+      created_at: now,
+    });
     await refreshDocumentSearch(tx, id);
     const after = presentDocument((await documentById(tx, id))!, true);
     await recordAudit(tx, ctx, { action: 'create', entity: 'document', entityId: id, after: auditShape(after) });
@@ -90,37 +90,32 @@ export async function applyMetadata(tx: Queryable, _ctx: AuditContext, id: strin
   if (extra.confirmed && current.confirmed_at) throw alreadyConfirmed();
   const pick = <T>(v: T | undefined, old: T) => (v === undefined ? old : v);
   const type = pick(m.type === undefined ? undefined : clean(m.type), current.doc_type);
-  let updated: unknown[];
+  let updated: boolean;
   try {
-    // One statement checks the version and, for a confirmation, that it was never confirmed:
-    // of twenty simultaneous confirmations exactly one creates tasks.
-    updated = await tx.query(
-      `update documents set doc_number = $3, doc_type = $4, issued_on = $5, issuer = $6, place = $7, summary = $8, signer = $9,
-              signer_authority = $10, recipients = $11, version = version + 1, updated_at = $12,
-              confirmed_at = case when $13 then $12::timestamptz else confirmed_at end
-        where id = $1 and version = $2 and withdrawn_at is null and (not $13 or confirmed_at is null) returning id`,
-      [
-        id,
-        version,
-        pick(m.number === undefined ? undefined : clean(m.number), current.doc_number),
-        type ?? 'Văn bản',
-        pick(m.issuedOn, current.issued_on),
-        pick(m.issuer === undefined ? undefined : clean(m.issuer), current.issuer),
-        pick(m.place === undefined ? undefined : clean(m.place), current.place),
-        pick(m.summary === undefined ? undefined : clean(m.summary), current.summary),
-        pick(m.signer === undefined ? undefined : clean(m.signer), current.signer),
-        pick(m.signerAuthority === undefined ? undefined : clean(m.signerAuthority), current.signer_authority),
-        pick(m.recipients === undefined ? undefined : clean(m.recipients), current.recipients),
-        now,
-        extra.confirmed ?? false,
-      ],
+    updated = await updateDocumentMetadata(
+      tx,
+      id,
+      version,
+      {
+        doc_number: pick(m.number === undefined ? undefined : clean(m.number), current.doc_number),
+        doc_type: type ?? 'Văn bản',
+        issued_on: pick(m.issuedOn, current.issued_on),
+        issuer: pick(m.issuer === undefined ? undefined : clean(m.issuer), current.issuer),
+        place: pick(m.place === undefined ? undefined : clean(m.place), current.place),
+        summary: pick(m.summary === undefined ? undefined : clean(m.summary), current.summary),
+        signer: pick(m.signer === undefined ? undefined : clean(m.signer), current.signer),
+        signer_authority: pick(m.signerAuthority === undefined ? undefined : clean(m.signerAuthority), current.signer_authority),
+        recipients: pick(m.recipients === undefined ? undefined : clean(m.recipients), current.recipients),
+      },
+      now,
+      extra.confirmed ?? false,
     );
   } catch (err) {
     // documents_confirmed_once: another copy of this directive is already confirmed.
     if ((err as { code?: string }).code === '23505') throw twinConfirmed();
     throw err;
   }
-  if (updated.length === 0) {
+  if (!updated) {
     // Lost to a concurrent change: say which, from the row as it now stands.
     const now = await documentById(tx, id);
     if (extra.confirmed && now?.confirmed_at) throw alreadyConfirmed();
@@ -147,7 +142,7 @@ export interface WithdrawInput {
  * the coordinator chose: one audit row for the document (before and after, which tasks were
  * closed and which kept) and one per closed task.
  */
-export async function withdrawDocument(deps: Deps, ctx: AuditContext, actorId: string, id: string, input: WithdrawInput) {
+export async function withdrawDocument(deps: Deps, ctx: AuditContext, actorId: string, id: string, input: WithdrawInput): Promise<TDocumentWithdrawn> {
   const reason = normalizeText(input.reason);
   const at = deps.now().toISOString();
   return deps.db.transaction(async (tx) => {
@@ -172,7 +167,7 @@ export async function withdrawDocument(deps: Deps, ctx: AuditContext, actorId: s
   });
 }
 
-export async function updateDocument(deps: Deps, ctx: AuditContext, id: string, version: number, m: DocumentMetadataInput) {
+export async function updateDocument(deps: Deps, ctx: AuditContext, id: string, version: number, m: DocumentMetadataInput): Promise<TDocument> {
   const now = deps.now().toISOString();
   return deps.db.transaction(async (tx) => {
     const { before, after } = await applyMetadata(tx, ctx, id, version, m, now);

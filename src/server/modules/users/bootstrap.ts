@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../../../db/client';
 import { recordAudit } from '../../audit';
 import { hashPassword } from '../auth/service';
+import { insertUser, selectRootUnitId, usernameTaken } from './queries';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống' };
 
@@ -13,18 +14,14 @@ export interface AdminBootstrap {
 
 /** Creates `admin` on first start, with ADMIN_PASSWORD or a generated password. */
 export async function ensureAdmin(db: Db, password?: string): Promise<AdminBootstrap> {
-  const existing = await db.query('select 1 from users where lower(username) = $1', ['admin']);
-  if (existing.length) return { created: false };
+  if (await usernameTaken(db, 'admin')) return { created: false };
   const generated = password ? undefined : `Hd-${randomBytes(9).toString('base64url')}7`;
   const hash = await hashPassword(password ?? generated!);
   await db.transaction(async (tx) => {
-    const root = (await tx.query<{ id: string }>('select id from units where parent_id is null order by valid_from limit 1'))[0];
-    if (!root) throw new Error('Chưa có đơn vị gốc: hãy nạp cơ cấu tổ chức trước khi tạo quản trị');
-    const rows = await tx.query<{ id: string }>(
-      `insert into users (username, password_hash, full_name, role, unit_id) values ('admin', $1, 'Quản trị hệ thống', 'admin', $2) returning id`,
-      [hash, root.id],
-    );
-    await recordAudit(tx, SYSTEM, { action: 'create', entity: 'user', entityId: rows[0]!.id, after: { username: 'admin', role: 'admin' } });
+    const rootId = await selectRootUnitId(tx);
+    if (!rootId) throw new Error('Chưa có đơn vị gốc: hãy nạp cơ cấu tổ chức trước khi tạo quản trị');
+    const id = await insertUser(tx, { username: 'admin', password_hash: hash, full_name: 'Quản trị hệ thống', role: 'admin', unit_id: rootId });
+    await recordAudit(tx, SYSTEM, { action: 'create', entity: 'user', entityId: id, after: { username: 'admin', role: 'admin' } });
   });
   return { created: true, generatedPassword: generated };
 }

@@ -1,6 +1,6 @@
 import { Alert, Space } from 'antd';
 import { Link } from 'react-router';
-import type { DocumentTwin } from '../../api/documents';
+import type { TDocumentTwin as DocumentTwin } from '../../../contracts/documents';
 import { formatDate } from '../../i18n/format';
 import { useDocText } from './messages';
 

@@ -2,8 +2,18 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Row, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { useConfirmProposal, type ConfirmAssignment, type DirectiveDocument, type DocumentMetadata, type GroupKey, type Proposal, type Resolved, type UnreadSentence } from '../../api/documents';
-import { PILLARS, RECURRENCES, type Pillar, type Recurrence } from '../../api/tasks';
+import { useConfirmProposal } from '../../api/documents';
+import type {
+  TConfirmAssignment as ConfirmAssignment,
+  TDocument as DirectiveDocument,
+  TDocumentMetadataInput as DocumentMetadata,
+  TGroupKeyWire as GroupKey,
+  TProposal as Proposal,
+  TResolved as Resolved,
+  TUnreadSentenceWire as UnreadSentence,
+} from '../../../contracts/documents';
+import { PILLARS, type Pillar } from '../../../core/tasks/pillars';
+import { RECURRENCES, type Recurrence } from '../../../core/tasks/recurrence';
 import { useUnits } from '../../api/units';
 import { isVersionConflict } from '../../components/formErrors';
 import { errorText } from '../../components/QueryError';

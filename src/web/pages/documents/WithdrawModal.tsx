@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Checkbox, Input, List, Modal, Space, Typography, message } from 'antd';
-import { useWithdrawDocument, type DirectiveDocument } from '../../api/documents';
-import type { Task } from '../../api/tasks';
+import { useWithdrawDocument } from '../../api/documents';
+import type { TDocument as DirectiveDocument } from '../../../contracts/documents';
+import type { TTask as Task } from '../../../contracts/tasks';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDate } from '../../i18n/format';

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CloudDownloadOutlined } from '@ant-design/icons';
-import { useBackupNow, useBackups, type TBackupFile } from '../../../api/backups';
+import { useBackupNow, useBackups } from '../../../api/backups';
+import type { TBackupFile } from '../../../../contracts/backups';
 import { PageHeader } from '../../../components/PageHeader';
 import { QueryError, errorText } from '../../../components/QueryError';
 import { useI18n } from '../../../i18n/I18nProvider';

@@ -1,6 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { ROLES, type CreateUserInput, type Role, type Unit, type UpdateUserInput, type UserRecord } from '../../../api/types';
+import { ROLES, type Role } from '../../../../core/auth/roles';
+import type { TUnit as Unit } from '../../../../contracts/units';
+import { ZUsername, type TUser as UserRecord, type TUserCreate as CreateUserInput, type TUserUpdate as UpdateUserInput } from '../../../../contracts/users';
+import { ZName } from '../../../../contracts/common';
+import { maxLengthOf, schemaRule } from '../../../lib/schema-rule';
 import { useCreateUser, useUpdateUser } from '../../../api/users';
 import { formErrorBanner, type FormBanner } from '../../../components/formErrors';
 import { errorText } from '../../../components/QueryError';
@@ -128,12 +132,12 @@ export function UserFormModal({ user, units, unitsLoading, onClose }: Props) {
         <Form.Item
           name="username"
           label={t('users.col.username')}
-          rules={user ? [] : [required('users.col.username'), { pattern: /^[a-zA-Z0-9._-]{3,60}$/, message: t('users.usernamePattern') }]}
+          rules={user ? [] : [required('users.col.username'), schemaRule(ZUsername, t('users.usernamePattern'))]}
         >
           <Input disabled={Boolean(user)} autoComplete="off" spellCheck={false} autoCapitalize="none" maxLength={64} />
         </Form.Item>
         <Form.Item name="fullName" label={t('users.col.fullName')} rules={[required('users.col.fullName')]}>
-          <Input maxLength={300} />
+          <Input maxLength={maxLengthOf(ZName)} />
         </Form.Item>
         <Form.Item name="role" label={t('users.col.role')} rules={[required('users.col.role', true)]}>
           <Select options={ROLES.map((r) => ({ value: r, label: t(roleKey(r)) }))} />

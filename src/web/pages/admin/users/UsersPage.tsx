@@ -1,7 +1,9 @@
 import { useMemo, useState } from 'react';
 import { App, Badge, Button, Input, Popconfirm, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined } from '@ant-design/icons';
-import { ROLES, type Role, type Unit, type UserRecord } from '../../../api/types';
+import { ROLES, type Role } from '../../../../core/auth/roles';
+import type { TUnit as Unit } from '../../../../contracts/units';
+import type { TUser as UserRecord } from '../../../../contracts/users';
 import { useUnits } from '../../../api/units';
 import { useUpdateUser, useUsers } from '../../../api/users';
 import { canDo } from '../../../auth/permissions';
