@@ -630,6 +630,7 @@ export interface Tables {
     version: number;
     created_at: string;
     updated_at: string;
+    official_code: string | null;
   };
   users: {
     id: string;

@@ -18,7 +18,7 @@ export async function ensureAdmin(db: Db, password?: string): Promise<AdminBoots
   const generated = password ? undefined : `Hd-${randomBytes(9).toString('base64url')}7`;
   const hash = await hashPassword(password ?? generated!);
   await db.transaction(async (tx) => {
-    const root = (await tx.query<{ id: string }>('select id from units where parent_id is null order by valid_from limit 1'))[0];
+    const root = (await tx.query<{ id: string }>('select id from units where parent_id is null order by valid_to is not null, valid_from limit 1'))[0];
     if (!root) throw new Error('Chưa có đơn vị gốc: hãy nạp cơ cấu tổ chức trước khi tạo quản trị');
     const rows = await tx.query<{ id: string }>(
       `insert into users (username, password_hash, full_name, role, unit_id) values ('admin', $1, 'Quản trị hệ thống', 'admin', $2) returning id`,
