@@ -248,6 +248,9 @@ export interface Tables {
     valid_to: string | null;
     sample: boolean;
     created_at: string;
+    pillars: unknown;
+    sources: string[];
+    note: string | null;
   };
   indicator_import_rows: {
     import_id: string;
@@ -334,6 +337,7 @@ export interface Tables {
     version: number;
     created_at: string;
     updated_at: string;
+    plan_pillar: string | null;
   };
   job_runs: {
     job: string;
@@ -630,6 +634,7 @@ export interface Tables {
     version: number;
     created_at: string;
     updated_at: string;
+    official_code: string | null;
   };
   users: {
     id: string;

@@ -1,6 +1,5 @@
 import type { Db, Queryable } from '../db/client';
 import { foldVietnamese, normalizeText } from '../core/text/fold';
-import { levelOf } from '../core/units/closure';
 import { hashPassword } from '../server/modules/auth/service';
 import { rebuildClosure } from '../server/modules/units/queries';
 import { recordAudit } from '../server/audit';
@@ -19,35 +18,89 @@ export async function seedOrganisation(db: Db, units: readonly SeedUnit[] = ORGA
   return db.transaction(async (tx) => {
     if (await getSetting(tx, 'seed.organisation')) return false;
     await tx.query(`insert into provinces (id, name) values ('HP', 'Thành phố Hải Phòng') on conflict do nothing`);
-    const tree = units.map((u) => ({ id: u.code, parentId: u.parentCode, validFrom: u.validFrom, validTo: u.validTo }));
-    const ids = new Map<string, string>();
-    // Parents first, so every parent_id exists when its child is inserted.
-    const ordered = [...units].sort((a, b) => levelOf(tree, a.code) - levelOf(tree, b.code));
-    for (const u of ordered) {
-      const name = normalizeText(u.name);
-      const rows = await tx.query<{ id: string }>(
-        `insert into units (province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to, groups, sample)
-         values ('HP', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-        [u.code, name, foldVietnamese(name), u.shortName ?? null, u.kind, levelOf(tree, u.code), u.parentCode ? ids.get(u.parentCode) : null, u.validFrom, u.validTo, u.groups ?? [], u.sample ?? false],
-      );
-      ids.set(u.code, rows[0]!.id);
-    }
-    for (const u of units) {
-      const id = ids.get(u.code)!;
-      const aliases = [...new Set([u.shortName, ...(u.aliases ?? [])].filter((a): a is string => !!a).map(normalizeText))];
-      for (const alias of aliases) {
-        await tx.query('insert into unit_aliases (unit_id, alias, alias_folded) values ($1, $2, $3) on conflict do nothing', [id, alias, foldVietnamese(alias)]);
-      }
-      // The first successor listed is the primary one: it inherits the unit's history.
-      for (const [i, s] of (u.successorCodes ?? []).entries()) {
-        await tx.query('insert into unit_successors (predecessor_id, successor_id, is_primary) values ($1, $2, $3)', [id, ids.get(s), i === 0]);
-      }
-    }
+    await insertSeedUnits(tx, units);
     const closureRows = await rebuildClosure(tx);
     await recordAudit(tx, SYSTEM, { action: 'seed', entity: 'organisation', after: { units: units.length, closureRows } });
     await setSetting(tx, 'seed.organisation', { at: new Date().toISOString(), units: units.length });
     return true;
   });
+}
+
+/**
+ * Three set-based statements whatever the number of units (some 540 for the whole new Hải Phòng
+ * and its two former provinces): units, aliases, successors. A row may name a parent inserted by
+ * the same statement: the foreign key is checked at the end of the statement.
+ */
+async function insertSeedUnits(tx: Queryable, units: readonly SeedUnit[]): Promise<void> {
+  const levels = levelsOf(units);
+  const rows = units.map((u) => {
+    const name = normalizeText(u.name);
+    return {
+      code: u.code,
+      name,
+      name_folded: foldVietnamese(name),
+      short_name: u.shortName ?? null,
+      kind: u.kind,
+      level: levels.get(u.code) ?? 0,
+      parent_code: u.parentCode,
+      valid_from: u.validFrom,
+      valid_to: u.validTo,
+      groups: u.groups ?? [],
+      sample: u.sample ?? false,
+      official_code: u.officialCode ?? null,
+    };
+  });
+  await tx.query(
+    `with r as (
+       select r.*, gen_random_uuid() as id
+         from jsonb_to_recordset($1::jsonb) as r(code text, name text, name_folded text, short_name text, kind text, level int,
+              parent_code text, valid_from date, valid_to date, groups text[], sample boolean, official_code text)
+     )
+     insert into units (id, province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to, groups, sample, official_code)
+     select r.id, 'HP', r.code, r.name, r.name_folded, r.short_name, r.kind, r.level, p.id, r.valid_from, r.valid_to, r.groups, r.sample, r.official_code
+       from r left join r p on p.code = r.parent_code`,
+    [JSON.stringify(rows)],
+  );
+  const aliases = units.flatMap((u) =>
+    [...new Set([u.shortName, ...(u.aliases ?? [])].filter((a): a is string => !!a).map(normalizeText))].map((alias) => ({
+      code: u.code,
+      alias,
+      alias_folded: foldVietnamese(alias),
+    })),
+  );
+  await tx.query(
+    `insert into unit_aliases (unit_id, alias, alias_folded)
+     select u.id, a.alias, a.alias_folded
+       from jsonb_to_recordset($1::jsonb) as a(code text, alias text, alias_folded text) join units u on u.code = a.code
+     on conflict do nothing`,
+    [JSON.stringify(aliases)],
+  );
+  // The first successor listed is the primary one: it inherits the unit's history.
+  const successors = units.flatMap((u) => (u.successorCodes ?? []).map((s, i) => ({ code: u.code, successor: s, is_primary: i === 0 })));
+  await tx.query(
+    `insert into unit_successors (predecessor_id, successor_id, is_primary)
+     select p.id, s.id, x.is_primary
+       from jsonb_to_recordset($1::jsonb) as x(code text, successor text, is_primary boolean)
+       join units p on p.code = x.code join units s on s.code = x.successor`,
+    [JSON.stringify(successors)],
+  );
+}
+
+/** Distance from the root of each unit, in one pass over the parent links. */
+function levelsOf(units: readonly SeedUnit[]): Map<string, number> {
+  const parentOf = new Map(units.map((u) => [u.code, u.parentCode]));
+  const levels = new Map<string, number>();
+  const levelOf = (code: string, depth = 0): number => {
+    const known = levels.get(code);
+    if (known !== undefined) return known;
+    const parent = parentOf.get(code);
+    if (!parent || depth > units.length) return 0;
+    const level = levelOf(parent, depth + 1) + 1;
+    levels.set(code, level);
+    return level;
+  };
+  for (const u of units) levels.set(u.code, levelOf(u.code));
+  return levels;
 }
 
 /** Demo accounts, one per role, sharing the administrator's initial password. Sample data. */

@@ -106,8 +106,8 @@ describe.each(ENGINES)('indicators over HTTP on %s', (engine) => {
   const RATE_ROWS: Array<[string, string, number, number]> = [
     ['HP.Q.LECHAN', '2022-M04', 10, 200],
     ['HP.Q.LECHAN', '2022-M05', 45, 90],
-    ['HP.X.LECHAN.01', '2022-M05', 7, 10],
-    ['HP.X.LECHAN.02', '2022-M06', 1, 50],
+    ['HP.X.LECHAN.PHANGKENH', '2022-M05', 7, 10],
+    ['HP.X.LECHAN.PANDUONG', '2022-M06', 1, 50],
     ['HP.Q.NGOQUYEN', '2022-M04', 300, 1000],
     ['HP.Q.NGOQUYEN', '2022-M06', 2, 4],
     ['HP.STTTT', '2022-M05', 80, 100],
@@ -147,14 +147,15 @@ describe.each(ENGINES)('indicators over HTTP on %s', (engine) => {
         { indicatorId: ind.count, unitId: unitId('HP.STTTT'), period: '2022-M03', value: 40 },
         { indicatorId: ind.count, unitId: unitId('HP.SKHCN'), period: '2022-M03', value: 2 },
         { indicatorId: ind.count, unitId: unitId('HP.Q.LECHAN'), period: '2022-M03', value: 100 },
-        { indicatorId: ind.count, unitId: unitId('HP.X.LECHAN.01'), period: '2022-M03', value: 10 },
-        { indicatorId: ind.count, unitId: unitId('HP.X.LECHAN.02'), period: '2022-M03', value: 1 },
+        { indicatorId: ind.count, unitId: unitId('HP.X.LECHAN.PHANGKENH'), period: '2022-M03', value: 10 },
+        { indicatorId: ind.count, unitId: unitId('HP.X.LECHAN.PANDUONG'), period: '2022-M03', value: 1 },
       ],
     });
     expect((await rollup(ind.count, 'HP.SKHCN', '2022')).total.value).toBe(42);
     expect((await rollup(ind.count, 'HP.STTTT', '2022')).total.value).toBe(40);
-    // phường Lê Chân (primary successor of quận Lê Chân) inherits the district and phường Trại
-    // Cau; Dư Hàng Kênh went to An Biên, which takes no share of the district's own figures.
+    // phường Lê Chân (primary successor of quận Lê Chân) inherits the district and phường Hàng
+    // Kênh; the old phường An Dương of Lê Chân went to An Biên, which takes no share of the
+    // district's own figures (NQ 1669/NQ-UBTVQH15).
     expect((await rollup(ind.count, 'HP.P.LECHAN', '2022')).total.value).toBe(110);
     expect((await rollup(ind.count, 'HP.P.ANBIEN', '2022')).total.value).toBe(1);
     // Sở VH-TT&DL took only the press work of Sở TT&TT: not its history.
@@ -172,6 +173,38 @@ describe.each(ENGINES)('indicators over HTTP on %s', (engine) => {
     expect(c2025.total.value).toBe(7);
     // A formula reads the rolled-up inputs.
     expect((await rollup(ind.formula, 'HP', '2022')).total.value).toBe(2 * 153);
+  });
+
+  it('rolls a 2024 figure of a former Hải Dương commune, and of a former Hải Phòng one, into its 2026 successor', async () => {
+    // NQ 1669/NQ-UBTVQH15: xã Hà Đông (Thanh Hà) = xã Thanh Hồng + Vĩnh Cường + Thanh Quang of
+    // former Hải Dương; xã Nguyễn Bỉnh Khiêm = xã Trấn Dương + Hòa Bình + Lý Học of huyện Vĩnh Bảo.
+    // xã Hòa Bình of former Hải Dương is another unit: it goes to xã Hà Nam, not to Nguyễn Bỉnh Khiêm.
+    const cat = (await call(s.app, coord, 'GET', '/api/indicator-catalogues')).json().find((c: { code: string }) => c.code === 'TEST');
+    const count = await createIndicator({
+      catalogueId: cat.id, code: 'T_MERGED', name: 'Số lượng qua sắp xếp', pillar: 'government', kind: 'raw', unitOfMeasure: 'hồ sơ',
+      unitRule: 'sum', timeRule: 'sum', direction: 'higher_better', periodicity: 'month', sourceAgency: 'Sở Nội vụ', validFrom: '2020-01-01',
+    });
+    const rows: Array<[string, number]> = [
+      ['HP.HD.XTHANHHONG', 5],
+      ['HP.HD.XVINHCUONG', 2],
+      ['HP.X.VINHBAO.XHOABINH', 3],
+      ['HP.X.VINHBAO.XLYHOC', 4],
+      ['HP.HD.XHOABINH', 11],
+    ];
+    const batch = await call(s.app, coord, 'POST', '/api/indicator-values/batch', {
+      values: rows.map(([u, value]) => ({ indicatorId: count, unitId: unitId(u), period: '2024-M03', value })),
+    });
+    expect(batch.statusCode, batch.body).toBe(200);
+    expect((await rollup(count, 'HP.XA.HADONG', '2024')).total.value).toBe(5 + 2);
+    expect((await rollup(count, 'HP.XA.NGUYENBINHKHIEM', '2024')).total.value).toBe(3 + 4);
+    expect((await rollup(count, 'HP.XA.HANAM', '2024')).total.value).toBe(11);
+    // Former Hải Dương's history counts for the city that took it in; in 2026 it shows under the new xã.
+    expect((await rollup(count, 'HP', '2024')).total.value).toBe(5 + 2 + 3 + 4 + 11);
+    expect((await rollup(count, 'HP.HD', '2024')).total.value).toBe(5 + 2 + 11);
+    await call(s.app, coord, 'POST', '/api/indicator-values/batch', { values: [{ indicatorId: count, unitId: unitId('HP.HD.XTHANHQUANG'), period: '2025-M06', value: 6 }] });
+    const c2025 = await rollup(count, 'HP', '2025');
+    expect(c2025.children.find((c: { unitCode: string }) => c.unitCode === 'HP.XA.HADONG').value).toBe(6);
+    expect(c2025.children.some((c: { unitCode: string }) => c.unitCode.startsWith('HP.HD'))).toBe(false);
   });
 
   it('uses the indicator’s own rules: mean over units, last over time', async () => {

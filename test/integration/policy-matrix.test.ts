@@ -102,6 +102,9 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/budget', action: 'budget.read' },
   { method: 'GET', url: '/api/budget/:year', action: 'budget.read', path: () => '/api/budget/2022' },  { method: 'GET', url: '/api/indicator-catalogues', action: 'indicator.read' },
   { method: 'POST', url: '/api/indicator-catalogues', action: 'indicator.manage', body: () => ({ code: `PM.${Math.random().toString(36).slice(2, 8).toUpperCase()}`, name: 'Bộ chỉ số thử quyền', validFrom: '2022-01-01' }) },
+  { method: 'GET', url: '/api/indicator-catalogues/national', action: 'indicator.read' },
+  // NQ 71/NQ-CP has no sourced target yet: an allowed role gets 400 (nothing loaded), the others 403.
+  { method: 'POST', url: '/api/indicator-catalogues/national/:code', action: 'indicator.manage', path: () => '/api/indicator-catalogues/national/NQ71-CP-2025' },
   { method: 'GET', url: '/api/indicators', action: 'indicator.read' },
   { method: 'GET', url: '/api/indicators/:id', action: 'indicator.read', path: () => '/api/indicators/00000000-0000-4000-8000-000000000000' },
   { method: 'POST', url: '/api/indicators', action: 'indicator.manage', body: () => ({ catalogueId: '00000000-0000-4000-8000-000000000000', code: `PM_${Math.random().toString(36).slice(2, 8)}`, name: 'Chỉ số thử quyền', pillar: 'other', kind: 'raw', unitOfMeasure: 'cái', unitRule: 'sum', timeRule: 'sum', direction: 'higher_better', periodicity: 'month', sourceAgency: 'Sở TT&TT', validFrom: '2022-01-01' }) },

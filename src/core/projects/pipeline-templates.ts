@@ -13,7 +13,10 @@ import type { ActorRole, PipelinePhase, PipelineStep, PipelineTemplate, StepActi
  * NĐ 45/2026's effective date and its transition rule for projects approved under NĐ 73/2019:
  * NOT SOURCED. The decree's text (its final articles "hiệu lực thi hành" and "quy định chuyển
  * tiếp") was not available to us (reference/vn-specs.md §3 read only Điều 1, 7 and 8; searches
- * on 03/12/2026 found no copy). The templates therefore switch on the signing date, 26/01/2026,
+ * on 03/12/2026 found no copy; on 04/12/2026 two summaries were found — dauthaumuasam.vn and
+ * vietnamplus.vn, 28/01/2026 — confirming the signing date 26/01/2026, that it replaces NĐ 73/2019
+ * and NĐ 82/2024, and its scope (Điều 1), but neither quotes the in-force or transition articles).
+ * The templates therefore switch on the signing date, 26/01/2026,
  * and a project keeps the template in force when it started (templateInForce by start date):
  * that is the product's assumption, not the decree's rule, and must be checked against the
  * official text (vbpl.vn / congbao.chinhphu.vn) before it is relied on.

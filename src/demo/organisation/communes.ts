@@ -1,122 +1,156 @@
-import {
-  DISTRICTS_LAST_DAY,
-  DISTRICTS_REARRANGED_FROM,
-  DISTRICTS_REARRANGED_LAST_DAY,
-  MODELLED_FROM,
-  ND_106_2002,
-  ND_145_2007,
-  TWO_LEVEL_FROM,
-  type SeedUnit,
-} from './types';
+import { foldVietnamese } from '../../core/text/fold';
+import { HAI_PHONG_2025, type NewLevel, type NewUnitRow } from './hai-phong-2025';
+import { DISTRICTS_LAST_DAY, DISTRICTS_REARRANGED_FROM, MODELLED_FROM, ND_106_2002, ND_145_2007, TWO_LEVEL_FROM, type SeedUnit } from './types';
 
 /**
- * SAMPLE commune-level units. Old Hải Phòng had 217 (2024), then 167 after the 2023–2025
- * arrangement; new Hải Phòng has 114 (67 xã, 45 phường, 2 đặc khu; NQ 1669/NQ-UBTVQH15,
- * vn-specs §8). Only a few are included, enough that every district has communes below it
- * and a successor after it, and that "the tree as of 2026-01-01" has communes and no
- * districts. Names are realistic but the selection, the intervals and the predecessor →
- * successor links are demo data, not a transcription of the arrangement acts: `sample: true`.
+ * Commune-level units of the new Hải Phòng (114, from 01/07/2025) and of the two provinces it
+ * was formed from (until 30/06/2025), built from the data of hai-phong-2025.ts, which names
+ * its sources and the rules used where they are silent.
  *
- * Not modelled: the 01/01/2025 commune-level arrangement (217 → 167) except for the wards of
- * the new TP Thủy Nguyên and quận An Dương, which must start with their new parents.
- *
- * Codes: before 01/07/2025 'HP.X.<district>.<nn>'; after, 'HP.P.<name>' (phường),
- * 'HP.XA.<name>' (xã), 'HP.DK.<name>' (đặc khu).
+ * Codes: new units 'HP.P.<name>' (phường), 'HP.XA.<name>' (xã), 'HP.DK.<name>' (đặc khu), with
+ * the GSO code appended where two names fold alike (Cẩm Giang, Cẩm Giàng); the GSO code itself
+ * is `officialCode`. Former Hải Phòng units 'HP.X.<district>.<P|X|TT><name>[.<qualifier>]',
+ * former Hải Dương units 'HP.HD.<P|X|TT><name>[.<qualifier>]'.
  */
 
-type Level = 'phường' | 'xã' | 'thị trấn' | 'đặc khu';
+/** The former province of Hải Dương, merged into Hải Phòng on 01/07/2025 (NQ 202/2025/QH15). */
+export const HAI_DUONG: SeedUnit = {
+  code: 'HP.HD',
+  name: 'Ủy ban nhân dân tỉnh Hải Dương',
+  shortName: 'UBND tỉnh Hải Dương',
+  kind: 'city_committee',
+  parentCode: null,
+  validFrom: MODELLED_FROM,
+  validTo: DISTRICTS_LAST_DAY,
+  successorCodes: ['HP'],
+  aliases: ['tỉnh Hải Dương', 'UBND tỉnh Hải Dương cũ'],
+};
 
-function commune(
-  code: string,
-  level: Level,
-  place: string,
-  parentCode: string,
-  validFrom: string,
-  validTo: string | null,
-  successorCodes?: string[],
-): SeedUnit {
-  const unit: SeedUnit = {
-    code,
-    name: `Ủy ban nhân dân ${level} ${place}`,
-    kind: 'commune',
-    parentCode,
-    validFrom,
-    validTo,
-    aliases: [`UBND ${level} ${place}`, `${level} ${place}`],
-    sample: true,
-  };
-  if (successorCodes) unit.successorCodes = successorCodes;
-  return unit;
+const slug = (s: string) => foldVietnamese(s).replace(/[^a-z0-9]/g, '').toUpperCase();
+
+const NEW_PREFIX: Record<NewLevel, string> = { phường: 'HP.P', xã: 'HP.XA', 'đặc khu': 'HP.DK' };
+
+function newCodes(rows: readonly NewUnitRow[]): Map<string, string> {
+  const base = (r: NewUnitRow) => `${NEW_PREFIX[r[1]]}.${slug(r[2])}`;
+  const count = new Map<string, number>();
+  for (const r of rows) count.set(base(r), (count.get(base(r)) ?? 0) + 1);
+  return new Map(rows.map((r) => [r[0], count.get(base(r))! > 1 ? `${base(r)}.${r[0]}` : base(r)]));
 }
 
-const END = DISTRICTS_LAST_DAY;
+/** "Xã Hồng Phong (huyện Nam Sách)" → level, place, qualifier. */
+const FORMER = /^(Phường|Xã|Thị trấn|Huyện) (.+?)(?: \((.+)\))?$/;
+const LEVEL_LETTER: Record<string, string> = { phường: 'P', xã: 'X', 'thị trấn': 'TT' };
 
-/** Before 01/07/2025, under their district. Bạch Long Vĩ is a huyện with no communes at all. */
-export const COMMUNES_BEFORE_2025_07: SeedUnit[] = [
-  commune('HP.X.HONGBANG.01', 'phường', 'Minh Khai', 'HP.Q.HONGBANG', MODELLED_FROM, END, ['HP.P.HONGBANG']),
-  commune('HP.X.HONGBANG.02', 'phường', 'Hoàng Văn Thụ', 'HP.Q.HONGBANG', MODELLED_FROM, END, ['HP.P.HONGBANG']),
-  commune('HP.X.NGOQUYEN.01', 'phường', 'Máy Tơ', 'HP.Q.NGOQUYEN', MODELLED_FROM, END, ['HP.P.NGOQUYEN']),
-  commune('HP.X.NGOQUYEN.02', 'phường', 'Lạch Tray', 'HP.Q.NGOQUYEN', MODELLED_FROM, END, ['HP.P.GIAVIEN']),
-  commune('HP.X.LECHAN.01', 'phường', 'Trại Cau', 'HP.Q.LECHAN', MODELLED_FROM, END, ['HP.P.LECHAN']),
-  commune('HP.X.LECHAN.02', 'phường', 'Dư Hàng Kênh', 'HP.Q.LECHAN', MODELLED_FROM, END, ['HP.P.ANBIEN']),
-  commune('HP.X.HAIAN.01', 'phường', 'Đằng Lâm', 'HP.Q.HAIAN', ND_106_2002, END, ['HP.P.HAIAN']),
-  commune('HP.X.HAIAN.02', 'phường', 'Cát Bi', 'HP.Q.HAIAN', ND_106_2002, END, ['HP.P.DONGHAI']),
-  commune('HP.X.KIENAN.01', 'phường', 'Bắc Sơn', 'HP.Q.KIENAN', MODELLED_FROM, END, ['HP.P.KIENAN']),
-  commune('HP.X.KIENAN.02', 'phường', 'Văn Đẩu', 'HP.Q.KIENAN', MODELLED_FROM, END, ['HP.P.KIENAN']),
-  commune('HP.X.DOSON.01', 'phường', 'Vạn Hương', 'HP.Q.DOSON', ND_145_2007, END, ['HP.P.DOSON']),
-  commune('HP.X.DOSON.02', 'phường', 'Ngọc Xuyên', 'HP.Q.DOSON', ND_145_2007, END, ['HP.P.DOSON']),
-  commune('HP.X.DUONGKINH.01', 'phường', 'Hòa Nghĩa', 'HP.Q.DUONGKINH', ND_145_2007, END, ['HP.P.DUONGKINH']),
-  commune('HP.X.DUONGKINH.02', 'phường', 'Anh Dũng', 'HP.Q.DUONGKINH', ND_145_2007, END, ['HP.P.DUONGKINH']),
-  // Huyện Thủy Nguyên and huyện An Dương end on 31/12/2024, so do their communes.
-  commune('HP.X.THUYNGUYEN.01', 'thị trấn', 'Núi Đèo', 'HP.H.THUYNGUYEN', MODELLED_FROM, DISTRICTS_REARRANGED_LAST_DAY, ['HP.X.TPTHUYNGUYEN.01']),
-  commune('HP.X.THUYNGUYEN.02', 'xã', 'Thủy Sơn', 'HP.H.THUYNGUYEN', MODELLED_FROM, DISTRICTS_REARRANGED_LAST_DAY, ['HP.X.TPTHUYNGUYEN.02']),
-  commune('HP.X.TPTHUYNGUYEN.01', 'phường', 'Thiên Hương', 'HP.TP.THUYNGUYEN', DISTRICTS_REARRANGED_FROM, END, ['HP.P.THIENHUONG']),
-  commune('HP.X.TPTHUYNGUYEN.02', 'phường', 'Lưu Kiếm', 'HP.TP.THUYNGUYEN', DISTRICTS_REARRANGED_FROM, END, ['HP.P.THUYNGUYEN']),
-  commune('HP.X.ANDUONG.01', 'thị trấn', 'An Dương', 'HP.H.ANDUONG', ND_106_2002, DISTRICTS_REARRANGED_LAST_DAY, ['HP.X.QANDUONG.01']),
-  commune('HP.X.ANDUONG.02', 'xã', 'Lê Thiện', 'HP.H.ANDUONG', ND_106_2002, DISTRICTS_REARRANGED_LAST_DAY, ['HP.X.QANDUONG.02']),
-  commune('HP.X.QANDUONG.01', 'phường', 'An Đồng', 'HP.Q.ANDUONG', DISTRICTS_REARRANGED_FROM, END, ['HP.P.ANDUONG']),
-  commune('HP.X.QANDUONG.02', 'phường', 'Lê Thiện', 'HP.Q.ANDUONG', DISTRICTS_REARRANGED_FROM, END, ['HP.P.ANDUONG']),
-  commune('HP.X.ANLAO.01', 'thị trấn', 'An Lão', 'HP.H.ANLAO', MODELLED_FROM, END, ['HP.XA.ANLAO']),
-  commune('HP.X.ANLAO.02', 'xã', 'An Thắng', 'HP.H.ANLAO', MODELLED_FROM, END, ['HP.XA.ANLAO']),
-  commune('HP.X.KIENTHUY.01', 'thị trấn', 'Núi Đối', 'HP.H.KIENTHUY', MODELLED_FROM, END, ['HP.XA.KIENTHUY']),
-  commune('HP.X.KIENTHUY.02', 'xã', 'Thuận Thiên', 'HP.H.KIENTHUY', MODELLED_FROM, END, ['HP.XA.KIENTHUY']),
-  commune('HP.X.TIENLANG.01', 'thị trấn', 'Tiên Lãng', 'HP.H.TIENLANG', MODELLED_FROM, END, ['HP.XA.TIENLANG']),
-  commune('HP.X.TIENLANG.02', 'xã', 'Quyết Tiến', 'HP.H.TIENLANG', MODELLED_FROM, END, ['HP.XA.TIENLANG']),
-  commune('HP.X.VINHBAO.01', 'thị trấn', 'Vĩnh Bảo', 'HP.H.VINHBAO', MODELLED_FROM, END, ['HP.XA.VINHBAO']),
-  commune('HP.X.VINHBAO.02', 'xã', 'Cộng Hiền', 'HP.H.VINHBAO', MODELLED_FROM, END, ['HP.XA.NGUYENBINHKHIEM']),
-  commune('HP.X.CATHAI.01', 'thị trấn', 'Cát Bà', 'HP.H.CATHAI', MODELLED_FROM, END, ['HP.DK.CATHAI']),
-  commune('HP.X.CATHAI.02', 'thị trấn', 'Cát Hải', 'HP.H.CATHAI', MODELLED_FROM, END, ['HP.DK.CATHAI']),
-];
+interface Former {
+  key: string;
+  level: string;
+  place: string;
+  qualifier: string | undefined;
+  haiDuong: boolean;
+  /** New units it went to, in the source's order. */
+  successors: NewUnitRow[];
+}
 
-const after = (code: string, level: Level, place: string): SeedUnit =>
-  commune(code, level, place, 'HP', TWO_LEVEL_FROM, null);
+function formerUnits(rows: readonly NewUnitRow[]): Former[] {
+  const byKey = new Map<string, Former>();
+  for (const row of rows) {
+    for (const text of row[4]) {
+      const m = FORMER.exec(text);
+      if (!m) throw new Error(`Không đọc được tên đơn vị cũ "${text}"`);
+      if (m[1] === 'Huyện') continue; // Bạch Long Vĩ: a district with no communes, modelled in districts.ts
+      const haiDuong = row[3] === null;
+      const key = `${haiDuong ? 'HD' : 'HP'}|${text}`;
+      const f = byKey.get(key) ?? { key, level: m[1]!.toLowerCase(), place: m[2]!, qualifier: m[3], haiDuong, successors: [] };
+      f.successors.push(row);
+      byKey.set(key, f);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** The new unit with the former unit's own name, else the first that received it. */
+function principal(f: Former): NewUnitRow {
+  return f.successors.find((r) => foldVietnamese(r[2]) === foldVietnamese(f.place)) ?? f.successors[0]!;
+}
+
+/** A former commune starts no earlier than its district (the dates of districts.ts). */
+const DISTRICT_VALID_FROM: Record<string, string> = {
+  'HP.TP.THUYNGUYEN': DISTRICTS_REARRANGED_FROM,
+  'HP.Q.ANDUONG': DISTRICTS_REARRANGED_FROM,
+  'HP.Q.HAIAN': ND_106_2002,
+  'HP.Q.DOSON': ND_145_2007,
+  'HP.Q.DUONGKINH': ND_145_2007,
+};
+
+function buildCommunes(rows: readonly NewUnitRow[]) {
+  const codeOf = newCodes(rows);
+  const after: SeedUnit[] = rows.map(([gso, level, place]) => ({
+    code: codeOf.get(gso)!,
+    name: `Ủy ban nhân dân ${level} ${place}`,
+    kind: 'commune',
+    parentCode: 'HP',
+    validFrom: TWO_LEVEL_FROM,
+    validTo: null,
+    officialCode: gso,
+    aliases: [`UBND ${level} ${place}`, `${level} ${place}`],
+  }));
+
+  const formers = formerUnits(rows);
+  // A name shared by two former units (xã Hòa Bình of Vĩnh Bảo and of Kim Thành) is told apart
+  // by where it was; a name that is unique stays as people write it.
+  const plain = (f: Former) => foldVietnamese(`${f.level} ${f.place}${f.qualifier ? ` (${f.qualifier})` : ''}`);
+  const seen = new Map<string, number>();
+  for (const f of formers) seen.set(plain(f), (seen.get(plain(f)) ?? 0) + 1);
+
+  const before: SeedUnit[] = formers.map((f) => {
+    const main = principal(f);
+    const parentCode = f.haiDuong ? HAI_DUONG.code : main[3]!;
+    const where = f.qualifier ?? (seen.get(plain(f))! > 1 ? (f.haiDuong ? 'tỉnh Hải Dương' : districtLabel(parentCode)) : undefined);
+    const label = `${f.level} ${f.place}${where ? ` (${where})` : ''}`;
+    const tail = `${LEVEL_LETTER[f.level]}${slug(f.place)}${f.qualifier ? `.${slug(f.qualifier.replace(/^(huyện|quận|thị xã|thành phố) /, ''))}` : ''}`;
+    const successorCodes = [main, ...f.successors.filter((r) => r !== main)].map((r) => codeOf.get(r[0])!);
+    return {
+      code: f.haiDuong ? `${HAI_DUONG.code}.${tail}` : `HP.X.${parentCode.split('.').pop()}.${tail}`,
+      name: `Ủy ban nhân dân ${label}`,
+      kind: 'commune',
+      parentCode,
+      validFrom: DISTRICT_VALID_FROM[parentCode] ?? MODELLED_FROM,
+      validTo: DISTRICTS_LAST_DAY,
+      successorCodes,
+      aliases: [`UBND ${label}`, label],
+    };
+  });
+  return { before, after, codeOf };
+}
+
+const DISTRICT_LEVEL: Record<string, string> = { Q: 'quận', H: 'huyện', TP: 'thành phố' };
+const DISTRICT_PLACE: Record<string, string> = {
+  ANDUONG: 'An Dương', ANLAO: 'An Lão', DUONGKINH: 'Dương Kinh', DOSON: 'Đồ Sơn', HAIAN: 'Hải An',
+  HONGBANG: 'Hồng Bàng', KIENAN: 'Kiến An', KIENTHUY: 'Kiến Thụy', LECHAN: 'Lê Chân', NGOQUYEN: 'Ngô Quyền',
+  THUYNGUYEN: 'Thủy Nguyên', TIENLANG: 'Tiên Lãng', VINHBAO: 'Vĩnh Bảo', CATHAI: 'Cát Hải', BACHLONGVI: 'Bạch Long Vĩ',
+};
+
+function districtLabel(code: string): string {
+  const [, level, place] = code.split('.');
+  return `${DISTRICT_LEVEL[level!]} ${DISTRICT_PLACE[place!]}`;
+}
+
+const built = buildCommunes(HAI_PHONG_2025);
+
+/** Until 30/06/2025: the commune-level units of former Hải Phòng (under their district) and of former Hải Dương. */
+export const COMMUNES_BEFORE_2025_07: SeedUnit[] = built.before;
+
+/** From 01/07/2025, directly under the city: the 114 units of NQ 1669/NQ-UBTVQH15. */
+export const COMMUNES_FROM_2025_07: SeedUnit[] = built.after;
 
 /**
- * From 01/07/2025, directly under the city. The two đặc khu are facts (vn-specs §8 names
- * Cát Hải and Bạch Long Vĩ among the 13 đặc khu), so they are not flagged sample; the rest
- * are a sample of the 114. 'phường Hải Dương' stands for the units that came from former
- * Hải Dương province, whose pre-merger tree is not modelled.
+ * Successors of each former Hải Phòng district: the new units formed in it, the one with the
+ * district's name first (the principal successor, which inherits the district's own history).
  */
-export const COMMUNES_FROM_2025_07: SeedUnit[] = [
-  after('HP.P.HONGBANG', 'phường', 'Hồng Bàng'),
-  after('HP.P.NGOQUYEN', 'phường', 'Ngô Quyền'),
-  after('HP.P.GIAVIEN', 'phường', 'Gia Viên'),
-  after('HP.P.LECHAN', 'phường', 'Lê Chân'),
-  after('HP.P.ANBIEN', 'phường', 'An Biên'),
-  after('HP.P.HAIAN', 'phường', 'Hải An'),
-  after('HP.P.DONGHAI', 'phường', 'Đông Hải'),
-  after('HP.P.KIENAN', 'phường', 'Kiến An'),
-  after('HP.P.DOSON', 'phường', 'Đồ Sơn'),
-  after('HP.P.DUONGKINH', 'phường', 'Dương Kinh'),
-  after('HP.P.THUYNGUYEN', 'phường', 'Thủy Nguyên'),
-  after('HP.P.THIENHUONG', 'phường', 'Thiên Hương'),
-  after('HP.P.ANDUONG', 'phường', 'An Dương'),
-  after('HP.XA.ANLAO', 'xã', 'An Lão'),
-  after('HP.XA.KIENTHUY', 'xã', 'Kiến Thụy'),
-  after('HP.XA.TIENLANG', 'xã', 'Tiên Lãng'),
-  after('HP.XA.VINHBAO', 'xã', 'Vĩnh Bảo'),
-  after('HP.XA.NGUYENBINHKHIEM', 'xã', 'Nguyễn Bỉnh Khiêm'),
-  after('HP.P.HAIDUONG', 'phường', 'Hải Dương'),
-  { ...after('HP.DK.CATHAI', 'đặc khu', 'Cát Hải'), sample: false },
-  { ...after('HP.DK.BACHLONGVI', 'đặc khu', 'Bạch Long Vĩ'), sample: false },
-];
+export function districtSuccessors(districtCode: string): string[] {
+  const rows = HAI_PHONG_2025.filter((r) => r[3] === districtCode);
+  const place = DISTRICT_PLACE[districtCode.split('.').pop()!]!;
+  const main = rows.find((r) => foldVietnamese(r[2]) === foldVietnamese(place)) ?? rows[0];
+  if (!main) throw new Error(`Không có đơn vị mới nào của ${districtCode}`);
+  return [main, ...rows.filter((r) => r !== main)].map((r) => built.codeOf.get(r[0])!);
+}

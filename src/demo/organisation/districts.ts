@@ -1,3 +1,4 @@
+import { districtSuccessors } from './communes';
 import {
   DISTRICTS_LAST_DAY,
   DISTRICTS_REARRANGED_FROM,
@@ -18,7 +19,8 @@ import {
  * under the city and huyện An Dương a quận. The new name and kind make them new units, with
  * the old huyện as predecessors, so 2025 still counts 15 (8 quận, 1 thành phố, 6 huyện).
  * All end on 30/06/2025: local government has two levels from 01/07/2025. Their successors
- * are the sample communes of communes.ts that cover part of their area.
+ * are the new units formed in them (communes.ts, from NQ 1669/NQ-UBTVQH15), the one that
+ * bears the district's name first.
  *
  * validFrom: Hải An and the rename of huyện An Hải to An Dương come from NĐ 106/2002/NĐ-CP
  * (signed 20/12/2002; its in-force date was not read, so the signing date is used);
@@ -59,21 +61,21 @@ function district(
 const END = DISTRICTS_LAST_DAY;
 
 export const DISTRICTS: SeedUnit[] = [
-  district('quận', 'Hồng Bàng', 'HONGBANG', MODELLED_FROM, END, ['HP.P.HONGBANG']),
-  district('quận', 'Ngô Quyền', 'NGOQUYEN', MODELLED_FROM, END, ['HP.P.NGOQUYEN', 'HP.P.GIAVIEN']),
-  district('quận', 'Lê Chân', 'LECHAN', MODELLED_FROM, END, ['HP.P.LECHAN', 'HP.P.ANBIEN']),
-  district('quận', 'Hải An', 'HAIAN', ND_106_2002, END, ['HP.P.HAIAN', 'HP.P.DONGHAI']),
-  district('quận', 'Kiến An', 'KIENAN', MODELLED_FROM, END, ['HP.P.KIENAN']),
-  district('quận', 'Đồ Sơn', 'DOSON', ND_145_2007, END, ['HP.P.DOSON']),
-  district('quận', 'Dương Kinh', 'DUONGKINH', ND_145_2007, END, ['HP.P.DUONGKINH']),
+  district('quận', 'Hồng Bàng', 'HONGBANG', MODELLED_FROM, END, districtSuccessors('HP.Q.HONGBANG')),
+  district('quận', 'Ngô Quyền', 'NGOQUYEN', MODELLED_FROM, END, districtSuccessors('HP.Q.NGOQUYEN')),
+  district('quận', 'Lê Chân', 'LECHAN', MODELLED_FROM, END, districtSuccessors('HP.Q.LECHAN')),
+  district('quận', 'Hải An', 'HAIAN', ND_106_2002, END, districtSuccessors('HP.Q.HAIAN')),
+  district('quận', 'Kiến An', 'KIENAN', MODELLED_FROM, END, districtSuccessors('HP.Q.KIENAN')),
+  district('quận', 'Đồ Sơn', 'DOSON', ND_145_2007, END, districtSuccessors('HP.Q.DOSON')),
+  district('quận', 'Dương Kinh', 'DUONGKINH', ND_145_2007, END, districtSuccessors('HP.Q.DUONGKINH')),
   district('huyện', 'Thủy Nguyên', 'THUYNGUYEN', MODELLED_FROM, DISTRICTS_REARRANGED_LAST_DAY, ['HP.TP.THUYNGUYEN']),
-  district('thành phố', 'Thủy Nguyên', 'THUYNGUYEN', DISTRICTS_REARRANGED_FROM, END, ['HP.P.THUYNGUYEN', 'HP.P.THIENHUONG']),
+  district('thành phố', 'Thủy Nguyên', 'THUYNGUYEN', DISTRICTS_REARRANGED_FROM, END, districtSuccessors('HP.TP.THUYNGUYEN')),
   district('huyện', 'An Dương', 'ANDUONG', ND_106_2002, DISTRICTS_REARRANGED_LAST_DAY, ['HP.Q.ANDUONG']),
-  district('quận', 'An Dương', 'ANDUONG', DISTRICTS_REARRANGED_FROM, END, ['HP.P.ANDUONG']),
-  district('huyện', 'An Lão', 'ANLAO', MODELLED_FROM, END, ['HP.XA.ANLAO']),
-  district('huyện', 'Kiến Thụy', 'KIENTHUY', MODELLED_FROM, END, ['HP.XA.KIENTHUY']),
-  district('huyện', 'Tiên Lãng', 'TIENLANG', MODELLED_FROM, END, ['HP.XA.TIENLANG']),
-  district('huyện', 'Vĩnh Bảo', 'VINHBAO', MODELLED_FROM, END, ['HP.XA.VINHBAO', 'HP.XA.NGUYENBINHKHIEM']),
-  district('huyện', 'Cát Hải', 'CATHAI', MODELLED_FROM, END, ['HP.DK.CATHAI']),
-  district('huyện', 'Bạch Long Vĩ', 'BACHLONGVI', MODELLED_FROM, END, ['HP.DK.BACHLONGVI']),
+  district('quận', 'An Dương', 'ANDUONG', DISTRICTS_REARRANGED_FROM, END, districtSuccessors('HP.Q.ANDUONG')),
+  district('huyện', 'An Lão', 'ANLAO', MODELLED_FROM, END, districtSuccessors('HP.H.ANLAO')),
+  district('huyện', 'Kiến Thụy', 'KIENTHUY', MODELLED_FROM, END, districtSuccessors('HP.H.KIENTHUY')),
+  district('huyện', 'Tiên Lãng', 'TIENLANG', MODELLED_FROM, END, districtSuccessors('HP.H.TIENLANG')),
+  district('huyện', 'Vĩnh Bảo', 'VINHBAO', MODELLED_FROM, END, districtSuccessors('HP.H.VINHBAO')),
+  district('huyện', 'Cát Hải', 'CATHAI', MODELLED_FROM, END, districtSuccessors('HP.H.CATHAI')),
+  district('huyện', 'Bạch Long Vĩ', 'BACHLONGVI', MODELLED_FROM, END, districtSuccessors('HP.H.BACHLONGVI')),
 ];

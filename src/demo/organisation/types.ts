@@ -27,6 +27,8 @@ export interface SeedUnit {
   successorCodes?: string[];
   /** Names and abbreviations as people write them; case and diacritics are folded away when matching. */
   aliases?: string[];
+  /** The unit's code in the national list (GSO), where it has one: '11383' for phường Lê Chân. */
+  officialCode?: string;
   /** True for anything invented (or not verified) for the demo. */
   sample?: boolean;
   groups?: UnitGroup[];

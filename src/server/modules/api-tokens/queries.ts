@@ -24,7 +24,7 @@ export async function selectApiToken(db: Queryable, id: string): Promise<ApiToke
 }
 
 export async function selectRootUnitId(db: Queryable): Promise<string | undefined> {
-  return (await db.query<Pick<Tables['units'], 'id'>>('select id from units where parent_id is null order by valid_from limit 1'))[0]?.id;
+  return (await db.query<Pick<Tables['units'], 'id'>>('select id from units where parent_id is null order by valid_to is not null, valid_from limit 1'))[0]?.id;
 }
 
 export async function selectUnitExists(db: Queryable, id: string): Promise<boolean> {

@@ -177,7 +177,7 @@ export async function unitNamesById(q: Queryable, ids: readonly string[]): Promi
 /** The root of the organisation on a date (the city). */
 export async function rootUnitOn(q: Queryable, asOf: string): Promise<string | null> {
   const row = (await q.query<Pick<Units, 'id'>>(
-    `select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_from limit 1`,
+    `select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_to is not null, valid_from limit 1`,
     [asOf],
   ))[0];
   return row?.id ?? null;

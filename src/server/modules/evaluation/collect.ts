@@ -99,7 +99,7 @@ export async function collectMeasures(q: Queryable, period: string, today: strin
 
   if (tables.has('indicators') && tables.has('indicator_targets')) {
     const root = (await q.query<{ id: string }>(
-      'select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_from limit 1',
+      'select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_to is not null, valid_from limit 1',
       [range.end],
     ))[0];
     const targeted = await q.query<{ id: string }>(

@@ -87,7 +87,7 @@ const ty = (n: number) => formatMoneyVi(BigInt(Math.round(n)), { decimals: 0 }).
 /** The first draft of the letter, in the form and wording of seed 000 (Công văn 139/UBND-KSTTHC). */
 export async function defaultDraft(q: Queryable, run: RunView, coordinatorName: string): Promise<LetterDraft> {
   const root = (await q.query<{ name: string }>(
-    'select name from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_from limit 1',
+    'select name from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_to is not null, valid_from limit 1',
     [run.asOf],
   ))[0];
   const issuer = issuerOf(root?.name ?? 'Ủy ban nhân dân thành phố Hải Phòng');

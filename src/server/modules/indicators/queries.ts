@@ -20,6 +20,7 @@ export interface IndicatorRow {
   code: string;
   name: string;
   pillar: Pillar;
+  plan_pillar: string | null;
   parent_id: string | null;
   unit_of_measure: string;
   kind: IndicatorKind;
@@ -44,7 +45,7 @@ export interface IndicatorRow {
 }
 
 const SELECT_INDICATORS = `
-  select i.id, i.catalogue_id, c.code as catalogue_code, c.name as catalogue_name, i.code, i.name, i.pillar, i.parent_id,
+  select i.id, i.catalogue_id, c.code as catalogue_code, c.name as catalogue_name, i.code, i.name, i.pillar, i.plan_pillar, i.parent_id,
          i.unit_of_measure, i.kind, i.numerator_label, i.denominator_label, i.formula, i.ratio_scale, i.unit_rule, i.time_rule,
          i.direction, i.periodicity, i.source_agency, i.max_points, i.rag_green, i.rag_amber, i.description, i.sort_order,
          i.valid_from, i.valid_to, i.sample, i.version
@@ -76,6 +77,7 @@ export function presentIndicator(i: IndicatorRow) {
     code: i.code,
     name: i.name,
     pillar: i.pillar,
+    planPillar: i.plan_pillar,
     parentId: i.parent_id,
     unitOfMeasure: i.unit_of_measure,
     kind: i.kind,
@@ -110,19 +112,31 @@ export interface CatalogueRow {
   valid_from: string;
   valid_to: string | null;
   sample: boolean;
+  pillars: PlanPillar[];
+  sources: string[];
+  note: string | null;
   indicators: number;
+}
+
+/** One of a catalogue's own pillars (the plan's grouping). */
+export interface PlanPillar {
+  key: string;
+  name: string;
 }
 
 export function listCatalogues(db: Queryable): Promise<CatalogueRow[]> {
   return db.query<CatalogueRow>(
-    `select c.id, c.code, c.name, c.issuer, c.document_ref, c.valid_from, c.valid_to, c.sample,
+    `select c.id, c.code, c.name, c.issuer, c.document_ref, c.valid_from, c.valid_to, c.sample, c.pillars, c.sources, c.note,
             (select count(*)::int from indicators i where i.catalogue_id = c.id) as indicators
        from indicator_catalogues c order by c.valid_from, c.code`,
   );
 }
 
 export function presentCatalogue(c: CatalogueRow) {
-  return { id: c.id, code: c.code, name: c.name, issuer: c.issuer, documentRef: c.document_ref, validFrom: c.valid_from, validTo: c.valid_to, sample: c.sample, indicators: c.indicators };
+  return {
+    id: c.id, code: c.code, name: c.name, issuer: c.issuer, documentRef: c.document_ref, validFrom: c.valid_from, validTo: c.valid_to, sample: c.sample,
+    pillars: c.pillars, sources: c.sources, note: c.note, indicators: c.indicators,
+  };
 }
 
 /** Units as the value checks need them: validity, province, and the level targets use. */

@@ -14,8 +14,8 @@ import { COUNTED_STATUSES, indicatorById, indicatorsByCodes, listIndicators, pre
  * (unit_successors.is_primary: the unit that inherits the history), with the predecessor's
  * own subtree except the parts that have a primary successor of their own (those roll up
  * through it). So 2022 values of Sở TT&TT count for Sở KH&CN (not for Sở VH-TT&DL, which took
- * only its press work), and a 2024 value of phường Trại Cau counts for phường Lê Chân while
- * one of phường Dư Hàng Kênh counts for phường An Biên.
+ * only its press work), and a 2024 value of phường Hàng Kênh counts for phường Lê Chân while
+ * one of the old phường An Dương of Lê Chân counts for phường An Biên.
  *
  * `exclude` names units that are shown side by side with their successors (the children of a
  * rollup over a period when both existed): they keep their own history, so the children do

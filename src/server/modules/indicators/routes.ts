@@ -12,6 +12,7 @@ import { ZImportJob, ZImportJobList } from '../../../contracts/imports';
 import { jobById, listJobs, requestCancel } from '../imports/jobs';
 import { abortLocal, runImport, startJob, trackImports } from '../imports/runner';
 import { importValues, valueTemplate } from './import-values';
+import { listNationalCatalogues, loadNationalCatalogue } from './national';
 import { indicatorById, INDICATOR_KINDS, listCatalogues, listIndicators, PILLARS, presentCatalogue, presentIndicator } from './queries';
 import { rollup, rollupSeries, rollupSummary } from './rollup';
 import { deleteTarget, listTargets, upsertTarget } from './targets';
@@ -31,11 +32,16 @@ const ZCatalogueCreate = z.strictObject({
   documentRef: ZText(300).nullish(),
   validFrom: ZIsoDate,
   validTo: ZIsoDate.nullish(),
+  pillars: z
+    .array(z.strictObject({ key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'Mã trụ cột gồm chữ thường không dấu, số, gạch dưới'), name: ZName }))
+    .max(12, 'Tối đa 12 trụ cột')
+    .optional(),
 });
 
 const indicatorFields = {
   name: ZName,
   pillar: z.enum(PILLARS),
+  planPillar: z.string().trim().max(40).nullish(),
   parentId: ZId.nullish(),
   unitOfMeasure: ZTextLine(40).min(1, 'Không được để trống'),
   numeratorLabel: ZText(300).nullish(),
@@ -99,6 +105,19 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
     authorize(req, 'indicator.manage');
     reply.status(201);
     return createCatalogue(deps, auditContext(req), req.body);
+  });
+
+  r.get('/api/indicator-catalogues/national', { schema: { tags, summary: 'Các bộ chỉ số quốc gia nạp được (DTI, NQ 71/NQ-CP), có nguồn' } }, async (req) => {
+    authorize(req, 'indicator.read');
+    return listNationalCatalogues();
+  });
+
+  r.post('/api/indicator-catalogues/national/:code', {
+    schema: { tags, summary: 'Nạp một bộ chỉ số quốc gia', params: z.strictObject({ code: z.string().trim().max(40) }) },
+  }, async (req, reply) => {
+    authorize(req, 'indicator.manage');
+    reply.status(201);
+    return loadNationalCatalogue(deps, auditContext(req), req.params.code);
   });
 
   r.get('/api/indicators', {

@@ -55,5 +55,5 @@ export async function deleteUserSessions(tx: Queryable, userId: string): Promise
 
 /** The organisation's root unit (the oldest unit without a parent): where `admin` belongs. */
 export async function selectRootUnitId(tx: Queryable): Promise<string | undefined> {
-  return (await tx.query<Pick<Tables['units'], 'id'>>('select id from units where parent_id is null order by valid_from limit 1'))[0]?.id;
+  return (await tx.query<Pick<Tables['units'], 'id'>>('select id from units where parent_id is null order by valid_to is not null, valid_from limit 1'))[0]?.id;
 }

@@ -60,7 +60,9 @@ export function IndicatorsPage() {
   const catalogueId = params.get('catalogue') ?? undefined;
   const end = periodRange(period).end;
   const units = useUnits(end < todayIso() ? end : todayIso());
-  const root = units.data?.find((u) => u.parentId === null);
+  // The city's committee, not the former province that ended in 2025 (a second root in its history).
+  const roots = units.data?.filter((u) => u.parentId === null) ?? [];
+  const root = roots.find((u) => u.validTo === null) ?? roots[0];
   const unitRole = user.role === 'unit_officer' || user.role === 'unit_leader';
   const unitParam = params.get('unit');
   const unitId = unitParam ?? (unitRole && units.data?.some((u) => u.id === user.unitId) ? user.unitId : root?.id);

@@ -69,7 +69,10 @@ export function UnitsPage() {
   const tree = useMemo(() => buildUnitTree(units.data ?? []), [units.data]);
   const shown = useMemo(() => filterUnitTree(tree, query), [tree, query]);
   const searching = query.trim() !== '';
-  const expandedKeys = searching ? parentIds(shown) : (expanded ?? tree.map((n) => n.id));
+  // Opened at first: the roots still in force. A former province (Hải Dương until 30/06/2025,
+  // some 200 communes) starts folded, so the city's own tree stays in view.
+  const openRoots = tree.filter((n) => !n.validTo);
+  const expandedKeys = searching ? parentIds(shown) : (expanded ?? (openRoots.length ? openRoots : tree).map((n) => n.id));
 
   const setAsOf = (iso: string) => {
     const next = new URLSearchParams(params);
