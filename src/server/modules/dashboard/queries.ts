@@ -41,6 +41,16 @@ export function panelRowsJson(q: Queryable, scope: string): Promise<Array<PanelR
   );
 }
 
+/** What the stored panels of a scope are, without their payloads: changes whenever a body would. */
+export async function panelVersion(q: Queryable, scope: string): Promise<string> {
+  const rows = await q.query<{ v: string | null }>(
+    `select string_agg(panel_key || ' ' || payload_hash || ' ' || status || ' ' || coalesce(message, '') || ' ' || computed_at::text || ' ' || changed_at::text, '|' order by panel_key) as v
+       from dashboard_panels where scope = $1`,
+    [scope],
+  );
+  return rows[0]?.v ?? '';
+}
+
 export async function panelHashes(q: Queryable, scope: string): Promise<Map<string, string>> {
   const rows = await q.query<Pick<Tables['dashboard_panels'], 'panel_key' | 'payload_hash'>>('select panel_key, payload_hash from dashboard_panels where scope = $1', [scope]);
   return new Map(rows.map((r) => [r.panel_key, r.payload_hash]));
