@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { TEST_PASSWORD } from '../test/helpers/templates';
 
@@ -15,6 +15,8 @@ export interface LoadFigure {
   bytesPerResponse: number;
   non2xx: number;
   errors: number;
+  /** CPU of the server process per request (ms), PostgreSQL's not counted. */
+  serverCpuMsPerRequest: number;
 }
 
 const CONNECTIONS = Number(process.env.BENCH_LOAD_CONNECTIONS ?? 20);
@@ -25,6 +27,12 @@ const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 15);
  * as the issue's checker does: autocannon, 20 connections, a browser's accept-encoding, signed
  * in as the administrator (every task visible: the widest list). A warm-up of 3 s is not counted.
  */
+async function cpuOf(child: ChildProcess): Promise<number> {
+  child.send('cpu');
+  const [{ cpuMs }] = (await once(child, 'message')) as [{ cpuMs: number }];
+  return cpuMs;
+}
+
 export async function loadAgainst(databaseUrl: string, now: Date, paths: readonly string[]): Promise<LoadFigure[]> {
   const prof = process.env.BENCH_CPU_PROF;
   const child = fork(new URL('./province-server.ts', import.meta.url), [databaseUrl, now.toISOString()], {
@@ -42,6 +50,7 @@ export async function loadAgainst(databaseUrl: string, now: Date, paths: readonl
       const first = await fetch(`${url}${path}`, { headers });
       if (first.status !== 200) throw new Error(`${path}: ${first.status} ${(await first.text()).slice(0, 300)}`);
       await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: 3, headers });
+      const cpu0 = await cpuOf(child);
       const r = await autocannon({ url: `${url}${path}`, connections: CONNECTIONS, duration: SECONDS, headers });
       out.push({
         path,
@@ -54,6 +63,7 @@ export async function loadAgainst(databaseUrl: string, now: Date, paths: readonl
         bytesPerResponse: Math.round(r.throughput.total / Math.max(1, r.requests.total)),
         non2xx: r.non2xx,
         errors: r.errors,
+        serverCpuMsPerRequest: Math.round(((await cpuOf(child)) - cpu0) / Math.max(1, r.requests.total) * 100) / 100,
       });
     }
     return out;

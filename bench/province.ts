@@ -273,7 +273,7 @@ async function run(engine: string, db: Db, url?: string): Promise<BenchResult[]>
     const figures = await loadAgainst(url, NOW, [TASK_LIST_PATH, DASHBOARD_PATH]);
     for (const f of figures) {
       const aim = f.path === TASK_LIST_PATH ? 'aim p99 ≤ 50 ms and ≥ 300 req/s' : 'aim ≥ 300 req/s';
-      const line = `${engine}: load, ${f.connections} connections × ${f.seconds} s, GET ${f.path} — ${f.reqPerSec} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${Math.round(f.bytesPerResponse / 1024)} KB per response on the wire (${aim})${f.non2xx || f.errors ? `; ${f.non2xx} non-2xx, ${f.errors} errors` : ''}`;
+      const line = `${engine}: load, ${f.connections} connections × ${f.seconds} s, GET ${f.path} — ${f.reqPerSec} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${Math.round(f.bytesPerResponse / 1024)} KB per response on the wire, server CPU ${f.serverCpuMsPerRequest} ms per request (${aim})${f.non2xx || f.errors ? `; ${f.non2xx} non-2xx, ${f.errors} errors` : ''}`;
       console.log(line);
       out.push({ name: line, rows: f.requests, ms: f.p99 });
     }

@@ -125,6 +125,12 @@ export function panelsChangedSince(q: Queryable, since: string): Promise<Array<P
 
 type MapRow = Pick<Tables['dashboard_maps'], 'id' | 'filename' | 'name_property' | 'feature_count' | 'matched_count' | 'unmatched' | 'uploaded_at' | 'geojson'>;
 
+/** Which map is active, without its geometry: the map's answer is reused while this holds. */
+export async function activeMapVersion(q: Queryable): Promise<string> {
+  const rows = await q.query<{ v: string }>(`select id::text || ' ' || uploaded_at::text as v from dashboard_maps where active`);
+  return rows[0]?.v ?? 'none';
+}
+
 export async function activeMap(q: Queryable): Promise<TDashboardMap['map']> {
   const r = (await q.query<MapRow>('select id, filename, name_property, feature_count, matched_count, unmatched, uploaded_at, geojson from dashboard_maps where active'))[0];
   if (!r) return null;

@@ -10,7 +10,7 @@ import { SSE_RESPONSE, XLSX_RESPONSE } from '../../responses';
 import { readUpload } from '../../uploads';
 import { panelWorkbook } from './export';
 import { removeMap, uploadMap } from './map-service';
-import { activeMap, panelVersion } from './queries';
+import { activeMap, activeMapVersion, panelVersion } from './queries';
 import { AnswerCache, answerKey, sendAnswer } from '../../read-cache';
 import { refresherFor } from './refresh';
 import { asOfOf, dashboardJson, defaultYear, storedPanel } from './service';
@@ -34,6 +34,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
   });
 
   const bodies = new AnswerCache({ maxEntries: 20 });
+  const maps = new AnswerCache({ maxEntries: 1 });
   r.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: 'Màn hình điều hành: mọi khối số liệu của một năm, kèm thời điểm tính', querystring: ZDashboardQuery, response: { 200: ZDashboard } },
   }, async (req, reply) => {
@@ -106,9 +107,15 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/dashboard/map', {
     schema: { tags: ['dashboard'], summary: 'Bản đồ ranh giới đơn vị do quản trị tải lên (null nếu chưa có)', response: { 200: ZDashboardMap } },
-  }, async (req) => {
+  }, async (req, reply) => {
     authorize(req, 'dashboard.read');
-    return { map: await activeMap(deps.db) };
+    // The geometry (megabytes for 3,321 communes) is apart from the yearly figures: sent once
+    // per upload, compressed once, then answered 304 to a browser that holds it (ETag).
+    const version = await activeMapVersion(deps.db);
+    const hit = maps.get('map', version);
+    if (hit) return sendAnswer(req, reply, hit);
+    const json = JSON.stringify(ZDashboardMap.encode({ map: await activeMap(deps.db) }));
+    return sendAnswer(req, reply, maps.set('map', version, json));
   });
 
   r.put('/api/dashboard/map', {
