@@ -9,7 +9,7 @@ import { openPostgres } from '../src/db/postgres';
 import { seedOrganisation } from '../src/demo/seed';
 import { buildApp } from '../src/server/app';
 import { seedHolidays } from '../src/server/modules/calendar/holidays';
-import { refreshDashboard } from '../src/server/modules/dashboard/refresh';
+import { refreshDashboard, warmDashboard } from '../src/server/modules/dashboard/refresh';
 import { rollup, rollupSummary } from '../src/server/modules/indicators/rollup';
 import { ensurePipelineSeed } from '../src/server/modules/pipelines/seed';
 import { listTasks } from '../src/server/modules/tasks/read';
@@ -17,6 +17,7 @@ import { rebuildClosure } from '../src/server/modules/units/queries';
 import { ensureAdmin } from '../src/server/modules/users/bootstrap';
 import { call, login } from '../test/helpers/api';
 import { TEST_PASSWORD } from '../test/helpers/templates';
+import { loadAgainst } from './province-load';
 import type { BenchResult } from './types';
 
 /**
@@ -29,7 +30,10 @@ import type { BenchResult } from './types';
  * Scaled by environment: BENCH_PROVINCE_VALUES (default 1,200,000 values: every indicator for
  * one commune in 20, all 24 months), BENCH_PROVINCE_TASKS (125,000), BENCH_PROVINCE_PG (a
  * PostgreSQL server URL; default postgres://postgres@127.0.0.1:5432/postgres, a database
- * haidang_bench_province is created there; "off" skips PostgreSQL).
+ * haidang_bench_province is created there; "off" skips PostgreSQL; TEST_DATABASE_URL is used when
+ * it is not set), BENCH_PROVINCE_PGLITE=off (PostgreSQL only). On PostgreSQL the list and the
+ * dashboard are also loaded at 20 connections from this process against the product served by
+ * another (bench/province-load.ts; BENCH_LOAD_SECONDS, BENCH_LOAD_CONNECTIONS, BENCH_CPU_PROF).
  */
 const UNITS = 3_351;
 const INDICATORS = 300;
@@ -192,7 +196,7 @@ function same(what: string, a: unknown, b: unknown, engines: string): void {
   if (ja !== jb) throw new Error(`${what}: ${engines} disagree\n${ja.slice(0, 400)}\n${jb.slice(0, 400)}`);
 }
 
-async function run(engine: string, db: Db): Promise<BenchResult[]> {
+async function run(engine: string, db: Db, url?: string): Promise<BenchResult[]> {
   const t0 = performance.now();
   const { root, cat, values, communes } = await build(db);
   const loadMs = Math.round(performance.now() - t0);
@@ -262,25 +266,42 @@ async function run(engine: string, db: Db): Promise<BenchResult[]> {
   } finally {
     await app.close();
   }
+
+  // Q5 (PostgreSQL): load at 20 connections from this process against the product served by another.
+  if (url) {
+    await warmDashboard(db, NOW); // every year's panels stored before the server starts: none is computed during the load
+    const figures = await loadAgainst(url, NOW, [TASK_LIST_PATH, DASHBOARD_PATH]);
+    for (const f of figures) {
+      const aim = f.path === TASK_LIST_PATH ? 'aim p99 ≤ 50 ms and ≥ 300 req/s' : 'aim ≥ 300 req/s';
+      const line = `${engine}: load, ${f.connections} connections × ${f.seconds} s, GET ${f.path} — ${f.reqPerSec} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms, ${Math.round(f.bytesPerResponse / 1024)} KB per response on the wire, server CPU ${f.serverCpuMsPerRequest} ms per request (${aim})${f.non2xx || f.errors ? `; ${f.non2xx} non-2xx, ${f.errors} errors` : ''}`;
+      console.log(line);
+      out.push({ name: line, rows: f.requests, ms: f.p99 });
+    }
+  }
   return out;
 }
 
+const TASK_LIST_PATH = '/api/tasks?state=open&bucket=gt30&limit=50';
+const DASHBOARD_PATH = '/api/dashboard?year=2025';
+
 export async function benchProvince(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
-  const pgUrl = process.env.BENCH_PROVINCE_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const pgUrl = process.env.BENCH_PROVINCE_PG ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   if (pgUrl !== 'off') {
     const admin = new pg.Client({ connectionString: pgUrl });
     await admin.connect();
     await admin.query('drop database if exists haidang_bench_province');
     await admin.query('create database haidang_bench_province');
     await admin.end();
-    const db = await openPostgres(pgUrl.replace(/\/[^/]*$/, '/haidang_bench_province'));
+    const dbUrl = pgUrl.replace(/\/[^/]*$/, '/haidang_bench_province');
+    const db = await openPostgres(dbUrl);
     try {
-      out.push(...(await run('PostgreSQL', db)));
+      out.push(...(await run('PostgreSQL', db, dbUrl)));
     } finally {
       await db.close();
     }
   }
+  if (process.env.BENCH_PROVINCE_PGLITE === 'off') return out;
   const lite = await openPglite();
   try {
     out.push(...(await run('PGlite', lite)));

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
-import { loadSession, SESSION_COOKIE } from '../modules/auth/sessions';
+import { loadSession, SessionCache, SESSION_COOKIE } from '../modules/auth/sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const PUBLIC_WRITES = new Set(['/api/auth/login']);
@@ -12,6 +12,16 @@ const PUBLIC_WRITES = new Set(['/api/auth/login']);
  * is SameSite=Strict as well; the header is the check that does not depend on browsers.
  */
 export function registerSession(app: FastifyInstance, deps: Deps): void {
+  const cache = new SessionCache();
+  // Any request that may write (sign-out, a password, a role, a unit) forgets what was kept,
+  // when it starts and again once its work is done, before its answer leaves.
+  app.addHook('onRequest', async (req) => {
+    if (!SAFE_METHODS.has(req.method)) cache.clear();
+  });
+  app.addHook('onSend', async (req, _reply, payload) => {
+    if (!SAFE_METHODS.has(req.method)) cache.clear();
+    return payload;
+  });
   app.addHook('onRequest', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     if (req.actor) return; // signed in by an API token (plugins/bearer.ts): no cookie, no CSRF header
@@ -20,7 +30,7 @@ export function registerSession(app: FastifyInstance, deps: Deps): void {
     const token = req.cookies[SESSION_COOKIE];
     let expired = false;
     if (token) {
-      const found = await loadSession(deps.db, token, deps.now(), deps.config.SESSION_IDLE_MINUTES);
+      const found = await loadSession(deps.db, token, deps.now(), deps.config.SESSION_IDLE_MINUTES, cache);
       if (found.kind === 'ok') req.actor = found.actor;
       expired = found.kind === 'expired';
     }

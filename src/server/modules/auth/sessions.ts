@@ -45,12 +45,46 @@ export const SCOPE_SQL = `
 
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; actor: SessionActor };
 
+interface FoundSession {
+  actor: SessionActor;
+  lastSeenMs: number;
+}
+
 /**
- * Loads the session and its user. A session idle longer than `idleMinutes` is deleted.
- * last_seen_at is written at most once a minute so that reads stay reads.
+ * Sessions found in the last second, by token hash, in one server process: a signed-in screen's
+ * requests then cost no statement for the session and the user's unit scope (3,351 units for a
+ * city-wide role: issue 11). Its owner clears it after every request that may write (sign-out,
+ * a password or role change, a unit move), so within a process nothing changes; another
+ * process's sign-out or deactivation shows within the second. The idle limit is checked
+ * against the kept last_seen_at on every request.
  */
-export async function loadSession(db: Queryable, token: string, now: Date, idleMinutes: number): Promise<SessionLookup> {
-  const tokenHash = hashToken(token);
+export class SessionCache {
+  private readonly found = new Map<string, FoundSession & { at: number }>();
+
+  constructor(private readonly ttlMs = 1_000, private readonly maxEntries = 5_000) {}
+
+  get(tokenHash: string): FoundSession | undefined {
+    const f = this.found.get(tokenHash);
+    if (f && performance.now() - f.at <= this.ttlMs) return f;
+    if (f) this.found.delete(tokenHash);
+    return undefined;
+  }
+
+  set(tokenHash: string, f: FoundSession): void {
+    if (this.found.size >= this.maxEntries) this.found.clear();
+    this.found.set(tokenHash, { ...f, at: performance.now() });
+  }
+
+  delete(tokenHash: string): void {
+    this.found.delete(tokenHash);
+  }
+
+  clear(): void {
+    this.found.clear();
+  }
+}
+
+async function readSession(db: Queryable, tokenHash: string): Promise<FoundSession | undefined> {
   const rows = await db.query<SessionRow>(
     `select s.token_hash, s.csrf_token, s.last_seen_at, u.id as user_id, u.username, u.full_name, u.role, u.unit_id, un.name as unit_name
        from sessions s join users u on u.id = s.user_id join units un on un.id = u.unit_id
@@ -58,16 +92,10 @@ export async function loadSession(db: Queryable, token: string, now: Date, idleM
     [tokenHash],
   );
   const row = rows[0];
-  if (!row) return { kind: 'none' };
-  const idleMs = now.getTime() - new Date(row.last_seen_at).getTime();
-  if (idleMs > idleMinutes * 60_000) {
-    await db.query('delete from sessions where token_hash = $1', [tokenHash]);
-    return { kind: 'expired' };
-  }
-  if (idleMs > 60_000) await db.query('update sessions set last_seen_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
+  if (!row) return undefined;
   const scope = await db.query<{ id: string }>(SCOPE_SQL, [row.unit_id]);
   return {
-    kind: 'ok',
+    lastSeenMs: new Date(row.last_seen_at).getTime(),
     actor: {
       id: row.user_id,
       username: row.username,
@@ -80,4 +108,30 @@ export async function loadSession(db: Queryable, token: string, now: Date, idleM
       tokenHash,
     },
   };
+}
+
+/**
+ * Loads the session and its user. A session idle longer than `idleMinutes` is deleted.
+ * last_seen_at is written at most once a minute so that reads stay reads.
+ */
+export async function loadSession(db: Queryable, token: string, now: Date, idleMinutes: number, cache?: SessionCache): Promise<SessionLookup> {
+  const tokenHash = hashToken(token);
+  let found = cache?.get(tokenHash);
+  if (!found) {
+    found = await readSession(db, tokenHash);
+    if (!found) return { kind: 'none' };
+    cache?.set(tokenHash, found);
+  }
+  const idleMs = now.getTime() - found.lastSeenMs;
+  if (idleMs > idleMinutes * 60_000) {
+    cache?.delete(tokenHash);
+    await db.query('delete from sessions where token_hash = $1', [tokenHash]);
+    return { kind: 'expired' };
+  }
+  if (idleMs > 60_000) {
+    await db.query('update sessions set last_seen_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
+    found.lastSeenMs = now.getTime();
+    cache?.set(tokenHash, found);
+  }
+  return { kind: 'ok', actor: found.actor };
 }

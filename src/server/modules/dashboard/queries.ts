@@ -41,6 +41,16 @@ export function panelRowsJson(q: Queryable, scope: string): Promise<Array<PanelR
   );
 }
 
+/** What the stored panels of a scope are, without their payloads: changes whenever a body would. */
+export async function panelVersion(q: Queryable, scope: string): Promise<string> {
+  const rows = await q.query<{ v: string | null }>(
+    `select string_agg(panel_key || ' ' || payload_hash || ' ' || status || ' ' || coalesce(message, '') || ' ' || computed_at::text || ' ' || changed_at::text, '|' order by panel_key) as v
+       from dashboard_panels where scope = $1`,
+    [scope],
+  );
+  return rows[0]?.v ?? '';
+}
+
 export async function panelHashes(q: Queryable, scope: string): Promise<Map<string, string>> {
   const rows = await q.query<Pick<Tables['dashboard_panels'], 'panel_key' | 'payload_hash'>>('select panel_key, payload_hash from dashboard_panels where scope = $1', [scope]);
   return new Map(rows.map((r) => [r.panel_key, r.payload_hash]));
@@ -114,6 +124,12 @@ export function panelsChangedSince(q: Queryable, since: string): Promise<Array<P
 // ─── The map ─────────────────────────────────────────────────────────────────
 
 type MapRow = Pick<Tables['dashboard_maps'], 'id' | 'filename' | 'name_property' | 'feature_count' | 'matched_count' | 'unmatched' | 'uploaded_at' | 'geojson'>;
+
+/** Which map is active, without its geometry: the map's answer is reused while this holds. */
+export async function activeMapVersion(q: Queryable): Promise<string> {
+  const rows = await q.query<{ v: string }>(`select id::text || ' ' || uploaded_at::text as v from dashboard_maps where active`);
+  return rows[0]?.v ?? 'none';
+}
 
 export async function activeMap(q: Queryable): Promise<TDashboardMap['map']> {
   const r = (await q.query<MapRow>('select id, filename, name_property, feature_count, matched_count, unmatched, uploaded_at, geojson from dashboard_maps where active'))[0];

@@ -10,9 +10,10 @@ import { SSE_RESPONSE, XLSX_RESPONSE } from '../../responses';
 import { readUpload } from '../../uploads';
 import { panelWorkbook } from './export';
 import { removeMap, uploadMap } from './map-service';
-import { activeMap } from './queries';
+import { activeMap, activeMapVersion, panelVersion } from './queries';
+import { AnswerCache, answerKey, sendAnswer } from '../../read-cache';
 import { refresherFor } from './refresh';
-import { dashboardJson, defaultYear, storedPanel } from './service';
+import { asOfOf, dashboardJson, defaultYear, storedPanel } from './service';
 
 export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -32,15 +33,23 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
     void refresher.warm();
   });
 
+  const bodies = new AnswerCache({ maxEntries: 20 });
+  const maps = new AnswerCache({ maxEntries: 1 });
   r.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: 'Màn hình điều hành: mọi khối số liệu của một năm, kèm thời điểm tính', querystring: ZDashboardQuery, response: { 200: ZDashboard } },
   }, async (req, reply) => {
     authorize(req, 'dashboard.read');
     const year = req.query.year ?? (await defaultYear(deps));
-    // Text with a JSON content type skips the serializer: the stored payloads were checked
-    // against ZDashboard's panels when they were computed (docs/decisions.md D22).
+    // The body is a function of the stored panels (their hashes and times) and the day it is
+    // seen on: it is spliced and compressed once per change, not per request (issue 11).
+    const version = await panelVersion(deps.db, String(year));
+    const key = answerKey(year, asOfOf(deps, year));
+    const hit = bodies.get(key, version);
+    if (hit) return sendAnswer(req, reply, hit);
+    // Text skips the serializer: the stored payloads were checked against ZDashboard's panels
+    // when they were computed (docs/decisions.md D22).
     const body = await dashboardJson(deps, year);
-    return reply.type('application/json; charset=utf-8').send(body as unknown as TDashboard);
+    return sendAnswer(req, reply, bodies.set(key, version, body));
   });
 
   r.get('/api/dashboard/stream', {
@@ -98,9 +107,15 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/dashboard/map', {
     schema: { tags: ['dashboard'], summary: 'Bản đồ ranh giới đơn vị do quản trị tải lên (null nếu chưa có)', response: { 200: ZDashboardMap } },
-  }, async (req) => {
+  }, async (req, reply) => {
     authorize(req, 'dashboard.read');
-    return { map: await activeMap(deps.db) };
+    // The geometry (megabytes for 3,321 communes) is apart from the yearly figures: sent once
+    // per upload, compressed once, then answered 304 to a browser that holds it (ETag).
+    const version = await activeMapVersion(deps.db);
+    const hit = maps.get('map', version);
+    if (hit) return sendAnswer(req, reply, hit);
+    const json = JSON.stringify(ZDashboardMap.encode({ map: await activeMap(deps.db) }));
+    return sendAnswer(req, reply, maps.set('map', version, json));
   });
 
   r.put('/api/dashboard/map', {

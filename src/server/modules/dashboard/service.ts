@@ -26,7 +26,7 @@ async function ensurePanels(deps: Deps, year: number, stored: ReadonlyArray<{ pa
 }
 
 /** A past year is seen on its last day; the current one today. */
-function asOfOf(deps: Deps, year: number): string {
+export function asOfOf(deps: Deps, year: number): string {
   const end = `${year}-12-31`;
   const t = today(deps);
   return t < end ? t : end;

@@ -165,6 +165,15 @@ export async function selectTaskPage(db: Queryable, f: TaskFilter & ComputedFilt
   return db.query<TaskRow>(`${SELECT_COLUMNS} ${fromTasks(page)} order by ${ORDER}`, params);
 }
 
+/**
+ * The number that moves on every committed change to what a task row shows (migration 0023's
+ * triggers, in any process): the task list's answers are reused while it stays the same.
+ */
+export async function taskChangeVersion(db: Queryable): Promise<string> {
+  const rows = await db.query<{ v: string }>(`select last_value::text || ':' || is_called::text as v from tasks_change_seq`);
+  return rows[0]!.v;
+}
+
 export interface TaskCountRow {
   status: TaskStatus;
   bucket: BucketKey | null;

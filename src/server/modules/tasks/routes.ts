@@ -8,11 +8,13 @@ import { attachmentHeader, XLSX_MIME } from '../../excel';
 import { ATTACHMENT_RESPONSE, XLSX_RESPONSE } from '../../responses';
 import { ZErrorBody } from '../../../contracts/common';
 import { readUpload } from '../../uploads';
+import { changeBus } from '../../events';
+import { AnswerCache, answerKey, sendAnswer } from '../../read-cache';
 import { authorizeTask, gate, readScope } from './access';
 import { taskExtensions, taskHistory, taskOccurrences, taskUpdates } from './detail';
 import { exportTasks, importTasks, importTemplate } from './excel';
 import { presentTask } from './model';
-import { taskFile, taskRowById } from './queries';
+import { taskChangeVersion, taskFile, taskRowById } from './queries';
 import { findTasks, listTasks, summarize, type ListOptions } from './read';
 import {
   ZComplete,
@@ -94,9 +96,22 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const today = () => todayOf(deps);
 
-  r.get('/api/tasks', { schema: { tags: ['tasks'], summary: 'Danh sách nhiệm vụ (lọc, tìm kiếm không dấu)', querystring: ZTaskListQuery, response: { 200: ZTaskList } } }, async (req) => {
+  // A list answer is reused while no task changed (taskChangeVersion, any process; cleared at
+  // once by this process's own writes), for the same filter, the same visible units and the
+  // same day: 300 requests a second then cost a version read each (issue 11).
+  const lists = new AnswerCache({ maxEntries: 500, maxAgeMs: 2_000 });
+  changeBus(deps.db).onData(() => lists.clear());
+  r.get('/api/tasks', { schema: { tags: ['tasks'], summary: 'Danh sách nhiệm vụ (lọc, tìm kiếm không dấu)', querystring: ZTaskListQuery, response: { 200: ZTaskList } } }, async (req, reply) => {
     const actor = gate(req, 'task.read');
-    return listTasks(deps.db, { ...listOptions(req.query, actor), limit: req.query.limit, offset: req.query.offset }, today());
+    const o: ListOptions = { ...listOptions(req.query, actor), limit: req.query.limit, offset: req.query.offset };
+    const day = today();
+    const key = answerKey(o, day);
+    const version = await taskChangeVersion(deps.db);
+    const hit = lists.get(key, version);
+    if (hit) return sendAnswer(req, reply, hit);
+    // Encoded by the route's own schema, as the serializer would (the text then skips it).
+    const json = JSON.stringify(ZTaskList.encode(await listTasks(deps.db, o, day)));
+    return sendAnswer(req, reply, lists.set(key, version, json));
   });
 
   r.get('/api/tasks/inbox', {
