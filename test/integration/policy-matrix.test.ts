@@ -61,6 +61,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/tasks/settings', action: 'task.read', resourceUnit: (ids) => ids.officerUnitId },
   { method: 'PUT', url: '/api/tasks/settings', action: 'task.manage', body: () => ({ escalateAfterOverdueDays: 7 }) },
   { method: 'POST', url: '/api/tasks', action: 'task.manage', body: (ids) => ({ title: 'Nhiệm vụ thử quyền', leadUnitId: ids.officerUnitId }) },
+  { method: 'POST', url: '/api/tasks/bulk', action: 'task.manage', body: () => ({ action: 'extend', deadline: '2030-12-31', tasks: [{ id: '00000000-0000-4000-8000-000000000000', version: 1 }] }) },
   { method: 'GET', url: '/api/tasks/:id', action: 'task.read', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000', resourceUnit: (ids) => ids.officerUnitId },
   { method: 'GET', url: '/api/tasks/:id/history', action: 'task.read', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000/history', resourceUnit: (ids) => ids.officerUnitId },
   { method: 'GET', url: '/api/tasks/:id/files/:fileId', action: 'task.read', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000/files/00000000-0000-4000-8000-000000000000', resourceUnit: (ids) => ids.officerUnitId },

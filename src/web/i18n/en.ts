@@ -287,6 +287,9 @@ export const en: Record<MessageKey, string> = {
   'action.extension_request': 'Extension request',
   'action.extension_approve': 'Extension approved',
   'action.extension_refuse': 'Extension refused',
+  'action.bulk_reassign': 'Lead reassigned (bulk)',
+  'action.bulk_extend': 'Deadline extended (bulk)',
+  'action.bulk_close': 'Closed (bulk)',
 
   'backups.title': 'Backups',
   'backups.subtitle': 'Backups in {dir}: daily from {hour}:00, the newest {keep} kept.',

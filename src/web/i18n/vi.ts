@@ -288,6 +288,9 @@ export const vi = {
   'action.extension_request': 'Đề nghị gia hạn',
   'action.extension_approve': 'Duyệt gia hạn',
   'action.extension_refuse': 'Từ chối gia hạn',
+  'action.bulk_reassign': 'Giao lại đơn vị chủ trì (hàng loạt)',
+  'action.bulk_extend': 'Gia hạn hàng loạt',
+  'action.bulk_close': 'Đóng nhiệm vụ (hàng loạt)',
 
   'backups.title': 'Sao lưu dữ liệu',
   'backups.subtitle': 'Bản sao lưu trong thư mục {dir}: mỗi ngày từ {hour} giờ, giữ {keep} bản mới nhất.',
