@@ -152,6 +152,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', url: '/api/evaluation/runs/:id/xlsx', action: 'evaluation.read', path: () => '/api/evaluation/runs/00000000-0000-4000-8000-000000000000/xlsx' },
   { method: 'GET', url: '/api/evaluation/runs/:id/letter', action: 'evaluation.read', path: () => '/api/evaluation/runs/00000000-0000-4000-8000-000000000000/letter' },
   { method: 'PUT', url: '/api/evaluation/runs/:id/letter', action: 'evaluation.manage', path: () => '/api/evaluation/runs/00000000-0000-4000-8000-000000000000/letter', body: () => ({ version: 0, draft: { issuerLines: ['ỦY BAN NHÂN DÂN'], numberSuffix: 'UBND-VP', place: 'Hải Phòng', date: null, subject: 'thử quyền', recipients: [], opening: '', ghiNhan: { intro: '', units: [] }, rutKinhNghiem: { intro: '', units: [] }, pheBinh: { intro: '', units: [] }, instructionsIntro: '', instructions: [], closing: '', copyTo: [], signer: { authority: '', onBehalfOf: '', title: 'CHỦ TỊCH', name: '' } } }) },
+  { method: 'GET', url: '/api/search', action: 'system.read', path: () => '/api/search?q=ho+tich' },
   { method: 'GET', url: '/api/backups', action: 'backup.manage' },
   { method: 'POST', url: '/api/backups', action: 'backup.manage' },
   { method: 'GET', url: '/api/evaluation/runs/:id/letter.docx', action: 'evaluation.read', path: () => '/api/evaluation/runs/00000000-0000-4000-8000-000000000000/letter.docx' },
