@@ -40,6 +40,17 @@ export const vi = {
 
   'header.switchLanguage': 'Chuyển ngôn ngữ',
   'header.logout': 'Đăng xuất',
+  'search.open': 'Tìm kiếm',
+  'search.title': 'Tìm trong toàn hệ thống',
+  'search.placeholder': 'Nhiệm vụ, văn bản, dự án, chỉ số, đơn vị (gõ không dấu cũng được)',
+  'search.hint': 'Gõ ít nhất 2 ký tự. Mẹo: Ctrl + K mở ô tìm kiếm ở mọi trang.',
+  'search.none': 'Không tìm thấy gì với "{q}" trong những gì bạn được xem.',
+  'search.more': 'Xem cả {n} nhiệm vụ',
+  'search.kind.task': 'Nhiệm vụ',
+  'search.kind.document': 'Văn bản',
+  'search.kind.project': 'Dự án',
+  'search.kind.indicator': 'Chỉ số',
+  'search.kind.unit': 'Đơn vị',
   'header.menu': 'Thu gọn / mở rộng menu',
 
   'role.admin': 'Quản trị hệ thống',

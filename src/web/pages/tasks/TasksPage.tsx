@@ -32,7 +32,7 @@ export function TasksPage() {
       }
       return next;
     });
-  const open = (t: TTask) => update({ task: t.id });
+  const open = (t: Pick<TTask, 'id'>) => update({ task: t.id });
 
   return (
     <div>
