@@ -46,6 +46,13 @@ const vi = {
   'reason.not_later': 'hạn hiện tại không sớm hơn hạn mới',
   'reason.same_lead': 'đã do đơn vị này chủ trì',
   'reason.unit_inactive': 'đơn vị chưa hoạt động vào ngày giao',
+  'calendar.tab': 'Lịch hạn xử lý',
+  'calendar.unit': 'Đơn vị chủ trì (tất cả)',
+  'calendar.count': '{n} nhiệm vụ đến hạn trong tháng {month}',
+  'calendar.prev': 'Tháng trước',
+  'calendar.next': 'Tháng sau',
+  'calendar.none': 'Không có nhiệm vụ nào đến hạn trong tháng này.',
+  'calendar.more': '+{n} nhiệm vụ',
 };
 
 export type CreateBulkKey = keyof typeof vi;
@@ -95,6 +102,13 @@ const en: Record<CreateBulkKey, string> = {
   'reason.not_later': 'current deadline is not earlier',
   'reason.same_lead': 'already led by this unit',
   'reason.unit_inactive': 'unit not active on the assignment date',
+  'calendar.tab': 'Deadline calendar',
+  'calendar.unit': 'Lead unit (all)',
+  'calendar.count': '{n} tasks due in {month}',
+  'calendar.prev': 'Previous month',
+  'calendar.next': 'Next month',
+  'calendar.none': 'No task is due this month.',
+  'calendar.more': '+{n} tasks',
 };
 
 const catalogues = { vi, en };
