@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PILLARS } from '../core/tasks/pillars';
 import { RECURRENCES } from '../core/tasks/recurrence';
+import { BULK_ACTIONS, BULK_SKIP_REASONS } from '../core/tasks/bulk';
 import { BUCKET_KEYS, TASK_STATUSES, type BucketKey, type TaskStatus } from '../core/tasks/status';
 import { ZDay, ZId, ZInstant, ZIsoDate, ZName, ZRate, ZUnitRef, ZVersion, ZFreeText, ZTextLine } from './common';
 
@@ -129,6 +130,20 @@ export const ZExtensionRequest = z.strictObject({ version: ZVersion, requestedDe
 export type TExtensionRequest = z.input<typeof ZExtensionRequest>;
 export const ZExtensionDecision = z.strictObject({ version: ZVersion, approve: z.boolean(), note: ZNote.optional() });
 export type TExtensionDecision = z.input<typeof ZExtensionDecision>;
+/** Several tasks at once (POST /api/tasks/bulk): each named with the version the screen showed. */
+const ZBulkTasks = z
+  .array(z.strictObject({ id: ZId, version: ZVersion }))
+  .min(1, 'Hãy chọn ít nhất một nhiệm vụ')
+  .max(500, 'Mỗi lần chỉ thao tác tối đa 500 nhiệm vụ');
+export const ZTaskBulk = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('reassign'), tasks: ZBulkTasks, leadUnitId: ZId }),
+  z.strictObject({ action: z.literal('extend'), tasks: ZBulkTasks, deadline: ZIsoDate }),
+  z.strictObject({ action: z.literal('close'), tasks: ZBulkTasks, reason: ZNote.pipe(z.string().min(1, 'Hãy ghi lý do đóng nhiệm vụ')) }),
+]);
+export type TTaskBulk = z.input<typeof ZTaskBulk>;
+export const ZBulkAction = z.enum(BULK_ACTIONS);
+export const ZBulkSkipReason = z.enum(BULK_SKIP_REASONS);
+
 export const ZTaskSettingsInput = z.strictObject({ escalateAfterOverdueDays: z.number().int().min(1, 'Tối thiểu 1 ngày').max(365, 'Tối đa 365 ngày') });
 
 // ─── Responses ───────────────────────────────────────────────────────────────
@@ -302,6 +317,18 @@ export type TProgressRecorded = z.infer<typeof ZProgressRecorded>;
 /** A refused import answers 400 with the error body and its `rows` (src/contracts/common.ts). */
 export const ZTaskImported = z.object({ created: z.number().int(), message: z.string() });
 export type TTaskImported = z.infer<typeof ZTaskImported>;
+
+/** What a bulk action did: the tasks changed, and each one left alone with why (a task changed meanwhile is reported, never overwritten). */
+export const ZTaskBulkResult = z.object({
+  action: ZBulkAction,
+  requested: z.number().int(),
+  changed: z.number().int(),
+  changedIds: z.array(z.string()),
+  skipped: z.array(z.object({ id: z.string(), title: z.string().nullable(), reason: ZBulkSkipReason })),
+  /** One Vietnamese sentence: "Đã gia hạn 12 nhiệm vụ; 1 nhiệm vụ đã bị người khác sửa, chưa đổi". */
+  message: z.string(),
+});
+export type TTaskBulkResult = z.infer<typeof ZTaskBulkResult>;
 
 export const ZTaskSettings = z.object({ escalateAfterOverdueDays: z.number().int() });
 export type TTaskSettings = z.infer<typeof ZTaskSettings>;

@@ -17,6 +17,7 @@ import { oidcRoutes } from './oidc/routes';
 import { pipelineRoutes } from './pipelines/routes';
 import { projectRoutes } from './projects/routes';
 import { reportRoutes } from './reports/routes';
+import { searchRoutes } from './search/routes';
 import { taskRoutes } from './tasks/routes';
 import { unitRoutes } from './units/routes';
 import { userRoutes } from './users/routes';
@@ -43,4 +44,5 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   dashboardRoutes,
   backupRoutes,
   apiTokenRoutes,
+  searchRoutes,
 ];

@@ -9,6 +9,9 @@ import type {
   TProgressRecorded,
   TReopen,
   TTask,
+  TTaskBulk,
+  TTaskBulkResult,
+  TTaskCreate,
   TTaskDetail,
   TTaskFilter,
   TTaskHistory,
@@ -82,11 +85,14 @@ export function useTaskHistory(id: string | null) {
 const invalidate = (qc: QueryClient) => qc.invalidateQueries({ queryKey: ['tasks'] });
 
 /** Every change to a task: a 409 means our copy is stale, so the task is reloaded either way. */
-function useTaskMutation<I>(fn: (input: I) => Promise<unknown>) {
+function useTaskMutation<I, O = unknown>(fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
   return useMutation({ mutationFn: fn, onSettled: () => invalidate(qc) });
 }
 
+export const useCreateTask = () => useTaskMutation((body: TTaskCreate) => api.post<TTask>('/api/tasks', body));
+/** Reassign, extend or close several tasks; the answer says which were changed and why others were not. */
+export const useBulkTasks = () => useTaskMutation((body: TTaskBulk) => api.post<TTaskBulkResult>('/api/tasks/bulk', body));
 export const useUpdateTask = () => useTaskMutation(({ id, patch }: { id: string; patch: TTaskUpdate }) => api.patch<TTask>(`/api/tasks/${id}`, patch));
 export const useCompleteTask = () => useTaskMutation(({ id, version, note }: { id: string } & TComplete) => api.post<TTask>(`/api/tasks/${id}/complete`, { version, ...(note ? { note } : {}) }));
 export const useReopenTask = () => useTaskMutation(({ id, ...body }: { id: string } & TReopen) => api.post<TTask>(`/api/tasks/${id}/reopen`, body));

@@ -12,6 +12,7 @@ import type { Translate } from '../i18n/translate';
 import { appRoutes, canSee, navGroups, routeForPath, type NavGroupKey } from '../routes';
 import { LanguageToggle } from './LanguageToggle';
 import { LighthouseIcon } from './LighthouseIcon';
+import { GlobalSearch } from './GlobalSearch';
 import { NotificationBell } from './NotificationBell';
 import { SessionWatch } from './SessionWatch';
 import { OfflineBar } from './OfflineBar';
@@ -117,6 +118,7 @@ export function AppLayout() {
           </span>
         </Link>
         <div className="hd-header-right">
+          <GlobalSearch />
           <LanguageToggle className="hd-lang" />
           <NotificationBell />
           <div className="hd-user" data-testid="current-user">

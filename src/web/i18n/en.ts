@@ -39,6 +39,17 @@ export const en: Record<MessageKey, string> = {
 
   'header.switchLanguage': 'Switch language',
   'header.logout': 'Log out',
+  'search.open': 'Search',
+  'search.title': 'Search everything',
+  'search.placeholder': 'Tasks, documents, projects, indicators, units (diacritics optional)',
+  'search.hint': 'Type at least 2 characters. Tip: Ctrl + K opens search on every page.',
+  'search.none': 'Nothing found for "{q}" among what you may see.',
+  'search.more': 'See all {n} tasks',
+  'search.kind.task': 'Tasks',
+  'search.kind.document': 'Documents',
+  'search.kind.project': 'Projects',
+  'search.kind.indicator': 'Indicators',
+  'search.kind.unit': 'Units',
   'header.menu': 'Collapse / expand menu',
 
   'role.admin': 'System administrator',
@@ -287,6 +298,9 @@ export const en: Record<MessageKey, string> = {
   'action.extension_request': 'Extension request',
   'action.extension_approve': 'Extension approved',
   'action.extension_refuse': 'Extension refused',
+  'action.bulk_reassign': 'Lead reassigned (bulk)',
+  'action.bulk_extend': 'Deadline extended (bulk)',
+  'action.bulk_close': 'Closed (bulk)',
 
   'backups.title': 'Backups',
   'backups.subtitle': 'Backups in {dir}: daily from {hour}:00, the newest {keep} kept.',

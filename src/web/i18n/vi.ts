@@ -40,6 +40,17 @@ export const vi = {
 
   'header.switchLanguage': 'Chuyển ngôn ngữ',
   'header.logout': 'Đăng xuất',
+  'search.open': 'Tìm kiếm',
+  'search.title': 'Tìm trong toàn hệ thống',
+  'search.placeholder': 'Nhiệm vụ, văn bản, dự án, chỉ số, đơn vị (gõ không dấu cũng được)',
+  'search.hint': 'Gõ ít nhất 2 ký tự. Mẹo: Ctrl + K mở ô tìm kiếm ở mọi trang.',
+  'search.none': 'Không tìm thấy gì với "{q}" trong những gì bạn được xem.',
+  'search.more': 'Xem cả {n} nhiệm vụ',
+  'search.kind.task': 'Nhiệm vụ',
+  'search.kind.document': 'Văn bản',
+  'search.kind.project': 'Dự án',
+  'search.kind.indicator': 'Chỉ số',
+  'search.kind.unit': 'Đơn vị',
   'header.menu': 'Thu gọn / mở rộng menu',
 
   'role.admin': 'Quản trị hệ thống',
@@ -288,6 +299,9 @@ export const vi = {
   'action.extension_request': 'Đề nghị gia hạn',
   'action.extension_approve': 'Duyệt gia hạn',
   'action.extension_refuse': 'Từ chối gia hạn',
+  'action.bulk_reassign': 'Giao lại đơn vị chủ trì (hàng loạt)',
+  'action.bulk_extend': 'Gia hạn hàng loạt',
+  'action.bulk_close': 'Đóng nhiệm vụ (hàng loạt)',
 
   'backups.title': 'Sao lưu dữ liệu',
   'backups.subtitle': 'Bản sao lưu trong thư mục {dir}: mỗi ngày từ {hour} giờ, giữ {keep} bản mới nhất.',

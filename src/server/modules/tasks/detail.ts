@@ -46,6 +46,9 @@ export const HISTORY_LABEL_VI: Record<string, string> = {
   extension_approve: 'Đồng ý gia hạn',
   extension_refuse: 'Không đồng ý gia hạn',
   seed: 'Dữ liệu mẫu',
+  bulk_reassign: 'Giao lại đơn vị chủ trì (hàng loạt)',
+  bulk_extend: 'Gia hạn hàng loạt',
+  bulk_close: 'Đóng nhiệm vụ (hàng loạt)',
 };
 
 const FIELD_LABEL_VI: Record<string, string> = {
@@ -60,6 +63,7 @@ const FIELD_LABEL_VI: Record<string, string> = {
   pillar: 'Trụ cột',
   progressPercent: 'Tiến độ (%)',
   completedOn: 'Ngày hoàn thành',
+  cancelReason: 'Lý do đóng',
 };
 
 function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
@@ -84,7 +88,7 @@ export async function taskHistory(db: Queryable, task: TTask): Promise<THistoryE
       actorName: a.actor_name,
       action: a.action,
       label: HISTORY_LABEL_VI[a.action] ?? a.action,
-      changes: a.action === 'update' || a.action === 'complete' || a.action === 'reopen' || a.action === 'extension_approve' ? diff(a.before, a.after) : [],
+      changes: a.action === 'update' || a.action === 'complete' || a.action === 'reopen' || a.action === 'extension_approve' || a.action.startsWith('bulk_') ? diff(a.before, a.after) : [],
       update: upd ? (updates.get(upd) ?? null) : null,
       extension: ext ? (extensions.get(ext) ?? null) : null,
     };

@@ -223,16 +223,7 @@ export async function taskRowById(db: Queryable, id: string): Promise<TaskRow | 
 
 /** The folded text search reads: title, description, units, document number. */
 export async function refreshSearch(tx: Queryable, taskId: string): Promise<void> {
-  const r = (await tx.query<Pick<Tasks, 'title' | 'description'> & { lead: string; coords: string | null; doc: string | null; summary: string | null; grp: string | null }>(
-    `select t.title, t.description, lu.name as lead, t.lead_group_text as grp,
-            (select string_agg(cu.name, ' ') from task_coordinators tc join units cu on cu.id = tc.unit_id where tc.task_id = t.id) as coords,
-            d.doc_number as doc, d.summary
-       from tasks t join units lu on lu.id = t.lead_unit_id left join documents d on d.id = t.document_id where t.id = $1`,
-    [taskId],
-  ))[0];
-  if (!r) return;
-  const text = [r.title, r.description, r.lead, r.grp, r.coords, r.doc, r.summary].filter(Boolean).join(' ');
-  await tx.query('update tasks set search_folded = $2 where id = $1', [taskId, foldVietnamese(text)]);
+  await refreshSearchOf(tx, [taskId]);
 }
 
 export type UnitValidity = Pick<Units, 'id' | 'name' | 'valid_from' | 'valid_to'>;
@@ -444,4 +435,144 @@ export async function decideExtensionRow(
 /** An approved extension: the new deadline is in force, the first one is kept as the original. */
 export async function extendDeadline(tx: Queryable, taskId: string, deadline: string, previous: string | null): Promise<void> {
   await tx.query('update tasks set deadline = $2, original_deadline = coalesce(original_deadline, $3) where id = $1', [taskId, deadline, previous]);
+}
+
+// ─── Several tasks at once (bulk actions) ────────────────────────────────────
+
+export interface BulkRequest {
+  ids: readonly string[];
+  versions: readonly number[];
+}
+
+export type BulkCheckRow = { id: string; title: Tasks['title'] | null; reason: string | null; recurrence: Tasks['recurrence'] | null; assigned_on: Tasks['assigned_on'] | null };
+
+/**
+ * Why each requested task would be left alone by the action (null: it can be changed), in the
+ * order requested. The update re-checks the same conditions and the version in one statement,
+ * so a task changed between the two is still reported as changed meanwhile, never overwritten.
+ */
+export function classifyBulk(db: Queryable, req: BulkRequest, extra: { sql: string; params: unknown[] }): Promise<BulkCheckRow[]> {
+  return db.query<BulkCheckRow>(
+    `select r.id::text as id, t.title, t.recurrence, t.assigned_on,
+            case when t.id is null then 'not_found'
+                 when t.cancelled_at is not null then 'closed'
+                 when t.version <> r.version then 'stale'
+                 when t.completed_on is not null then 'done'
+                 ${extra.sql}
+                 else null end as reason
+       from unnest($1::uuid[], $2::int[]) with ordinality as r(id, version, n)
+       left join tasks t on t.id = r.id
+      order by r.n`,
+    [req.ids, req.versions, ...extra.params],
+  );
+}
+
+export const BULK_CHECK = {
+  reassign: (leadUnitId: string, today: string) => ({
+    sql: `when t.lead_unit_id = $3::uuid then 'same_lead'
+          when not exists (select 1 from units u where u.id = $3::uuid and u.valid_from <= t.assigned_on
+                             and (u.valid_to is null or (u.valid_to >= t.assigned_on and u.valid_to >= $4::date))) then 'unit_inactive'`,
+    params: [leadUnitId, today],
+  }),
+  extend: (deadline: string) => ({
+    sql: `when t.deadline is null then 'no_deadline' when t.deadline >= $3::date then 'not_later'`,
+    params: [deadline],
+  }),
+  close: () => ({ sql: '', params: [] }),
+};
+
+interface BulkActor {
+  actorId: string | null;
+  actorName: string;
+  ip: string | null;
+  at: string;
+}
+
+/** The version claim, the change and one audit row per task, in one statement; returns the ids changed. */
+async function bulkUpdate(tx: Queryable, req: BulkRequest, a: BulkActor, action: string, set: string, guard: string, audit: { before: string; after: string; returning: string }, params: unknown[]): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `with req as (select * from unnest($1::uuid[], $2::int[]) as r(id, version)),
+          old as (select t.* from tasks t join req on req.id = t.id),
+          upd as (update tasks t set ${set}, version = t.version + 1, updated_at = $3::timestamptz
+                    from req
+                   where t.id = req.id and t.version = req.version and t.cancelled_at is null and t.completed_on is null ${guard}
+               returning t.id, t.version, ${audit.returning}),
+          aud as (insert into audit_log (actor_id, actor_name, action, entity, entity_id, before, after, ip)
+                  select $4::uuid, $5, '${action}', 'task', upd.id::text,
+                         jsonb_build_object(${audit.before}, 'version', old.version),
+                         jsonb_build_object(${audit.after}, 'version', upd.version), $6
+                    from upd join old on old.id = upd.id)
+     select upd.id::text as id from upd`,
+    [req.ids, req.versions, a.at, a.actorId, a.actorName, a.ip, ...params],
+  );
+  return rows.map((r) => r.id);
+}
+
+export function bulkReassign(tx: Queryable, req: BulkRequest, a: BulkActor, leadUnitId: string): Promise<string[]> {
+  return bulkUpdate(
+    tx, req, a, 'bulk_reassign',
+    'lead_unit_id = $7::uuid, lead_group_text = null',
+    'and t.lead_unit_id <> $7::uuid',
+    {
+      returning: 't.lead_unit_id',
+      before: `'leadUnit', jsonb_build_object('id', old.lead_unit_id, 'name', (select name from units where id = old.lead_unit_id))`,
+      after: `'leadUnit', jsonb_build_object('id', upd.lead_unit_id, 'name', (select name from units where id = upd.lead_unit_id))`,
+    },
+    [leadUnitId],
+  );
+}
+
+export function bulkExtend(tx: Queryable, req: BulkRequest, a: BulkActor, deadline: string): Promise<string[]> {
+  return bulkUpdate(
+    tx, req, a, 'bulk_extend',
+    'deadline = $7::date, original_deadline = coalesce(t.original_deadline, t.deadline)',
+    'and t.deadline < $7::date',
+    {
+      returning: 't.deadline, t.original_deadline',
+      before: `'deadline', old.deadline, 'originalDeadline', old.original_deadline`,
+      after: `'deadline', upd.deadline, 'originalDeadline', upd.original_deadline`,
+    },
+    [deadline],
+  );
+}
+
+export function bulkClose(tx: Queryable, req: BulkRequest, a: BulkActor, reason: string): Promise<string[]> {
+  return bulkUpdate(
+    tx, req, a, 'bulk_close',
+    'cancelled_at = $3::timestamptz, cancel_reason = $7',
+    '',
+    {
+      returning: 't.cancelled_at, t.cancel_reason',
+      before: `'cancelReason', old.cancel_reason`,
+      after: `'cancelReason', upd.cancel_reason`,
+    },
+    [reason],
+  );
+}
+
+/** A new lead unit is no longer also a coordinator of the tasks it now leads. */
+export async function removeCoordinatorFromTasks(tx: Queryable, taskIds: readonly string[], unitId: string): Promise<void> {
+  await tx.query('delete from task_coordinators where task_id = any($1::uuid[]) and unit_id = $2', [taskIds, unitId]);
+}
+
+/** Closed tasks no longer wait for a new deadline. */
+export async function refusePendingExtensionsOf(tx: Queryable, taskIds: readonly string[], at: string): Promise<void> {
+  await tx.query(
+    `update task_extensions set status = 'refused', decided_at = $2, decided_by_name = 'hệ thống', decision_note = 'Nhiệm vụ đã đóng' where task_id = any($1::uuid[]) and status = 'pending'`,
+    [taskIds, at],
+  );
+}
+
+/** The folded search text of many tasks: one read, the folding in TypeScript, one write. */
+export async function refreshSearchOf(tx: Queryable, taskIds: readonly string[]): Promise<void> {
+  if (taskIds.length === 0) return;
+  const rows = await tx.query<Pick<Tasks, 'id' | 'title' | 'description'> & { lead: string; coords: string | null; doc: string | null; summary: string | null; grp: string | null }>(
+    `select t.id::text as id, t.title, t.description, lu.name as lead, t.lead_group_text as grp,
+            (select string_agg(cu.name, ' ') from task_coordinators tc join units cu on cu.id = tc.unit_id where tc.task_id = t.id) as coords,
+            d.doc_number as doc, d.summary
+       from tasks t join units lu on lu.id = t.lead_unit_id left join documents d on d.id = t.document_id where t.id = any($1::uuid[])`,
+    [taskIds],
+  );
+  const folded = rows.map((r) => foldVietnamese([r.title, r.description, r.lead, r.grp, r.coords, r.doc, r.summary].filter(Boolean).join(' ')));
+  await tx.query('update tasks t set search_folded = x.f from unnest($1::uuid[], $2::text[]) as x(id, f) where t.id = x.id', [rows.map((r) => r.id), folded]);
 }

@@ -11,6 +11,7 @@ import { readUpload } from '../../uploads';
 import { changeBus } from '../../events';
 import { AnswerCache, answerKey, sendAnswer } from '../../read-cache';
 import { authorizeTask, gate, readScope } from './access';
+import { bulkTasks } from './bulk';
 import { taskExtensions, taskHistory, taskOccurrences, taskUpdates } from './detail';
 import { exportTasks, importTasks, importTemplate } from './excel';
 import { presentTask } from './model';
@@ -29,6 +30,8 @@ import {
   ZReopen,
   ZSummaryQuery,
   ZTask,
+  ZTaskBulk,
+  ZTaskBulkResult,
   ZTaskCreate,
   ZTaskDetail,
   ZTaskExportQuery,
@@ -201,6 +204,13 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps) {
     });
     reply.status(201);
     return task;
+  });
+
+  r.post('/api/tasks/bulk', {
+    schema: { tags: ['tasks'], summary: 'Giao lại đơn vị chủ trì, gia hạn hoặc đóng nhiều nhiệm vụ một lần (nhiệm vụ đã bị sửa thì báo lại, không ghi đè)', body: ZTaskBulk, response: { 200: ZTaskBulkResult } },
+  }, async (req) => {
+    authorize(req, 'task.manage');
+    return bulkTasks(deps, auditContext(req), req.body);
   });
 
   r.get('/api/tasks/:id', { schema: { tags: ['tasks'], summary: 'Chi tiết nhiệm vụ', params: ZTaskParams, response: { 200: ZTaskDetail } } }, async (req): Promise<TTaskDetail> => {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, DatePicker, Input, Select, Space, Tag, Typography } from 'antd';
-import { CloseCircleOutlined, DownloadOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { CloseCircleOutlined, DownloadOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useSearchParams } from 'react-router';
 import { exportUrl, useTasks } from '../../api/tasks';
@@ -14,6 +14,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { DATE_FORMAT, fromIso, toIso } from '../../lib/dates';
 import { useDebounced } from '../../lib/useDebounced';
+import { BulkActions } from './BulkActions';
+import { CreateTaskModal } from './CreateTaskModal';
+import { useCreateBulkText } from './create-bulk-text';
 import { ImportModal } from './ImportModal';
 import { TaskTable } from './TaskTable';
 import { STATUS_COLOURS, STATUS_ORDER, bucketKey, pillarKey, statusKey, useTaskText } from './messages';
@@ -40,7 +43,7 @@ function readFilter(p: URLSearchParams): TTaskFilter {
   };
 }
 
-export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
+export function TaskList({ onOpen }: { onOpen: (t: Pick<TTask, 'id'>) => void }) {
   const tt = useTaskText();
   const { lang } = useI18n();
   const user = useCurrentUser();
@@ -51,6 +54,9 @@ export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
   const q = useDebounced(query, 300);
   const [page, setPage] = useState(1);
   const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<TTask[]>([]);
+  const ct = useCreateBulkText();
   const effective = { ...filter, q };
   const list = useTasks(effective, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   const units = useUnitOptions();
@@ -95,6 +101,11 @@ export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
           <Button icon={<DownloadOutlined />} href={exportUrl(effective)} data-testid="task-export">
             {tt('export')}
           </Button>
+          {canManage ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {ct('create.open')}
+            </Button>
+          ) : null}
           {canManage ? (
             <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
               {tt('import')}
@@ -210,6 +221,7 @@ export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
           <Typography.Text type="secondary">{tt('total', { total: formatNumber(list.data?.total ?? 0, lang) })}</Typography.Text>
         </div>
       ) : null}
+      {canManage ? <BulkActions selected={selected} onDone={() => setSelected([])} /> : null}
       {list.isError ? (
         <QueryError error={list.error} onRetry={() => void list.refetch()} />
       ) : (
@@ -217,10 +229,20 @@ export function TaskList({ onOpen }: { onOpen: (t: TTask) => void }) {
           tasks={list.data?.items ?? []}
           loading={list.isFetching}
           onOpen={onOpen}
+          selection={canManage ? { keys: selected.map((x) => x.id), onChange: (rows, keys) => setSelected((prev) => keys.map((k) => rows.find((r) => r?.id === k) ?? prev.find((p) => p.id === k)).filter((x): x is TTask => !!x)) } : undefined}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
         />
       )}
       {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+      {creating ? (
+        <CreateTaskModal
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            onOpen({ id });
+          }}
+        />
+      ) : null}
       {list.data && list.data.total === 0 && !list.isFetching ? <Alert type="info" showIcon title={tt('total', { total: 0 })} style={{ marginTop: 12 }} /> : null}
     </div>
   );

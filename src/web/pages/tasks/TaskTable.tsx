@@ -11,10 +11,12 @@ interface Props {
   pagination?: false | TablePaginationConfig;
   showDocument?: boolean;
   testId?: string;
+  /** Tasks ticked for a bulk action (the list keeps them across pages); none: no checkboxes. */
+  selection?: { keys: string[]; onChange: (tasks: TTask[], keys: string[]) => void };
 }
 
 /** Tasks as rows: what, who leads, by when (and the original deadline when extended), status, progress. */
-export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocument = true, testId = 'tasks-table' }: Props) {
+export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocument = true, testId = 'tasks-table', selection }: Props) {
   const tt = useTaskText();
   const columns: TableColumnsType<TTask> = [
     {
@@ -96,6 +98,7 @@ export function TaskTable({ tasks, loading, onOpen, pagination = false, showDocu
       dataSource={tasks}
       loading={loading}
       pagination={pagination}
+      rowSelection={selection ? { selectedRowKeys: selection.keys, preserveSelectedRowKeys: true, onChange: (keys, rows) => selection.onChange(rows, keys.map(String)), getCheckboxProps: (t) => ({ disabled: t.done || !!t.cancelled, 'aria-label': t.title }) } : undefined}
       size="middle"
       rowClassName={(t) => (t.status === 'in_progress_overdue' ? 'hd-row-overdue' : '')}
     />

@@ -4,6 +4,8 @@ import type { TTask } from '../../../contracts/tasks';
 import { useTaskSettings } from '../../api/tasks';
 import { useCurrentUser } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { DeadlineCalendar } from './DeadlineCalendar';
+import { useCreateBulkText } from './create-bulk-text';
 import { InboxTab } from './InboxTab';
 import { SummaryTab } from './SummaryTab';
 import { TaskDetailDrawer } from './TaskDetailDrawer';
@@ -11,11 +13,12 @@ import { TaskList } from './TaskList';
 import { useTaskText } from './messages';
 import './tasks.css';
 
-type TabKey = 'all' | 'inbox' | 'summary';
+type TabKey = 'all' | 'inbox' | 'calendar' | 'summary';
 
 /** Nhiệm vụ: every task with filters, the unit's own inbox, and the statistics; a task opens in a drawer (?task=id). */
 export function TasksPage() {
   const tt = useTaskText();
+  const ct = useCreateBulkText();
   const user = useCurrentUser();
   const [params, setParams] = useSearchParams();
   const unitRole = user.role === 'unit_officer' || user.role === 'unit_leader';
@@ -32,7 +35,7 @@ export function TasksPage() {
       }
       return next;
     });
-  const open = (t: TTask) => update({ task: t.id });
+  const open = (t: Pick<TTask, 'id'>) => update({ task: t.id });
 
   return (
     <div>
@@ -53,6 +56,7 @@ export function TasksPage() {
           items={[
             { key: 'all', label: tt('tab.all'), children: <TaskList onOpen={open} /> },
             { key: 'inbox', label: tt('tab.inbox'), children: <InboxTab onOpen={open} /> },
+            { key: 'calendar', label: ct('calendar.tab'), children: <DeadlineCalendar onOpen={open} /> },
             { key: 'summary', label: tt('tab.summary'), children: <SummaryTab /> },
           ]}
         />
