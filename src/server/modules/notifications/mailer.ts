@@ -15,7 +15,7 @@ export async function sendPendingEmails(deps: Deps, batch = 50): Promise<number>
   for (const m of pending) {
     const attachments = files.filter((f) => Number(f.outbox_id) === Number(m.id)).map((f) => ({ filename: f.filename, contentType: f.mime_type, content: Buffer.from(f.content) }));
     try {
-      await transport.sendMail({ from: deps.config.SMTP_FROM, to: m.to_address, subject: m.subject, text: m.body, attachments });
+      await transport.sendMail({ from: deps.config.SMTP_FROM, to: m.to_address, subject: m.subject, text: m.body, attachments, date: deps.now() });
       await markEmailSent(deps.db, m.id);
       sent++;
     } catch (err) {
