@@ -48,7 +48,7 @@ export function PanelCard({ panelKey, panel, year, className, onPng, children, s
             </span>
           ) : null}
         </span>
-        <span className="ioc-panel-tools" hidden={embedded}>
+        {embedded ? null : <span className="ioc-panel-tools">
           {extra}
           {onPng ? (
             <Tooltip title={t('exportPng')}>
@@ -62,7 +62,7 @@ export function PanelCard({ panelKey, panel, year, className, onPng, children, s
               <FileExcelOutlined />
             </a>
           </Tooltip>
-        </span>
+        </span>}
       </header>
       <div className="ioc-panel-body">
         {empty && !showChildrenWhenEmpty ? (
