@@ -41,6 +41,13 @@ const ZConfig = z.object({
     .optional()
     .transform((v) => (v === undefined || v === 'false' ? false : v.split(',').map((a) => a.trim()).filter(Boolean)))
     .refine((v) => v === false || (v.length > 0 && v.every(isProxyAddress)), 'TRUST_PROXY: danh sách địa chỉ IP hoặc dải CIDR của máy chủ proxy, cách nhau bởi dấu phẩy'),
+  // Origins (https://ioc.example.vn) allowed to frame an embedded panel, comma separated; the
+  // administrator adds more in the admin screen. Every other page refuses to be framed.
+  EMBED_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((a) => a.trim().replace(/\/+$/, '')).filter(Boolean))
+    .refine((v) => v.every((o) => /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(o)), 'EMBED_ORIGINS: danh sách nguồn dạng https://ten-mien, cách nhau bởi dấu phẩy'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
 }).superRefine(checkOidcConfig);
 /** An address, a CIDR range or one of proxy-addr's names for the private ranges. */

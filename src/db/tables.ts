@@ -57,6 +57,24 @@ export interface Tables {
     changed_at: string;
     compute_ms: number;
   };
+  delivery_runs: {
+    subscription_id: string;
+    period_key: string;
+    sent_at: string;
+    emails: number;
+  };
+  delivery_subscriptions: {
+    id: string;
+    name: string;
+    kind: 'unit_digest' | 'monthly_summary';
+    cadence: 'daily' | 'weekly' | 'monthly';
+    day: number;
+    horizon_days: number;
+    active: boolean;
+    created_by: string | null;
+    created_at: string;
+    updated_at: string;
+  };
   document_reviews: {
     document_id: string;
     province_id: string;
@@ -136,6 +154,13 @@ export interface Tables {
     finished_at: string | null;
     import_id: string | null;
   };
+  email_attachments: {
+    id: number;
+    outbox_id: number;
+    filename: string;
+    mime_type: string;
+    content: Uint8Array;
+  };
   email_outbox: {
     id: number;
     notification_id: number | null;
@@ -146,6 +171,20 @@ export interface Tables {
     sent_at: string | null;
     attempts: number;
     last_error: string | null;
+  };
+  embed_links: {
+    id: string;
+    label: string;
+    token_hash: string;
+    prefix: string;
+    panel_key: string;
+    unit_id: string | null;
+    expires_at: string;
+    revoked_at: string | null;
+    view_count: number;
+    last_viewed_at: string | null;
+    created_by: string | null;
+    created_at: string;
   };
   evaluation_letters: {
     run_id: string;

@@ -13,7 +13,8 @@ createRoot(root).render(
 );
 
 // The offline shell (public/sw.js): only from a built app, never under Vite's dev server.
-if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+// Not inside an embedded panel: another centre's screen has no use for the offline shell.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && !location.pathname.startsWith('/embed/')) {
   window.addEventListener('load', () => {
     void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   });

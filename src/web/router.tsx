@@ -12,6 +12,8 @@ import { appRoutes } from './routes';
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    // A panel embedded in another centre's screen: no sign-in, the link's secret is the credential.
+    { path: '/embed/:key/:token', lazy: async () => ({ Component: (await import('./pages/embed/EmbedPage')).EmbedPage }), errorElement: <RouteError /> },
     {
       element: <RequireAuth />,
       errorElement: <RouteError />,

@@ -14,7 +14,9 @@ import {
   HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
+  LinkOutlined,
   LineChartOutlined,
+  MailOutlined,
   ProjectOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -99,6 +101,8 @@ export const appRoutes: readonly AppRoute[] = [
     page: lazyPage(() => import('./pages/admin/backups/BackupsPage'), 'BackupsPage'),
   },
   { path: '/admin/api-tokens', labelKey: 'nav.admin.apiTokens', descriptionKey: 'desc.admin.apiTokens', icon: <KeyOutlined />, group: 'admin', permission: 'user.manage', page: lazyPage(() => import('./pages/admin/api-tokens/ApiTokensPage'), 'ApiTokensPage') },
+  { path: '/admin/embeds', labelKey: 'nav.admin.embeds', descriptionKey: 'desc.admin.embeds', icon: <LinkOutlined />, group: 'admin', permission: 'embed.manage', page: lazyPage(() => import('./pages/admin/embeds/EmbedsPage'), 'EmbedsPage') },
+  { path: '/admin/deliveries', labelKey: 'nav.admin.deliveries', descriptionKey: 'desc.admin.deliveries', icon: <MailOutlined />, group: 'admin', permission: 'delivery.manage', page: lazyPage(() => import('./pages/admin/deliveries/DeliveriesPage'), 'DeliveriesPage') },
   { path: '/admin/pipelines', labelKey: 'nav.admin.pipelines', descriptionKey: 'desc.admin.pipelines', icon: <ProjectOutlined />, group: 'admin', permission: 'pipeline.manage', page: lazyPage(() => import('./pages/projects/admin/PipelineTemplatesPage'), 'PipelineTemplatesPage') },
 ];
 

@@ -29,6 +29,8 @@ export const ACTIONS = [
   'audit.read',
   'calendar.manage',
   'backup.manage',
+  'embed.manage',
+  'delivery.manage',
   // Directives and tasks
   'document.read',
   'document.manage',
@@ -83,6 +85,9 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   'calendar.manage': only({ admin: anyone }),
   // A backup holds every row, password hashes included: only the administrator sees or makes one.
   'backup.manage': only({ admin: anyone }),
+  // Links that show a panel outside the system, and e-mails sent on a schedule: the administrator's.
+  'embed.manage': only({ admin: anyone }),
+  'delivery.manage': only({ admin: anyone }),
 
   'document.read': everyone(),
   'document.manage': only({ admin: anyone, coordinator: anyone }),

@@ -1,5 +1,6 @@
 import type { Deps } from '../context';
 import { runScheduledBackup } from '../modules/backups/service';
+import { runDeliveries } from '../modules/deliveries/run';
 import { sendPendingEmails } from '../modules/notifications/mailer';
 import { DAILY_JOBS } from './index';
 import { runOnce } from './run-once';
@@ -21,6 +22,8 @@ export function startScheduler(deps: Deps, log: (msg: string) => void, intervalM
     busy = true;
     try {
       await runDailyJobs(deps);
+      // Scheduled e-mails are queued in the outbox, claimed per (subscription, period).
+      await runDeliveries(deps);
       if (deps.config.SMTP_URL) await sendPendingEmails(deps);
       await runScheduledBackup(deps, log);
     } catch (err) {

@@ -8,7 +8,9 @@ import { authRoutes } from './auth/routes';
 import { calendarRoutes } from './calendar/routes';
 import { dashboardRoutes } from './dashboard/routes';
 import { documentRoutes } from './documents/routes';
+import { deliveryRoutes } from './deliveries/routes';
 import { dossierRoutes } from './dossiers/routes';
+import { embedRoutes } from './embeds/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { healthRoutes } from './health/routes';
 import { indicatorRoutes } from './indicators/routes';
@@ -45,4 +47,7 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   backupRoutes,
   apiTokenRoutes,
   searchRoutes,
+
+  embedRoutes,
+  deliveryRoutes,
 ];

@@ -20,6 +20,8 @@ export const en: Record<MessageKey, string> = {
   'nav.admin.users': 'Users',
   'nav.admin.audit': 'Audit log',
   'nav.admin.backups': 'Backups',
+  'nav.admin.embeds': 'Embedded panels',
+  'nav.admin.deliveries': 'Scheduled e-mails',
   'nav.admin.apiTokens': 'API tokens',
   'nav.admin.pipelines': 'Project pipelines',
 
@@ -34,6 +36,8 @@ export const en: Record<MessageKey, string> = {
   'desc.admin.users': 'Accounts, roles and home units.',
   'desc.admin.audit': 'Who changed what, and when.',
   'desc.admin.backups': 'Scheduled backups: time, size, rows of every table.',
+  'desc.admin.embeds': 'Links that let another IOC screen show one panel; origins allowed to frame them.',
+  'desc.admin.deliveries': 'Task digests to unit leaders, the monthly summary to the city leadership.',
   'desc.admin.apiTokens': 'Tokens for other systems calling the API: scopes, expiry, revocation.',
   'desc.admin.pipelines': 'IT project pipelines by legal act, step limits, appraising units.',
 

@@ -21,6 +21,8 @@ export const vi = {
   'nav.admin.users': 'Người dùng',
   'nav.admin.audit': 'Nhật ký',
   'nav.admin.backups': 'Sao lưu',
+  'nav.admin.embeds': 'Nhúng khối số liệu',
+  'nav.admin.deliveries': 'Gửi thư định kỳ',
   'nav.admin.apiTokens': 'Mã truy cập API',
   'nav.admin.pipelines': 'Quy trình dự án',
 
@@ -35,6 +37,8 @@ export const vi = {
   'desc.admin.users': 'Tài khoản, vai trò và đơn vị công tác.',
   'desc.admin.audit': 'Ai đã thay đổi gì, khi nào.',
   'desc.admin.backups': 'Các bản sao lưu định kỳ: thời điểm, kích thước, số dòng từng bảng.',
+  'desc.admin.embeds': 'Liên kết để màn hình IOC khác hiển thị một khối số liệu; nguồn được phép nhúng.',
+  'desc.admin.deliveries': 'Thư nhắc việc cho lãnh đạo đơn vị, tổng hợp tháng cho lãnh đạo thành phố.',
   'desc.admin.apiTokens': 'Mã cho hệ thống khác gọi API: phạm vi, hạn dùng, thu hồi.',
   'desc.admin.pipelines': 'Quy trình dự án CNTT theo văn bản, thời hạn các bước, đơn vị thẩm định.',
 

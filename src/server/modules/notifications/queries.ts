@@ -74,3 +74,10 @@ export async function markEmailSent(db: Queryable, id: number): Promise<void> {
 export async function markEmailFailed(db: Queryable, id: number, error: string): Promise<void> {
   await db.query('update email_outbox set attempts = attempts + 1, last_error = $2 where id = $1', [id, error.slice(0, 500)]);
 }
+
+type AttachmentRow = Pick<Tables['email_attachments'], 'outbox_id' | 'filename' | 'mime_type'> & { content: Uint8Array };
+
+/** The files the pending e-mails carry (a scheduled delivery's .xlsx), in one statement. */
+export function attachmentsOf(db: Queryable, outboxIds: readonly number[]): Promise<AttachmentRow[]> {
+  return db.query<AttachmentRow>('select outbox_id, filename, mime_type, content from email_attachments where outbox_id = any($1::bigint[]) order by id', [outboxIds]);
+}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { Tooltip } from 'antd';
 import { ArrowRightOutlined, FileExcelOutlined, PictureOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
@@ -21,16 +21,20 @@ interface Props {
   extra?: ReactNode;
 }
 
+/** True inside an embedded panel (another centre's screen): no links into the app, no exports that need a session. */
+export const PanelEmbedded = createContext(false);
+
 /** A panel's frame: title opening its detail, freshness, export buttons, and "chưa có dữ liệu" when empty. */
 export function PanelCard({ panelKey, panel, year, className, onPng, children, showChildrenWhenEmpty, extra }: Props) {
   const t = useIocText();
   const title = t(`panel.${panelKey}` as IocTextKey);
   const empty = !panel || panel.status !== 'ok';
+  const embedded = useContext(PanelEmbedded);
   return (
     <section className={`ioc-panel ${className ?? ''}`} data-testid={`ioc-panel-${panelKey}`} aria-label={title}>
       <header className="ioc-panel-head">
         <span className="ioc-panel-heading">
-          {panel ? (
+          {panel && !embedded ? (
             <Link to={panel.link} className="ioc-panel-title" title={t('openDetail')} data-testid={`ioc-link-${panelKey}`}>
               {title}
               <ArrowRightOutlined className="ioc-panel-go" />
@@ -44,7 +48,7 @@ export function PanelCard({ panelKey, panel, year, className, onPng, children, s
             </span>
           ) : null}
         </span>
-        <span className="ioc-panel-tools">
+        {embedded ? null : <span className="ioc-panel-tools">
           {extra}
           {onPng ? (
             <Tooltip title={t('exportPng')}>
@@ -58,7 +62,7 @@ export function PanelCard({ panelKey, panel, year, className, onPng, children, s
               <FileExcelOutlined />
             </a>
           </Tooltip>
-        </span>
+        </span>}
       </header>
       <div className="ioc-panel-body">
         {empty && !showChildrenWhenEmpty ? (
