@@ -17,6 +17,7 @@ import { oidcRoutes } from './oidc/routes';
 import { pipelineRoutes } from './pipelines/routes';
 import { projectRoutes } from './projects/routes';
 import { reportRoutes } from './reports/routes';
+import { setupRoutes } from './setup/routes';
 import { taskRoutes } from './tasks/routes';
 import { unitRoutes } from './units/routes';
 import { userRoutes } from './users/routes';
@@ -25,6 +26,7 @@ import { userRoutes } from './users/routes';
 export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
   healthRoutes,
   authRoutes,
+  setupRoutes,
   oidcRoutes,
   unitRoutes,
   userRoutes,

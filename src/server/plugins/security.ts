@@ -53,6 +53,7 @@ export const RATE_LIMITS: Record<LimitKind, number> = { login: 120, upload: 20, 
 export const RATE_LIMITED_ROUTES: Record<string, LimitKind> = {
   'POST /api/auth/login': 'login',
   'GET /api/auth/oidc/start': 'login',
+  'POST /api/setup/claim': 'login',
   'GET /api/auth/oidc/callback': 'login',
   'PUT /api/dashboard/map': 'upload',
   'POST /api/documents/upload': 'upload',
