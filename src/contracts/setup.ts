@@ -43,3 +43,5 @@ export const ZSetupClaimed = z.object({ username: z.string(), rootUnitId: z.stri
 
 export const ZSetupStepParams = z.strictObject({ step: ZSetupStep });
 export const ZSetupStepMark = z.strictObject({ state: z.enum(['done', 'skipped', 'todo']) });
+
+export const ZSetupCommunesLoaded = z.object({ created: z.number().int(), total: z.number().int(), status: ZSetupStatus });

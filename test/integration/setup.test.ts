@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareSetupCode } from '../../src/server/modules/setup/code';
+import ExcelJS from 'exceljs';
 import { call, login } from '../helpers/api';
+import { uploadFile } from '../helpers/upload';
 import { ENGINES } from '../helpers/db';
 import { startEmptyServer, type TestServer } from '../helpers/server';
 
@@ -72,6 +74,75 @@ describe.each(ENGINES)('setup from an empty database (%s)', (engine) => {
     await call(s.app, session, 'PUT', '/api/setup/steps/users', { state: 'skipped' });
     const res = await call(s.app, session, 'PUT', '/api/setup/steps/plan', { state: 'done' });
     expect(res.json().steps).toMatchObject({ users: 'skipped', plan: 'done', communes: 'todo' });
+  });
+});
+
+describe.each(ENGINES)('setup steps: the province units (%s)', (engine) => {
+  let s: TestServer & { setupCode: string };
+  beforeAll(async () => {
+    s = await startEmptyServer({ engine, listen: false });
+    const res = await call(s.app, null, 'POST', '/api/setup/claim', { ...CLAIM, code: s.setupCode });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(() => s?.close());
+
+  it('loads the communes and wards of the chosen province from the national list, once', async () => {
+    const admin = await login(s.app, 'quantri', CLAIM.password);
+    const res = await call(s.app, admin, 'POST', '/api/setup/communes');
+    expect(res.statusCode, res.body).toBe(200);
+    // Cao Bằng after 01/07/2025: 56 communes and wards (3 phường, 53 xã).
+    expect(res.json()).toMatchObject({ created: 56, total: 56, status: { steps: { communes: 'done' } } });
+    const again = (await call(s.app, admin, 'POST', '/api/setup/communes')).json();
+    expect(again).toMatchObject({ created: 0, total: 56 });
+    const units = (await call(s.app, admin, 'GET', '/api/units?asOf=2026-11-20')).json() as Array<{ code: string; name: string; kind: string; parentId: string | null }>;
+    expect(units.find((u) => u.code === '01273')).toMatchObject({ name: 'Ủy ban nhân dân phường Thục Phán', kind: 'commune' });
+    expect(units.filter((u) => u.kind === 'commune')).toHaveLength(56);
+    // Before the two-level arrangement there were no such communes.
+    const before = (await call(s.app, admin, 'GET', '/api/units?asOf=2025-06-30')).json() as unknown[];
+    expect(before).toHaveLength(1);
+  });
+
+  it('offers a real .xlsx template whose own example rows load as they are', async () => {
+    const admin = await login(s.app, 'quantri', CLAIM.password);
+    const template = await call(s.app, admin, 'GET', '/api/units/import-template');
+    expect(template.statusCode).toBe(200);
+    expect(template.headers['content-type']).toContain('spreadsheetml');
+    const res = await uploadFile(s.app, admin, '/api/units/import', 'mau.xlsx', template.rawPayload);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().created).toBe(6);
+    const units = (await call(s.app, admin, 'GET', '/api/units?asOf=2026-11-20')).json() as Array<{ id: string; code: string; parentId: string | null; successorIds: string[] }>;
+    const khcn = units.find((u) => u.code === 'SO.KHCN')!;
+    expect(units.find((u) => u.code === 'TT.CDS')!.parentId).toBe(khcn.id);
+    expect(units.some((u) => u.code === 'SO.TTTT')).toBe(false); // ended 28/02/2025
+    const old = (await call(s.app, admin, 'GET', '/api/units?asOf=2024-06-30')).json() as Array<{ code: string; successorIds: string[] }>;
+    expect(old.find((u) => u.code === 'SO.TTTT')!.successorIds).toEqual([khcn.id]);
+  });
+
+  it('refuses a bad sheet whole, naming each row and column in Vietnamese', async () => {
+    const admin = await login(s.app, 'quantri', CLAIM.password);
+    const before = (await s.db.query<{ n: number }>('select count(*)::int as n from units'))[0]!.n;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Đơn vị');
+    ws.addRow(['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị', 'Mã đơn vị cấp trên', 'Hiệu lực từ ngày', 'Hiệu lực đến ngày', 'Mã đơn vị tiền thân']);
+    ws.addRow(['SO.YTE', 'Sở Y tế', 'Sở, ban, ngành', '', '01/01/2010', '', '']);
+    ws.addRow(['SO.TC', 'Sở Tài chính (lần hai)', 'Sở, ban, ngành', '', '01/01/2010', '', '']);
+    ws.addRow(['BV.TINH', 'Bệnh viện tỉnh', 'Bệnh viện', 'SO.KHONGCO', '01/01/2010', '', '']);
+    ws.addRow(['SO.GDDT', 'Sở Giáo dục và Đào tạo', 'Sở', '', '01/01/2010', '01/01/2009', 'SO.CU']);
+    const res = await uploadFile(s.app, admin, '/api/units/import', 'sai.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(res.statusCode).toBe(400);
+    const body = res.json().error;
+    expect(body.message).toContain('chưa có dữ liệu nào được ghi');
+    expect(body.rows).toEqual(
+      expect.arrayContaining([
+        { row: 3, column: 'Mã đơn vị', message: 'mã "SO.TC" đã có trong hệ thống' },
+        expect.objectContaining({ row: 4, column: 'Loại đơn vị' }),
+        { row: 4, column: 'Mã đơn vị cấp trên', message: 'không có đơn vị mã "SO.KHONGCO" trong tệp hay trong hệ thống' },
+        { row: 5, column: 'Hiệu lực đến ngày', message: 'ngày kết thúc hiệu lực trước ngày bắt đầu' },
+        { row: 5, column: 'Mã đơn vị tiền thân', message: 'không có đơn vị mã "SO.CU" trong tệp hay trong hệ thống' },
+      ]),
+    );
+    const after = (await s.db.query<{ n: number }>('select count(*)::int as n from units'))[0]!.n;
+    expect(after).toBe(before);
   });
 });
 

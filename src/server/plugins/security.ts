@@ -60,6 +60,7 @@ export const RATE_LIMITED_ROUTES: Record<string, LimitKind> = {
   'POST /api/dossier-imports': 'upload',
   'POST /api/indicator-imports': 'upload',
   'POST /api/tasks/import': 'upload',
+  'POST /api/units/import': 'upload',
   'POST /api/tasks/:id/progress-file': 'upload',
   'POST /api/documents': 'extraction',
   'POST /api/documents/:id/proposal': 'extraction',

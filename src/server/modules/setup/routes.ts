@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZNationalProvinces, ZSetupClaim, ZSetupClaimed, ZSetupStatus, ZSetupStepMark, ZSetupStepParams } from '../../../contracts/setup';
+import { ZNationalProvinces, ZSetupClaim, ZSetupClaimed, ZSetupCommunesLoaded, ZSetupStatus, ZSetupStepMark, ZSetupStepParams } from '../../../contracts/setup';
+import { loadNationalCommunes } from '../units/import';
 import { auditContext, authorize, type Deps } from '../../context';
 import { communesOf, NATIONAL_PROVINCES, NATIONAL_SOURCE } from '../units/national';
-import { claimSetup, markStep, setupStatus } from './service';
+import { claimSetup, markStep, provinceOfSetup, setupStatus } from './service';
 
 export async function setupRoutes(app: FastifyInstance, deps: Deps) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -27,6 +28,17 @@ export async function setupRoutes(app: FastifyInstance, deps: Deps) {
     async (req) => {
       authorize(req, 'unit.manage');
       return markStep(deps, req.params.step, req.body.state);
+    },
+  );
+
+  r.post(
+    '/api/setup/communes',
+    { schema: { tags: ['setup'], summary: 'Nạp các xã, phường, đặc khu của tỉnh từ danh mục quốc gia', response: { 200: ZSetupCommunesLoaded } } },
+    async (req) => {
+      authorize(req, 'unit.manage');
+      const province = await provinceOfSetup(deps);
+      const loaded = await loadNationalCommunes(deps, auditContext(req), province.provinceCode);
+      return { ...loaded, status: await markStep(deps, 'communes', 'done') };
     },
   );
 }
