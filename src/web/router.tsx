@@ -6,12 +6,15 @@ import { ComingSoon } from './components/ComingSoon';
 import { NotFound } from './components/NotFound';
 import { RouteError } from './components/RouteError';
 import { LoginPage } from './pages/login/LoginPage';
+import { SetupPage } from './pages/setup/SetupPage';
 import { appRoutes } from './routes';
 
 /** Builds the router from the route table in routes.tsx. */
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+    // The guided start of an empty install: open to anyone until the first administrator claims it.
+    { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
     {
       element: <RequireAuth />,
       errorElement: <RouteError />,
