@@ -157,3 +157,8 @@ export type UnitKey = Pick<Units, 'id' | 'code' | 'level' | 'province_id' | 'val
 export function unitKeys(db: Queryable): Promise<UnitKey[]> {
   return db.query<UnitKey>('select id, code, level, province_id, valid_from, valid_to, parent_id from units');
 }
+
+/** The province of the install's root unit, if there is one. */
+export async function rootProvince(db: Queryable): Promise<string | undefined> {
+  return (await db.query<Pick<Units, 'province_id'>>('select province_id from units where parent_id is null order by valid_from, code limit 1'))[0]?.province_id;
+}
