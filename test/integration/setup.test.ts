@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { startServer } from '../../src/server/boot';
 import { prepareSetupCode } from '../../src/server/modules/setup/code';
 import ExcelJS from 'exceljs';
 import { call, login } from '../helpers/api';
@@ -143,6 +145,30 @@ describe.each(ENGINES)('setup steps: the province units (%s)', (engine) => {
     );
     const after = (await s.db.query<{ n: number }>('select count(*)::int as n from units'))[0]!.n;
     expect(after).toBe(before);
+  });
+});
+
+describe('the real start with DEMO_DATA=false', () => {
+  it('no longer exits: it serves, and prints the setup address and a one-time code that claims the install', async () => {
+    const config = { ...loadConfig({ DATA_DIR: 'memory://', DEMO_DATA: 'false', LOG_LEVEL: 'silent', HOST: '127.0.0.1' }), PORT: 0 };
+    const lines: string[] = [];
+    const running = await startServer(config, (m) => lines.push(m));
+    try {
+      const log = lines.join('\n');
+      expect(log).toContain(`${running.url}/setup`);
+      const code = log.match(/Mã khởi tạo \(dùng một lần[^:]*\): (\S+)/)?.[1];
+      expect(code).toMatch(/^[A-Z0-9x-]{12,}$/i);
+      const health = await fetch(`${running.url}/api/health`);
+      expect(health.status).toBe(200);
+      const claim = await fetch(`${running.url}/api/setup/claim`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...CLAIM, provinceCode: '31', code }),
+      });
+      expect(claim.status).toBe(201);
+    } finally {
+      await running.stop();
+    }
   });
 });
 
