@@ -63,3 +63,7 @@ export const ZUnit = z.object({
 export type TUnit = z.infer<typeof ZUnit>;
 
 export const ZUnitList = z.array(ZUnit);
+
+/** What an Excel import of units answers (a refused file answers 400 with the row errors). */
+export const ZUnitImported = z.object({ created: z.number().int(), message: z.string() });
+export type TUnitImported = z.infer<typeof ZUnitImported>;

@@ -4,7 +4,9 @@ import type { Db, DbLogger } from '../db/client';
 import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
 import { seedDemoData, seedDemoUsers, seedOrganisation } from '../demo/seed';
-import { ensureAdmin } from './modules/users/bootstrap';
+import { ensureAdmin, type AdminBootstrap } from './modules/users/bootstrap';
+import { prepareSetupCode } from './modules/setup/code';
+import { hasRoot } from './modules/units/queries';
 import { buildApp } from './app';
 import { startScheduler } from './jobs/scheduler';
 import { seedHolidays } from './modules/calendar/holidays';
@@ -27,7 +29,10 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     await seedHolidays(db);
     const firstStart = config.DEMO_DATA && (await seedOrganisation(db));
     if (firstStart) log('Đã nạp cơ cấu tổ chức mẫu của Hải Phòng. Đang nạp dữ liệu mẫu lần đầu (khoảng nửa phút)…');
-    const admin = await ensureAdmin(db, config.ADMIN_PASSWORD);
+    // An install with no organisation yet starts in setup mode: the first administrator is
+    // created from the setup screen with the one-time code printed below (or ADMIN_PASSWORD).
+    const setup = (await hasRoot(db)) ? ({ open: false } as const) : await prepareSetupCode(db, config.ADMIN_PASSWORD);
+    const admin: AdminBootstrap = setup.open ? { created: false } : await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
     const deps = { db, config, now: () => new Date() };
     if (config.DEMO_DATA) await seedDemoData(db, { now: deps.now, log });
@@ -36,7 +41,14 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     const address = await app.listen({ port: config.PORT, host: config.HOST });
     const url = `http://localhost:${new URL(address).port}`;
     log(`\nHải Đăng đang chạy tại ${url}  (cơ sở dữ liệu: ${db.engine === 'pglite' ? `PGlite nhúng, ${config.DATA_DIR}` : 'PostgreSQL'})`);
-    if (admin.generatedPassword) {
+    if (setup.open) {
+      log(`Hệ thống chưa có dữ liệu: mở ${url}/setup để khởi tạo (chọn tỉnh, thành phố, tạo tài khoản quản trị, nạp dữ liệu).`);
+      log(
+        setup.fromEnv
+          ? 'Mã khởi tạo là giá trị của biến ADMIN_PASSWORD.'
+          : `Mã khởi tạo (dùng một lần, đổi mỗi lần khởi động cho đến khi khởi tạo xong): ${setup.code}`,
+      );
+    } else if (admin.generatedPassword) {
       log(`Đăng nhập lần đầu: tài khoản "admin", mật khẩu "${admin.generatedPassword}" (chỉ hiện một lần — hãy lưu lại).`);
     } else if (admin.created) {
       log('Đăng nhập lần đầu: tài khoản "admin" với mật khẩu trong ADMIN_PASSWORD.');

@@ -6,6 +6,7 @@ import { ComingSoon } from './components/ComingSoon';
 import { NotFound } from './components/NotFound';
 import { RouteError } from './components/RouteError';
 import { LoginPage } from './pages/login/LoginPage';
+import { SetupPage } from './pages/setup/SetupPage';
 import { appRoutes } from './routes';
 
 /** Builds the router from the route table in routes.tsx. */
@@ -14,6 +15,9 @@ export function createAppRouter() {
     { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
     // A panel embedded in another centre's screen: no sign-in, the link's secret is the credential.
     { path: '/embed/:key/:token', lazy: async () => ({ Component: (await import('./pages/embed/EmbedPage')).EmbedPage }), errorElement: <RouteError /> },
+
+    // The guided start of an empty install: open to anyone until the first administrator claims it.
+    { path: '/setup', element: <SetupPage />, errorElement: <RouteError /> },
     {
       element: <RequireAuth />,
       errorElement: <RouteError />,

@@ -4,7 +4,9 @@ import type { Db } from '../../src/db/client';
 import type { Deps } from '../../src/server/context';
 import { seedDemoData } from '../../src/demo/seed';
 import { buildApp } from '../../src/server/app';
-import { openBaseDb, type Engine } from './db';
+import { prepareSetupCode } from '../../src/server/modules/setup/code';
+import { seedHolidays } from '../../src/server/modules/calendar/holidays';
+import { openBaseDb, openTestDb, type Engine } from './db';
 import { TEST_NOW, TEST_PASSWORD } from './templates';
 
 export { TEST_NOW, TEST_PASSWORD };
@@ -48,6 +50,37 @@ export async function startTestServer(opts: { engine?: Engine; listen?: boolean;
     config,
     deps,
     clock,
+    async close() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+/**
+ * A real server over an EMPTY migrated database (no unit, no user), as a new province's
+ * first start with DEMO_DATA=false: in setup mode, with the one-time setup code that the
+ * server would print (or ADMIN_PASSWORD when `env` sets it).
+ */
+export async function startEmptyServer(opts: { engine?: Engine; env?: Record<string, string>; now?: Date; listen?: boolean } = {}): Promise<TestServer & { setupCode: string }> {
+  const db = await openTestDb(opts.engine ?? 'pglite');
+  await seedHolidays(db);
+  const config = loadConfig({ DATA_DIR: 'memory://', LOG_LEVEL: 'silent', DEMO_DATA: 'false', ...opts.env });
+  const setup = await prepareSetupCode(db, config.ADMIN_PASSWORD);
+  if (!setup.open) throw new Error('an empty database must start in setup mode');
+  const clock = { now: new Date(opts.now ?? TEST_NOW) };
+  const deps: Deps = { db, config, now: () => clock.now };
+  const app = await buildApp(deps);
+  const url = opts.listen === false ? (await app.ready(), '') : await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    app,
+    db,
+    url,
+    adminPassword: '',
+    config,
+    deps,
+    clock,
+    setupCode: setup.code,
     async close() {
       await app.close();
       await db.close();

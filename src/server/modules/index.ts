@@ -20,6 +20,8 @@ import { pipelineRoutes } from './pipelines/routes';
 import { projectRoutes } from './projects/routes';
 import { reportRoutes } from './reports/routes';
 import { searchRoutes } from './search/routes';
+
+import { setupRoutes } from './setup/routes';
 import { taskRoutes } from './tasks/routes';
 import { unitRoutes } from './units/routes';
 import { userRoutes } from './users/routes';
@@ -28,6 +30,7 @@ import { userRoutes } from './users/routes';
 export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>> = [
   healthRoutes,
   authRoutes,
+  setupRoutes,
   oidcRoutes,
   unitRoutes,
   userRoutes,

@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { loadSession, SessionCache, SESSION_COOKIE } from '../modules/auth/sessions';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const PUBLIC_WRITES = new Set(['/api/auth/login']);
+// The setup claim carries its own proof (the one-time code in the server log): nobody has a session yet.
+const PUBLIC_WRITES = new Set(['/api/auth/login', '/api/setup/claim']);
 
 /**
  * Attaches `req.actor` from the session cookie, and refuses every state-changing

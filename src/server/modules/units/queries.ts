@@ -92,3 +92,73 @@ export async function replaceAliases(tx: Queryable, unitId: string, aliases: rea
     [unitId, unique, unique.map(fold)],
   );
 }
+
+export interface BulkUnit {
+  id: string;
+  province_id: string;
+  code: string;
+  name: string;
+  short_name: string | null;
+  kind: Units['kind'];
+  level: number;
+  parent_id: string | null;
+  valid_from: string;
+  valid_to: string | null;
+  groups: string[];
+}
+
+/**
+ * Many units in one statement (the setup's national list and Excel import). Ids are chosen
+ * by the caller so that children can name parents of the same batch. A code already present
+ * is skipped, so loading the same list twice adds nothing. Returns the ids inserted.
+ */
+export async function insertUnitsBulk(tx: Queryable, units: readonly BulkUnit[], foldName: (s: string) => string): Promise<string[]> {
+  if (units.length === 0) return [];
+  const col = <K extends keyof BulkUnit>(k: K) => units.map((u) => u[k]);
+  const rows = await tx.query<Pick<Units, 'id'>>(
+    `insert into units (id, province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to, groups)
+     select t.id, t.province_id, t.code, t.name, t.name_folded, t.short_name, t.kind, t.level, t.parent_id, t.valid_from, t.valid_to,
+            case when t.grp is null then '{}'::text[] else string_to_array(t.grp, ',') end
+       from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::uuid[], $10::date[], $11::date[], $12::text[])
+         as t(id, province_id, code, name, name_folded, short_name, kind, level, parent_id, valid_from, valid_to, grp)
+     on conflict (code) do nothing
+     returning id`,
+    [
+      col('id'), col('province_id'), col('code'), col('name'), units.map((u) => foldName(u.name)), col('short_name'), col('kind'), col('level'),
+      col('parent_id'), col('valid_from'), col('valid_to'), units.map((u) => (u.groups.length ? u.groups.join(',') : null)),
+    ],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Aliases for many units at once (unit, alias) pairs; an existing pair is kept. */
+export async function insertAliasesBulk(tx: Queryable, pairs: ReadonlyArray<readonly [string, string]>, foldName: (s: string) => string): Promise<void> {
+  if (pairs.length === 0) return;
+  await tx.query(
+    `insert into unit_aliases (unit_id, alias, alias_folded)
+     select * from unnest($1::uuid[], $2::text[], $3::text[]) on conflict do nothing`,
+    [pairs.map((p) => p[0]), pairs.map((p) => p[1]), pairs.map((p) => foldName(p[1]))],
+  );
+}
+
+/** predecessor → successor links for many units at once; the first successor named is the primary one. */
+export async function insertSuccessorsBulk(tx: Queryable, links: ReadonlyArray<{ predecessorId: string; successorId: string; primary: boolean }>): Promise<void> {
+  if (links.length === 0) return;
+  await tx.query(
+    `insert into unit_successors (predecessor_id, successor_id, is_primary)
+     select * from unnest($1::uuid[], $2::uuid[], $3::boolean[]) on conflict do nothing`,
+    [links.map((l) => l.predecessorId), links.map((l) => l.successorId), links.map((l) => l.primary)],
+  );
+}
+
+export type UnitKey = Pick<Units, 'id' | 'code' | 'level' | 'province_id' | 'valid_from' | 'valid_to' | 'parent_id'>;
+
+/** Every unit's code, for an import to resolve the parents and predecessors it names. */
+export function unitKeys(db: Queryable): Promise<UnitKey[]> {
+  return db.query<UnitKey>('select id, code, level, province_id, valid_from, valid_to, parent_id from units');
+}
+
+/** The province of the install's root unit, if there is one. */
+export async function rootProvince(db: Queryable): Promise<string | undefined> {
+  return (await db.query<Pick<Units, 'province_id'>>('select province_id from units where parent_id is null order by valid_from, code limit 1'))[0]?.province_id;
+}

@@ -4,7 +4,7 @@ import { recordAudit, type AuditContext } from '../../audit';
 import type { Deps } from '../../context';
 import { AppError, notFound, staleVersion } from '../../errors';
 import { presentUnit } from './model';
-import { hasRoot, insertUnit, parentOf, rebuildClosure, replaceAliases, replaceSuccessors, unitById, updateUnitRow } from './queries';
+import { hasRoot, rootProvince, insertUnit, parentOf, rebuildClosure, replaceAliases, replaceSuccessors, unitById, updateUnitRow } from './queries';
 
 export interface CreateUnitInput {
   code: string;
@@ -21,7 +21,8 @@ export interface CreateUnitInput {
 export async function createUnit(deps: Deps, ctx: AuditContext, input: CreateUnitInput): Promise<TUnit> {
   return deps.db.transaction(async (tx) => {
     let level = 0;
-    let provinceId = 'HP';
+    // A root names the province of the install (its GSO code after the setup screen, 'HP' in the demo).
+    let provinceId = (await rootProvince(tx)) ?? 'HP';
     if (input.parentId) {
       const parent = await parentOf(tx, input.parentId);
       if (!parent) throw new AppError('VALIDATION', 'Đơn vị cấp trên không tồn tại', 'parentId');

@@ -10,6 +10,7 @@ import { LighthouseIcon } from '../../components/LighthouseIcon';
 import { errorText } from '../../components/QueryError';
 import { useI18n } from '../../i18n/I18nProvider';
 import { ProvinceSignIn } from './ProvinceSignIn';
+import { useSetupStatus } from '../../api/setup';
 
 interface LoginForm {
   username: string;
@@ -40,7 +41,10 @@ export function LoginPage() {
     onError: () => form.setFieldValue('password', ''),
   });
 
+  const setup = useSetupStatus();
   if (session.data && !mutation.isPending) return <Navigate to={returnPath(location.state)} replace />;
+  // An empty install has nobody to sign in yet: its first administrator starts at the setup screen.
+  if (setup.data?.open) return <Navigate to="/setup" replace />;
 
   const err = mutation.error;
   const locked = err instanceof ApiError && err.status === 429;
