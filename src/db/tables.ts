@@ -56,6 +56,7 @@ export interface Tables {
     computed_at: string;
     changed_at: string;
     compute_ms: number;
+    province_id: string;
   };
   document_reviews: {
     document_id: string;
@@ -452,6 +453,7 @@ export interface Tables {
   provinces: {
     id: string;
     name: string;
+    sample: boolean;
   };
   report_regime_fields: {
     id: string;
@@ -636,7 +638,7 @@ export interface Tables {
     username: string;
     password_hash: string;
     full_name: string;
-    role: 'admin' | 'coordinator' | 'finance' | 'unit_officer' | 'unit_leader' | 'leadership';
+    role: 'admin' | 'coordinator' | 'finance' | 'unit_officer' | 'unit_leader' | 'leadership' | 'national';
     unit_id: string;
     active: boolean;
     must_change_password: boolean;

@@ -10,6 +10,8 @@ export interface SessionActor extends Actor {
   username: string;
   fullName: string;
   unitName: string;
+  /** The province the actor's unit belongs to: its panels and lists (the national role's home province). */
+  provinceId: string;
   csrfToken: string;
   tokenHash: string;
 }
@@ -40,6 +42,15 @@ export function authorize(req: FastifyRequest, action: Action, resource?: Resour
   const actor = requireActor(req);
   if (!can(actor, action, resource)) throw forbidden();
   return actor;
+}
+
+/**
+ * The units whose rows a list shows: a province-wide role reads every unit of its province, a
+ * unit role its own scope, the national role everything (null).
+ */
+export function readReach(actor: SessionActor, action: Action): ReadonlySet<string> | null {
+  if (!can({ ...actor, province: undefined }, action, { unitId: '*' })) return actor.scope;
+  return actor.province ?? null;
 }
 
 export function auditContext(req: FastifyRequest): AuditContext {

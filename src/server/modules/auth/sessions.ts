@@ -43,6 +43,19 @@ export const SCOPE_SQL = `
   )
   select distinct c.descendant_id as id from unit_closure c join lineage l on c.ancestor_id = l.id`;
 
+/**
+ * The actor's province: its id and every unit of it (what the province-wide roles act on).
+ * The national role is bound to no province (null), though its unit names a home province.
+ */
+export async function provinceOf(db: Queryable, unitId: string, role: Role): Promise<{ provinceId: string; province: ReadonlySet<string> | null }> {
+  const rows = await db.query<{ id: string; province_id: string }>(
+    'select u.id, u.province_id from units u where u.province_id = (select province_id from units where id = $1)',
+    [unitId],
+  );
+  const provinceId = rows.find((r) => r.id === unitId)?.province_id ?? 'HP';
+  return { provinceId, province: role === 'national' ? null : new Set(rows.map((r) => r.id)) };
+}
+
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; actor: SessionActor };
 
 /**
@@ -66,6 +79,7 @@ export async function loadSession(db: Queryable, token: string, now: Date, idleM
   }
   if (idleMs > 60_000) await db.query('update sessions set last_seen_at = $2 where token_hash = $1', [tokenHash, now.toISOString()]);
   const scope = await db.query<{ id: string }>(SCOPE_SQL, [row.unit_id]);
+  const province = await provinceOf(db, row.unit_id, row.role);
   return {
     kind: 'ok',
     actor: {
@@ -76,6 +90,7 @@ export async function loadSession(db: Queryable, token: string, now: Date, idleM
       unitId: row.unit_id,
       unitName: row.unit_name,
       scope: new Set(scope.map((r) => r.id)),
+      ...province,
       csrfToken: row.csrf_token,
       tokenHash,
     },

@@ -82,6 +82,8 @@ export interface DocumentFilter {
   year?: number;
   limit: number;
   offset: number;
+  /** One province's documents; null or absent: every province (national). */
+  provinceId?: string | null;
 }
 
 export async function listDocuments(db: Queryable, f: DocumentFilter) {
@@ -96,6 +98,7 @@ export async function listDocuments(db: Queryable, f: DocumentFilter) {
   }
   if (f.type) where.push(`d.doc_type = ${p(f.type)}`);
   if (f.year) where.push(`extract(year from d.issued_on) = ${p(f.year)}`);
+  if (f.provinceId) where.push(`d.province_id = ${p(f.provinceId)}`);
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from documents d ${w}`, params))[0]!.n;
   const rows = await db.query<DocumentRow>(`${SELECT_DOCUMENTS} ${w} order by d.issued_on desc nulls last, d.created_at desc limit ${p(f.limit)} offset ${p(f.offset)}`, params);

@@ -92,8 +92,8 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
       }),
     },
   }, async (req) => {
-    authorize(req, 'document.read');
-    return listDocuments(deps.db, req.query);
+    const actor = authorize(req, 'document.read');
+    return listDocuments(deps.db, { ...req.query, provinceId: actor.province === null ? null : actor.provinceId });
   });
 
   r.post('/api/documents', { schema: { tags: ['documents'], summary: 'Đăng ký văn bản bằng cách dán nội dung', body: ZDocumentCreate } }, async (req, reply) => {

@@ -53,8 +53,8 @@ export async function registerDocument(deps: Deps, ctx: AuditContext, actorId: s
       fileId = f[0]!.id;
     }
     const rows = await tx.query<{ id: string }>(
-      `insert into documents (doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
+      `insert into documents (province_id, doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
+       values (coalesce((select un.province_id from users u join units un on un.id = u.unit_id where u.id = $12), 'HP'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
       [
         clean(input.number) ?? found.soKyHieu,
         clean(input.type) ?? found.loai ?? 'Văn bản',
