@@ -34,5 +34,10 @@ export const ZNationalProvince = z.object({
 });
 export type TNationalProvince = z.infer<typeof ZNationalProvince>;
 
-export const ZNational = z.object({ year: z.number().int(), provinces: z.array(ZNationalProvince) });
+export const ZNational = z.object({
+  year: z.number().int(),
+  provinces: z.array(ZNationalProvince),
+  /** Read from a streaming replica: how many seconds it lags the primary (part of the figures' freshness); null when read from the primary. */
+  replicaLagSeconds: z.number().nullable(),
+});
 export type TNational = z.infer<typeof ZNational>;

@@ -21,7 +21,12 @@ export interface Deps {
   config: TConfig;
   /** Injected clock: tests move time without touching the system clock. */
   now: () => Date;
+  /** A streaming replica (DATABASE_READ_URL) for reads that may lag; absent: the primary serves them. */
+  readDb?: Db;
 }
+
+/** Where a read that may lag goes: the replica when there is one. */
+export const readDbOf = (deps: Pick<Deps, 'db' | 'readDb'>): Db => deps.readDb ?? deps.db;
 
 /** Today's date in Vietnam on the injected clock: the only "today" server code uses. */
 export const today = (deps: Pick<Deps, 'now'>): string => vnToday(deps.now());

@@ -5,6 +5,7 @@ import type { Db } from '../../src/db/client';
 import { migrate } from '../../src/db/migrate';
 import { openPostgres } from '../../src/db/postgres';
 import { primaryPosition, replicaLagSeconds, waitForReplay } from '../../src/db/replica';
+import { nationalComparison } from '../../src/server/modules/national/service';
 
 /**
  * A real streaming replica (.ci/run makes one with pg_basebackup -R on port 5433 and exports
@@ -74,5 +75,10 @@ describe.skipIf(!primaryUrl || !replicaUrl)('read replica (PostgreSQL streaming 
     expect(lag).not.toBeNull();
     expect(lag!).toBeGreaterThanOrEqual(0);
     expect(await replicaLagSeconds(primary)).toBeNull();
+  });
+
+  it('the national comparison read through the replica says how far it lags', async () => {
+    expect((await nationalComparison(replica, 2026)).replicaLagSeconds).not.toBeNull();
+    expect((await nationalComparison(primary, 2026)).replicaLagSeconds).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZNational, ZNationalQuery } from '../../../contracts/national';
-import { authorize, type Deps } from '../../context';
+import { authorize, readDbOf, type Deps } from '../../context';
 import { defaultYear } from '../dashboard/service';
 import { nationalComparison } from './service';
 
@@ -18,6 +18,6 @@ export async function nationalRoutes(app: FastifyInstance, deps: Deps) {
   }, async (req) => {
     authorize(req, 'national.read');
     const year = req.query.year ?? (await defaultYear(deps));
-    return nationalComparison(deps.db, year);
+    return nationalComparison(readDbOf(deps), year);
   });
 }

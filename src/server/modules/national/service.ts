@@ -2,6 +2,7 @@ import { PILLAR_KEYS, type TBudgetPayload, type TPillarsPayload, type TReportsPa
 import type { TNational, TNationalProvince } from '../../../contracts/national';
 import type { Queryable } from '../../../db/client';
 import { PILLAR_NAME_VI } from '../dashboard/panels/pillars';
+import { replicaLagSeconds } from '../../../db/replica';
 import { provincePanels, type ProvincePanelsRow } from './queries';
 
 function present(r: ProvincePanelsRow): TNationalProvince {
@@ -46,5 +47,5 @@ function present(r: ProvincePanelsRow): TNationalProvince {
 /** Every province side by side for a year: the figures of each province's own wall, one query. */
 export async function nationalComparison(q: Queryable, year: number): Promise<TNational> {
   const rows = await provincePanels(q, String(year));
-  return { year, provinces: rows.map(present) };
+  return { year, provinces: rows.map(present), replicaLagSeconds: await replicaLagSeconds(q) };
 }

@@ -45,6 +45,9 @@ export function NationalPage() {
         }
       />
       {q.error ? <QueryError error={q.error} /> : null}
+      {data && data.replicaLagSeconds !== null ? (
+        <Typography.Paragraph type="secondary">Đọc từ bản sao cơ sở dữ liệu, chậm hơn bản chính {formatNumber(data.replicaLagSeconds, 'vi', 1)} giây.</Typography.Paragraph>
+      ) : null}
       <Table<TNationalProvince>
         rowKey="id"
         loading={q.isLoading}
