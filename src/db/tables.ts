@@ -56,6 +56,7 @@ export interface Tables {
     computed_at: string;
     changed_at: string;
     compute_ms: number;
+    province_id: string;
   };
   delivery_runs: {
     subscription_id: string;
@@ -495,6 +496,7 @@ export interface Tables {
   provinces: {
     id: string;
     name: string;
+    sample: boolean;
   };
   report_regime_fields: {
     id: string;
@@ -680,7 +682,7 @@ export interface Tables {
     username: string;
     password_hash: string;
     full_name: string;
-    role: 'admin' | 'coordinator' | 'finance' | 'unit_officer' | 'unit_leader' | 'leadership';
+    role: 'admin' | 'coordinator' | 'finance' | 'unit_officer' | 'unit_leader' | 'leadership' | 'national';
     unit_id: string;
     active: boolean;
     must_change_password: boolean;

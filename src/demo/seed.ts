@@ -10,6 +10,7 @@ import { seedDemoTasks } from './demo-tasks';
 import { seedDemoIndicators, seedDemoIndicatorsCurrentYear } from './demo-indicators';
 import { seedDemoProjects } from './demo-projects';
 import { seedDemoEvaluation } from './demo-evaluation';
+import { seedSampleProvince } from './sample-province';
 
 const SYSTEM = { actorId: null, actorName: 'hệ thống (dữ liệu mẫu)' };
 
@@ -111,6 +112,8 @@ export const DEMO_USERS = [
   { username: 'canbo.lechan', fullName: 'Cán bộ UBND quận Lê Chân (mẫu)', role: 'unit_officer', unitCode: 'HP.Q.LECHAN' },
   { username: 'lanhdao.lechan', fullName: 'Lãnh đạo UBND quận Lê Chân (mẫu)', role: 'unit_leader', unitCode: 'HP.Q.LECHAN' },
   { username: 'lanhdao', fullName: 'Phó Chủ tịch UBND thành phố (mẫu)', role: 'leadership', unitCode: 'HP' },
+  // Reads every province side by side (a ministry's view); its unit only names a home province.
+  { username: 'quocgia', fullName: 'Chuyên viên theo dõi toàn quốc (mẫu)', role: 'national', unitCode: 'HP' },
 ] as const;
 
 export async function seedDemoUsers(db: Db, password: string): Promise<string[]> {
@@ -150,7 +153,9 @@ export const DEMO_SEEDERS: Array<{ name: string; run: (db: Db, now: () => Date) 
   { name: 'indicators', run: (db) => seedDemoIndicators(db) },
   // The year of the clock, so the IOC opens on figures of now (issue 14).
   { name: 'current-year', run: (db, now) => seedDemoIndicatorsCurrentYear(db, vnToday(now())) },
-  { name: 'evaluation', run: (db, now) => seedDemoEvaluation(db, now) }, // keep last: its 2022 run reads the other demo data
+  { name: 'evaluation', run: (db, now) => seedDemoEvaluation(db, now) }, // its 2022 run reads the other demo data
+  // A second, small sample province for the national screen; after the rest (reuses the current year's indicators).
+  { name: 'sample-province', run: (db, now) => seedSampleProvince(db, vnToday(now())) },
 ];
 
 export async function seedDemoData(db: Db, opts: SeedOptions = {}): Promise<string[]> {

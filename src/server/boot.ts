@@ -3,6 +3,7 @@ import type { TConfig } from '../config';
 import type { Db, DbLogger } from '../db/client';
 import { migrate } from '../db/migrate';
 import { openDb } from '../db/open';
+import { openPostgres } from '../db/postgres';
 import { seedDemoData, seedDemoUsers, seedOrganisation } from '../demo/seed';
 import { ensureAdmin, type AdminBootstrap } from './modules/users/bootstrap';
 import { prepareSetupCode } from './modules/setup/code';
@@ -34,7 +35,9 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
     const setup = (await hasRoot(db)) ? ({ open: false } as const) : await prepareSetupCode(db, config.ADMIN_PASSWORD);
     const admin: AdminBootstrap = setup.open ? { created: false } : await ensureAdmin(db, config.ADMIN_PASSWORD);
     if (admin.created && config.DEMO_DATA) await seedDemoUsers(db, config.ADMIN_PASSWORD ?? admin.generatedPassword!);
-    const deps = { db, config, now: () => new Date() };
+    // Reads that may lag go to the replica; writes and read-after-write stay on the primary.
+    const readDb = config.DATABASE_READ_URL && config.DATABASE_URL ? await openPostgres(config.DATABASE_READ_URL, 10, logger) : undefined;
+    const deps = { db, readDb, config, now: () => new Date() };
     if (config.DEMO_DATA) await seedDemoData(db, { now: deps.now, log });
     const app = await buildApp(deps, { logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL } });
     appLog = app.log;
@@ -61,6 +64,7 @@ export async function startServer(config: TConfig, log: (msg: string) => void = 
       (stopping ??= (async () => {
         stopScheduler();
         await app.close();
+        await readDb?.close();
         await db.close();
       })());
     return { app, db, url, stop };

@@ -10,6 +10,8 @@ export interface SessionActor extends Actor {
   username: string;
   fullName: string;
   unitName: string;
+  /** The province the actor's unit belongs to: its panels and lists (the national role's home province). */
+  provinceId: string;
   csrfToken: string;
   tokenHash: string;
 }
@@ -19,7 +21,12 @@ export interface Deps {
   config: TConfig;
   /** Injected clock: tests move time without touching the system clock. */
   now: () => Date;
+  /** A streaming replica (DATABASE_READ_URL) for reads that may lag; absent: the primary serves them. */
+  readDb?: Db;
 }
+
+/** Where a read that may lag goes: the replica when there is one. */
+export const readDbOf = (deps: Pick<Deps, 'db' | 'readDb'>): Db => deps.readDb ?? deps.db;
 
 /** Today's date in Vietnam on the injected clock: the only "today" server code uses. */
 export const today = (deps: Pick<Deps, 'now'>): string => vnToday(deps.now());
@@ -40,6 +47,15 @@ export function authorize(req: FastifyRequest, action: Action, resource?: Resour
   const actor = requireActor(req);
   if (!can(actor, action, resource)) throw forbidden();
   return actor;
+}
+
+/**
+ * The units whose rows a list shows: a province-wide role reads every unit of its province, a
+ * unit role its own scope, the national role everything (null).
+ */
+export function readReach(actor: SessionActor, action: Action): ReadonlySet<string> | null {
+  if (!can({ ...actor, province: undefined }, action, { unitId: '*' })) return actor.scope;
+  return actor.province ?? null;
 }
 
 export function auditContext(req: FastifyRequest): AuditContext {

@@ -28,6 +28,8 @@ export interface DataChanged {
 }
 
 export interface PanelUpdated {
+  /** The province whose wall changed: a stream sends only its viewer's province. */
+  province: string;
   key: string;
   scope: string;
   computedAt: string;

@@ -11,6 +11,7 @@ import {
   FileProtectOutlined,
   FileTextOutlined,
   FundProjectionScreenOutlined,
+  GlobalOutlined,
   HistoryOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -63,6 +64,7 @@ export const appRoutes: readonly AppRoute[] = [
   { path: '/indicators', labelKey: 'nav.indicators', descriptionKey: 'desc.indicators', icon: <LineChartOutlined />, permission: 'indicator.read', page: lazyPage(() => import('./pages/indicators/IndicatorsPage'), 'IndicatorsPage') },
   { path: '/reports', labelKey: 'nav.reports', descriptionKey: 'desc.reports', icon: <FileTextOutlined />, permission: 'report.read', page: lazyPage(() => import('./pages/reports/ReportsPage'), 'ReportsPage') },
   { path: '/ioc', labelKey: 'nav.ioc', descriptionKey: 'desc.ioc', icon: <FundProjectionScreenOutlined />, permission: 'dashboard.read', page: lazyPage(() => import('./pages/ioc/IocPage'), 'IocPage') },
+  { path: '/national', labelKey: 'nav.national', descriptionKey: 'desc.national', icon: <GlobalOutlined />, permission: 'national.read', page: lazyPage(() => import('./pages/national/NationalPage'), 'NationalPage') },
   { path: '/evaluation', labelKey: 'nav.evaluation', descriptionKey: 'desc.evaluation', icon: <TrophyOutlined />, permission: 'evaluation.read', page: lazyPage(() => import('./pages/evaluation/EvaluationPage'), 'EvaluationPage') },
   {
     path: '/admin/units',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, type Action, type Actor } from '../../src/core/auth/policy';
 import { ROLES, type Role } from '../../src/core/auth/roles';
-import { SCOPE_SQL } from '../../src/server/modules/auth/sessions';
+import { provinceOf, SCOPE_SQL } from '../../src/server/modules/auth/sessions';
 import { call, login, type Session } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/server';
 
@@ -79,6 +79,7 @@ const ROUTES: RouteCase[] = [
   { method: 'POST', url: '/api/tasks/:id/reopen', action: 'task.manage', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000/reopen', body: () => ({ version: 999, note: 'Thử' }) },
   { method: 'POST', url: '/api/tasks/:id/extensions', action: 'task.update', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000/extensions', body: () => ({ version: 999, requestedDeadline: '2030-01-01', reason: 'Thử' }), resourceUnit: (ids) => ids.officerUnitId },
   { method: 'POST', url: '/api/tasks/:id/extensions/:extensionId/decision', action: 'task.manage', path: () => '/api/tasks/00000000-0000-4000-8000-000000000000/extensions/00000000-0000-4000-8000-000000000000/decision', body: () => ({ version: 999, approve: true }) },
+  { method: 'GET', url: '/api/national', action: 'national.read' },
   { method: 'GET', url: '/api/documents', action: 'document.read' },
   { method: 'POST', url: '/api/documents', action: 'document.manage', body: () => ({ text: 'Công văn thử quyền: giao Sở Tài chính rà soát kinh phí trước ngày 30/6/2030.' }) },
   { method: 'POST', url: '/api/documents/upload', action: 'document.manage' },
@@ -188,6 +189,7 @@ const USER_OF_ROLE: Record<Role, string> = {
   unit_officer: 'canbo.lechan',
   unit_leader: 'lanhdao.lechan',
   leadership: 'lanhdao',
+  national: 'quocgia',
 };
 
 describe('every route × every role follows the policy', () => {
@@ -203,7 +205,8 @@ describe('every route × every role follows the policy', () => {
       sessions.set(role, sess);
       const me = (await call(s.app, sess, 'GET', '/api/me')).json().user;
       const scope = await s.db.query<{ id: string }>(SCOPE_SQL, [me.unitId]);
-      actors.set(role, { id: me.id, role, unitId: me.unitId, scope: new Set(scope.map((r) => r.id)) });
+      const { province } = await provinceOf(s.db, me.unitId, role);
+      actors.set(role, { id: me.id, role, unitId: me.unitId, scope: new Set(scope.map((r) => r.id)), province });
     }
     const root = (await s.db.query<{ id: string }>('select id from units where parent_id is null'))[0]!.id;
     const officer = actors.get('unit_officer')!;

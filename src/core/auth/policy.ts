@@ -11,6 +11,11 @@ export interface Actor {
   unitId: string;
   /** Ids of the actor's unit and every unit below it. */
   scope: ReadonlySet<string>;
+  /**
+   * Ids of every unit of the actor's province: what the province-wide roles read and manage.
+   * null (the national role) or absent (a screen deciding what to show): not bound to one province.
+   */
+  province?: ReadonlySet<string> | null;
 }
 
 export interface Resource {
@@ -56,6 +61,8 @@ export const ACTIONS = [
   'dashboard.read',
   'evaluation.read',
   'evaluation.manage',
+  // Every province side by side
+  'national.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -64,15 +71,21 @@ type Rule = (actor: Actor, resource: Resource) => boolean;
 const inScope: Rule = (a, r) => r.unitId !== undefined && a.scope.has(r.unitId);
 /** Owner in scope, or one of the participating (coordinating) units in scope. */
 const takesPart: Rule = (a, r) => inScope(a, r) || (r.participantUnitIds ?? []).some((u) => a.scope.has(u));
-const anyone: Rule = () => true;
+/**
+ * Province-wide: anything of the actor's province (one deployment holds many provinces, each a
+ * tenant). A request that names no unit is the route's own business (its lists are filtered by
+ * the province); the national role is bound to none.
+ */
+const anyone: Rule = (a, r) => r.unitId === undefined || a.province === undefined || a.province === null || a.province.has(r.unitId);
 const nobody: Rule = () => false;
 
-const everyone = (rule: Rule = anyone): Record<Role, Rule> => ({ admin: rule, coordinator: rule, finance: rule, unit_officer: rule, unit_leader: rule, leadership: rule });
+const everyone = (rule: Rule = anyone): Record<Role, Rule> => ({ admin: rule, coordinator: rule, finance: rule, unit_officer: rule, unit_leader: rule, leadership: rule, national: rule });
 const only = (roles: Partial<Record<Role, Rule>>): Record<Role, Rule> => ({ ...everyone(nobody), ...roles });
 /** Read rights: the city-wide roles read everything, unit roles read what they take part in. */
-const cityReadsUnitsTakePart = only({ admin: anyone, coordinator: anyone, finance: anyone, leadership: anyone, unit_officer: takesPart, unit_leader: takesPart });
+const cityReadsUnitsTakePart = only({ admin: anyone, coordinator: anyone, finance: anyone, leadership: anyone, national: anyone, unit_officer: takesPart, unit_leader: takesPart });
 
-// Row = action, column = role. Leadership reads everything and changes nothing; only
+// Row = action, column = role. Every role but `national` acts within its own province (see
+// `anyone`); national reads every province and changes nothing. Leadership reads everything and changes nothing; only
 // admin manages users and units; the coordinator (Sở TT&TT, now Sở KH&CN) runs the
 // programme; units act on their own unit and its subtree.
 const RULES: Record<Action, Record<Role, Rule>> = {
@@ -114,6 +127,8 @@ const RULES: Record<Action, Record<Role, Rule>> = {
   'dashboard.read': everyone(),
   'evaluation.read': everyone(),
   'evaluation.manage': only({ admin: anyone, coordinator: anyone }),
+  // The national role (a ministry, or a province hosting others) compares provinces; it changes nothing.
+  'national.read': only({ national: anyone }),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {

@@ -1,4 +1,4 @@
-export const ROLES = ['admin', 'coordinator', 'finance', 'unit_officer', 'unit_leader', 'leadership'] as const;
+export const ROLES = ['admin', 'coordinator', 'finance', 'unit_officer', 'unit_leader', 'leadership', 'national'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -8,4 +8,5 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   unit_officer: { vi: 'Cán bộ đơn vị', en: 'Unit officer' },
   unit_leader: { vi: 'Lãnh đạo đơn vị', en: 'Unit leader' },
   leadership: { vi: 'Lãnh đạo thành phố', en: 'City leadership' },
+  national: { vi: 'Theo dõi toàn quốc', en: 'National overview' },
 };

@@ -14,6 +14,7 @@ import { embedRoutes } from './embeds/routes';
 import { evaluationRoutes } from './evaluation/routes';
 import { healthRoutes } from './health/routes';
 import { indicatorRoutes } from './indicators/routes';
+import { nationalRoutes } from './national/routes';
 import { notificationRoutes } from './notifications/routes';
 import { oidcRoutes } from './oidc/routes';
 import { pipelineRoutes } from './pipelines/routes';
@@ -47,6 +48,7 @@ export const MODULES: Array<(app: FastifyInstance, deps: Deps) => Promise<void>>
   dossierRoutes,
   evaluationRoutes,
   dashboardRoutes,
+  nationalRoutes,
   backupRoutes,
   apiTokenRoutes,
   searchRoutes,

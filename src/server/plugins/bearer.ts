@@ -4,7 +4,7 @@ import { recordAudit } from '../audit';
 import type { Deps } from '../context';
 import { AppError } from '../errors';
 import { selectBearer, touchApiToken } from '../modules/api-tokens/queries';
-import { hashToken, SCOPE_SQL } from '../modules/auth/sessions';
+import { hashToken, provinceOf, SCOPE_SQL } from '../modules/auth/sessions';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
@@ -29,6 +29,7 @@ export function registerBearer(app: FastifyInstance, deps: Deps): void {
     const path = req.url.split('?')[0]!;
     const decision = tokenAllows(row.scopes, req.method, path);
     const scope = await deps.db.query<{ id: string }>(SCOPE_SQL, [row.unit_id]);
+    const province = await provinceOf(deps.db, row.unit_id, row.role);
     await deps.db.transaction(async (tx) => {
       await touchApiToken(tx, row.id, now.toISOString());
       await recordAudit(tx, { actorId: row.user_id, actorName: row.username, ip: req.ip }, { action: decision.ok ? 'api_call' : 'api_refused', entity: 'api_token', entityId: row.id, after: { method: req.method, path } });
@@ -42,6 +43,7 @@ export function registerBearer(app: FastifyInstance, deps: Deps): void {
       unitId: row.unit_id,
       unitName: row.unit_name,
       scope: new Set(scope.map((r) => r.id)),
+      ...province,
       csrfToken: '',
       tokenHash: '',
     };

@@ -14,6 +14,7 @@ export const en: Record<MessageKey, string> = {
   'nav.indicators': 'Indicators',
   'nav.reports': 'Reports',
   'nav.ioc': 'Operations (IOC)',
+  'nav.national': 'National',
   'nav.evaluation': 'Evaluation',
   'nav.admin': 'Administration',
   'nav.admin.units': 'Units',
@@ -31,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'desc.indicators': 'Digital transformation indicators by pillar, targets and results.',
   'desc.reports': 'Periodic and thematic reporting: submit, approve, consolidate.',
   'desc.ioc': 'The operations screen for city leaders.',
+  'desc.national': 'Provinces side by side: the four pillars, tasks, money at risk, reports on time.',
   'desc.evaluation': 'Rating and ranking of units against published criteria.',
   'desc.admin.units': 'The organisation over time, including the 2025 reorganisation.',
   'desc.admin.users': 'Accounts, roles and home units.',
@@ -62,6 +64,7 @@ export const en: Record<MessageKey, string> = {
   'role.unit_officer': 'Unit officer',
   'role.unit_leader': 'Unit leader',
   'role.leadership': 'City leadership',
+  'role.national': 'National overview',
 
   'kind.city_committee': 'City People’s Committee',
   'kind.department': 'Department / agency',

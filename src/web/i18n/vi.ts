@@ -15,6 +15,7 @@ export const vi = {
   'nav.indicators': 'Chỉ số',
   'nav.reports': 'Báo cáo',
   'nav.ioc': 'Điều hành (IOC)',
+  'nav.national': 'Toàn quốc',
   'nav.evaluation': 'Đánh giá',
   'nav.admin': 'Quản trị',
   'nav.admin.units': 'Đơn vị',
@@ -32,6 +33,7 @@ export const vi = {
   'desc.indicators': 'Bộ chỉ số chuyển đổi số theo trụ cột, mục tiêu và kết quả.',
   'desc.reports': 'Chế độ báo cáo định kỳ, chuyên đề; nộp, duyệt và tổng hợp.',
   'desc.ioc': 'Màn hình điều hành dành cho lãnh đạo thành phố.',
+  'desc.national': 'Các tỉnh, thành phố cạnh nhau: bốn trụ cột, nhiệm vụ, kinh phí có nguy cơ, báo cáo đúng hạn.',
   'desc.evaluation': 'Đánh giá, xếp loại đơn vị theo tiêu chí đã ban hành.',
   'desc.admin.units': 'Cơ cấu tổ chức theo thời gian, kể cả sắp xếp năm 2025.',
   'desc.admin.users': 'Tài khoản, vai trò và đơn vị công tác.',
@@ -63,6 +65,7 @@ export const vi = {
   'role.unit_officer': 'Cán bộ đơn vị',
   'role.unit_leader': 'Lãnh đạo đơn vị',
   'role.leadership': 'Lãnh đạo thành phố',
+  'role.national': 'Theo dõi toàn quốc',
 
   'kind.city_committee': 'UBND thành phố',
   'kind.department': 'Sở, ban, ngành',

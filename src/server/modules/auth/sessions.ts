@@ -43,6 +43,19 @@ export const SCOPE_SQL = `
   )
   select distinct c.descendant_id as id from unit_closure c join lineage l on c.ancestor_id = l.id`;
 
+/**
+ * The actor's province: its id and every unit of it (what the province-wide roles act on).
+ * The national role is bound to no province (null), though its unit names a home province.
+ */
+export async function provinceOf(db: Queryable, unitId: string, role: Role): Promise<{ provinceId: string; province: ReadonlySet<string> | null }> {
+  const rows = await db.query<{ id: string; province_id: string }>(
+    'select u.id, u.province_id from units u where u.province_id = (select province_id from units where id = $1)',
+    [unitId],
+  );
+  const provinceId = rows.find((r) => r.id === unitId)?.province_id ?? 'HP';
+  return { provinceId, province: role === 'national' ? null : new Set(rows.map((r) => r.id)) };
+}
+
 export type SessionLookup = { kind: 'none' } | { kind: 'expired' } | { kind: 'ok'; actor: SessionActor };
 
 interface FoundSession {
@@ -94,6 +107,7 @@ async function readSession(db: Queryable, tokenHash: string): Promise<FoundSessi
   const row = rows[0];
   if (!row) return undefined;
   const scope = await db.query<{ id: string }>(SCOPE_SQL, [row.unit_id]);
+  const province = await provinceOf(db, row.unit_id, row.role);
   return {
     lastSeenMs: new Date(row.last_seen_at).getTime(),
     actor: {
@@ -104,6 +118,7 @@ async function readSession(db: Queryable, tokenHash: string): Promise<FoundSessi
       unitId: row.unit_id,
       unitName: row.unit_name,
       scope: new Set(scope.map((r) => r.id)),
+      ...province,
       csrfToken: row.csrf_token,
       tokenHash,
     },

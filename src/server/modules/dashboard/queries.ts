@@ -16,6 +16,7 @@ type Units = Tables['units'];
 // ─── Stored panels ───────────────────────────────────────────────────────────
 
 interface PanelRow {
+  province_id: string;
   panel_key: TPanelKey;
   scope: string;
   status: TPanelStatus;
@@ -25,38 +26,39 @@ interface PanelRow {
 }
 
 /** The stored panels of a scope, each payload parsed: what the .xlsx export reads (primary key lookup). */
-export function panelRows(q: Queryable, scope: string): Promise<Array<PanelRow & { payload: { link: string; data: unknown } }>> {
-  return q.query('select panel_key, scope, status, message, payload, computed_at, changed_at from dashboard_panels where scope = $1', [scope]);
+export function panelRows(q: Queryable, provinceId: string, scope: string): Promise<Array<PanelRow & { payload: { link: string; data: unknown } }>> {
+  return q.query('select province_id, panel_key, scope, status, message, payload, computed_at, changed_at from dashboard_panels where province_id = $1 and scope = $2', [provinceId, scope]);
 }
 
 /**
  * The same, with each payload left as the JSON text the database holds: GET /api/dashboard
  * splices the response together instead of parsing and re-serialising a map of 3,321 communes.
  */
-export function panelRowsJson(q: Queryable, scope: string): Promise<Array<PanelRow & { link: string; data: string }>> {
+export function panelRowsJson(q: Queryable, provinceId: string, scope: string): Promise<Array<PanelRow & { link: string; data: string }>> {
   return q.query(
-    `select panel_key, scope, status, message, payload->>'link' as link, (payload->'data')::text as data, computed_at, changed_at
-       from dashboard_panels where scope = $1`,
-    [scope],
+    `select province_id, panel_key, scope, status, message, payload->>'link' as link, (payload->'data')::text as data, computed_at, changed_at
+       from dashboard_panels where province_id = $1 and scope = $2`,
+    [provinceId, scope],
   );
 }
 
 /** What the stored panels of a scope are, without their payloads: changes whenever a body would. */
-export async function panelVersion(q: Queryable, scope: string): Promise<string> {
+export async function panelVersion(q: Queryable, provinceId: string, scope: string): Promise<string> {
   const rows = await q.query<{ v: string | null }>(
     `select string_agg(panel_key || ' ' || payload_hash || ' ' || status || ' ' || coalesce(message, '') || ' ' || computed_at::text || ' ' || changed_at::text, '|' order by panel_key) as v
-       from dashboard_panels where scope = $1`,
-    [scope],
+       from dashboard_panels where province_id = $1 and scope = $2`,
+    [provinceId, scope],
   );
   return rows[0]?.v ?? '';
 }
 
-export async function panelHashes(q: Queryable, scope: string): Promise<Map<string, string>> {
-  const rows = await q.query<Pick<Tables['dashboard_panels'], 'panel_key' | 'payload_hash'>>('select panel_key, payload_hash from dashboard_panels where scope = $1', [scope]);
+export async function panelHashes(q: Queryable, provinceId: string, scope: string): Promise<Map<string, string>> {
+  const rows = await q.query<Pick<Tables['dashboard_panels'], 'panel_key' | 'payload_hash'>>('select panel_key, payload_hash from dashboard_panels where province_id = $1 and scope = $2', [provinceId, scope]);
   return new Map(rows.map((r) => [r.panel_key, r.payload_hash]));
 }
 
 export interface PanelWrite {
+  provinceId: string;
   scope: string;
   key: TPanelKey;
   status: TPanelStatus;
@@ -71,14 +73,14 @@ export interface PanelWrite {
 /** `changed_at` moves only when the figures did (same hash: same figures). */
 export async function upsertPanel(q: Queryable, p: PanelWrite): Promise<void> {
   await q.query(
-    `insert into dashboard_panels (scope, panel_key, status, message, payload, payload_hash, computed_at, changed_at, compute_ms)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $8)
-     on conflict (scope, panel_key) do update set
+    `insert into dashboard_panels (scope, panel_key, status, message, payload, payload_hash, computed_at, changed_at, compute_ms, province_id)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9)
+     on conflict (province_id, scope, panel_key) do update set
        status = excluded.status, message = excluded.message, payload = excluded.payload, compute_ms = excluded.compute_ms,
        computed_at = excluded.computed_at,
        changed_at = case when dashboard_panels.payload_hash = excluded.payload_hash then dashboard_panels.changed_at else excluded.changed_at end,
        payload_hash = excluded.payload_hash`,
-    [p.scope, p.key, p.status, p.message, p.payload, p.hash, p.at, p.ms],
+    [p.scope, p.key, p.status, p.message, p.payload, p.hash, p.at, p.ms, p.provinceId],
   );
 }
 
@@ -101,6 +103,11 @@ export async function dataYears(q: Queryable): Promise<number[]> {
   return Array.from({ length: r.hi - r.lo + 1 }, (_, i) => r.lo! + i);
 }
 
+/** Provinces with an organisation (a root unit): each has its own wall. */
+export async function provincesWithRoot(q: Queryable): Promise<string[]> {
+  return (await q.query<Pick<Units, 'province_id'>>('select distinct province_id from units where parent_id is null order by province_id')).map((r) => r.province_id);
+}
+
 export async function storedScopes(q: Queryable): Promise<string[]> {
   return (await q.query<{ scope: string }>('select distinct scope from dashboard_panels')).map((r) => r.scope);
 }
@@ -117,8 +124,8 @@ export async function changeMarks(q: Queryable): Promise<{ audit: number; change
   return (await q.query<{ audit: number; changed: string | null }>(`select (${LAST_CHANGE_AUDIT}) as audit, (select max(changed_at) from dashboard_panels) as changed`))[0];
 }
 
-export function panelsChangedSince(q: Queryable, since: string): Promise<Array<Pick<PanelRow, 'scope' | 'panel_key' | 'changed_at' | 'status'>>> {
-  return q.query('select scope, panel_key, changed_at, status from dashboard_panels where changed_at > $1', [since]);
+export function panelsChangedSince(q: Queryable, since: string): Promise<Array<Pick<PanelRow, 'province_id' | 'scope' | 'panel_key' | 'changed_at' | 'status'>>> {
+  return q.query('select province_id, scope, panel_key, changed_at, status from dashboard_panels where changed_at > $1', [since]);
 }
 
 // ─── The map ─────────────────────────────────────────────────────────────────
@@ -190,11 +197,11 @@ export async function unitNamesById(q: Queryable, ids: readonly string[]): Promi
 
 // ─── Panel figures ───────────────────────────────────────────────────────────
 
-/** The root of the organisation on a date (the city). */
-export async function rootUnitOn(q: Queryable, asOf: string): Promise<string | null> {
+/** The root of a province's organisation on a date (the city): units_province_root_idx. */
+export async function rootUnitOn(q: Queryable, asOf: string, provinceId: string): Promise<string | null> {
   const row = (await q.query<Pick<Units, 'id'>>(
-    `select id from units where parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_to is not null, valid_from limit 1`,
-    [asOf],
+    `select id from units where province_id = $2 and parent_id is null and valid_from <= $1 and (valid_to is null or valid_to >= $1) order by valid_to is not null, valid_from limit 1`,
+    [asOf, provinceId],
   ))[0];
   return row?.id ?? null;
 }
@@ -202,10 +209,10 @@ export async function rootUnitOn(q: Queryable, asOf: string): Promise<string | n
 export type LevelUnitRow = Pick<Units, 'id' | 'name' | 'short_name' | 'kind'>;
 
 /** The units of one level valid on a date (districts or communes): the map's areas. */
-export function unitsOfKindOn(q: Queryable, kind: Units['kind'], asOf: string): Promise<LevelUnitRow[]> {
+export function unitsOfKindOn(q: Queryable, kind: Units['kind'], asOf: string, provinceId: string): Promise<LevelUnitRow[]> {
   return q.query<LevelUnitRow>(
-    `select id, name, short_name, kind from units where kind = $1 and valid_from <= $2 and (valid_to is null or valid_to >= $2) order by name`,
-    [kind, asOf],
+    `select id, name, short_name, kind from units where province_id = $3 and kind = $1 and valid_from <= $2 and (valid_to is null or valid_to >= $2) order by name`,
+    [kind, asOf, provinceId],
   );
 }
 
@@ -216,9 +223,12 @@ export function subtreesOf(q: Queryable, ancestorIds: readonly string[]): Promis
 
 export type YearTaskRow = Pick<Tables['tasks'], 'lead_unit_id' | 'deadline' | 'original_deadline' | 'completed_on' | 'last_progress_at' | 'created_at'>;
 
-/** Tasks assigned in [from, to]: tasks_assigned_idx. */
-export function tasksAssignedIn(q: Queryable, from: string, to: string): Promise<YearTaskRow[]> {
-  return q.query<YearTaskRow>(`select lead_unit_id, deadline, original_deadline, completed_on, last_progress_at, created_at from tasks where assigned_on between $1 and $2 and cancelled_at is null`, [from, to]);
+/** A province's tasks assigned in [from, to]: tasks_province_assigned_idx. */
+export function tasksAssignedIn(q: Queryable, from: string, to: string, provinceId: string): Promise<YearTaskRow[]> {
+  return q.query<YearTaskRow>(
+    `select lead_unit_id, deadline, original_deadline, completed_on, last_progress_at, created_at from tasks where province_id = $3 and assigned_on between $1 and $2 and cancelled_at is null`,
+    [from, to, provinceId],
+  );
 }
 
 /** Sums per funding source of a fiscal year (projects_budget_idx); bigint sums as numbers (below 2^53). */
@@ -231,35 +241,35 @@ export interface SourceSumRow {
   cancelled: number;
 }
 
-export function budgetSumsBySource(q: Queryable, year: number): Promise<SourceSumRow[]> {
+export function budgetSumsBySource(q: Queryable, year: number, provinceId: string): Promise<SourceSumRow[]> {
   return q.query<SourceSumRow>(
     `select funding_source, sum(estimate)::bigint as planned, sum(coalesce(allocated, 0))::bigint as allocated,
             sum(disbursed)::bigint as disbursed, sum(carried_over)::bigint as carried_over, sum(cancelled)::bigint as cancelled
-       from projects where fiscal_year = $1 group by funding_source order by funding_source`,
-    [year],
+       from projects where province_id = $2 and fiscal_year = $1 group by funding_source order by funding_source`,
+    [year, provinceId],
   );
 }
 
 /** Disbursed per month of [from, to] for projects of a fiscal year. */
-export function disbursedByMonth(q: Queryable, year: number, from: string, to: string): Promise<Array<{ month: number; amount: number }>> {
+export function disbursedByMonth(q: Queryable, year: number, from: string, to: string, provinceId: string): Promise<Array<{ month: number; amount: number }>> {
   return q.query(
     `select extract(month from e.date)::int as month, sum(e.amount)::bigint as amount
        from project_events e join projects p on p.id = e.project_id
-      where e.action = 'disburse' and p.fiscal_year = $1 and e.date between $2 and $3 and e.amount is not null
+      where e.action = 'disburse' and p.province_id = $4 and p.fiscal_year = $1 and e.date between $2 and $3 and e.amount is not null
       group by 1`,
-    [year, from, to],
+    [year, from, to, provinceId],
   );
 }
 
 export type RegimeRow = Pick<Tables['report_regimes'], 'id' | 'title' | 'valid_from'> & { period_type: PeriodType; deadline_rule: DeadlineRule };
 
 /** Periodic report regimes in force some time in [from, asOf]. */
-export function periodicRegimes(q: Queryable, asOf: string, from: string): Promise<RegimeRow[]> {
+export function periodicRegimes(q: Queryable, asOf: string, from: string, provinceId: string): Promise<RegimeRow[]> {
   return q.query<RegimeRow>(
     `select id, title, period_type, deadline_rule, valid_from from report_regimes
-      where report_kind = 'periodic' and valid_from <= $1 and (valid_to is null or valid_to >= $2)
+      where province_id = $3 and report_kind = 'periodic' and valid_from <= $1 and (valid_to is null or valid_to >= $2)
       order by title`,
-    [asOf, from],
+    [asOf, from, provinceId],
   );
 }
 
@@ -285,7 +295,7 @@ export type KeyIndicatorRow = Pick<Tables['indicators'], 'id' | 'code' | 'name' 
  * The key indicators of a year, `perPillar` per pillar: those with a target for the year
  * first, then by the catalogue's order; only indicators with a target or a value in the year.
  */
-export function keyIndicatorRows(q: Queryable, year: string, from: string, to: string, perPillar: number): Promise<KeyIndicatorRow[]> {
+export function keyIndicatorRows(q: Queryable, year: string, from: string, to: string, perPillar: number, provinceId: string): Promise<KeyIndicatorRow[]> {
   return q.query<KeyIndicatorRow>(
     `select * from (
        select i.id, i.code, i.name, i.pillar, i.unit_of_measure, i.direction,
@@ -298,9 +308,9 @@ export function keyIndicatorRows(q: Queryable, year: string, from: string, to: s
         where i.pillar <> 'other' and i.parent_id is null
           and i.valid_from <= $3 and (i.valid_to is null or i.valid_to >= $2)
           and (exists (select 1 from indicator_targets t where t.indicator_id = i.id and (t.period = $1 or t.period like $1 || '-%'))
-               or exists (select 1 from indicator_values v where v.indicator_id = i.id and v.period_start >= $2 and v.period_end <= $3))
+               or exists (select 1 from indicator_values v where v.province_id = $5 and v.indicator_id = i.id and v.period_start >= $2 and v.period_end <= $3))
      ) k where n <= $4 order by pillar, n`,
-    [year, from, to, perPillar],
+    [year, from, to, perPillar, provinceId],
   );
 }
 
@@ -313,25 +323,27 @@ export interface DossierMonthRow {
 }
 
 /** One-stop-shop dossiers summed per month (period keys 2022-M07) between two months. */
-export function dossierMonths(q: Queryable, fromMonth: string, toMonth: string): Promise<DossierMonthRow[]> {
+export function dossierMonths(q: Queryable, fromMonth: string, toMonth: string, provinceId: string): Promise<DossierMonthRow[]> {
   return q.query<DossierMonthRow>(
     `select month, sum(received)::int as received, sum(received_online)::int as received_online, sum(to_handle)::int as to_handle,
             sum(finished_late + in_progress_late)::int as late
-       from dossier_monthly where month between $1 and $2 group by month`,
-    [fromMonth, toMonth],
+       from dossier_monthly where province_id = $3 and month between $1 and $2 group by month`,
+    [fromMonth, toMonth, provinceId],
   );
 }
 
 export type EvaluationRunRow = Pick<Tables['evaluation_runs'], 'id' | 'period_key' | 'created_at'> & { counts: TEvaluationPanelPayload['counts'] };
 
 /** The latest evaluation run of a period of the year (the year itself first). */
-export async function latestEvaluationRun(q: Queryable, year: string): Promise<EvaluationRunRow | null> {
+export async function latestEvaluationRun(q: Queryable, year: string, provinceId: string): Promise<EvaluationRunRow | null> {
+  // A run rates the units of one province: the province of its rated units.
   return (
     (await q.query<EvaluationRunRow>(
-      `select id, period_key, created_at, counts from evaluation_runs
-        where period_key = $1 or period_key like $1 || '-%'
-        order by (period_key = $1) desc, created_at desc limit 1`,
-      [year],
+      `select e.id, e.period_key, e.created_at, e.counts from evaluation_runs e
+        where (e.period_key = $1 or e.period_key like $1 || '-%')
+          and exists (select 1 from evaluation_results r join units u on u.id = r.unit_id where r.run_id = e.id and u.province_id = $2)
+        order by (e.period_key = $1) desc, e.created_at desc limit 1`,
+      [year, provinceId],
     ))[0] ?? null
   );
 }

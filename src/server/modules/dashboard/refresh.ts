@@ -7,14 +7,14 @@ import { PANELS, panelsAffectedBy } from './panels';
 import type { PanelContext, PanelResult } from './panels/context';
 import { PANEL_PAYLOADS, type TPanelKey } from '../../../contracts/dashboard';
 import { vnToday } from '../../../core/calendar/timestamps';
-import { changeMarks, dataYears, lastChangeAuditId, panelHashes, panelsChangedSince, storedScopes, upsertPanel } from './queries';
+import { changeMarks, dataYears, lastChangeAuditId, panelHashes, panelsChangedSince, provincesWithRoot, storedScopes, upsertPanel } from './queries';
 
 /** A year's panels are seen on its last day, or today for the current year. */
-export function panelContext(q: Queryable, year: number, today: string): PanelContext {
+export function panelContext(q: Queryable, provinceId: string, year: number, today: string): PanelContext {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const asOf = today < to ? (today < from ? from : today) : to;
-  return { q, year, from, to, asOf, today, memo: new Map() };
+  return { q, provinceId, year, from, to, asOf, today, memo: new Map() };
 }
 
 export interface Computed {
@@ -24,9 +24,9 @@ export interface Computed {
   ms: number;
 }
 
-/** Computes panels of one year from the raw rows: only ever called by a refresh, never by a view. */
-export async function computePanels(q: Queryable, year: number, today: string, keys?: readonly TPanelKey[]): Promise<Computed[]> {
-  const ctx = panelContext(q, year, today);
+/** Computes panels of one province and year from the raw rows: only ever called by a refresh, never by a view. */
+export async function computePanels(q: Queryable, provinceId: string, year: number, today: string, keys?: readonly TPanelKey[]): Promise<Computed[]> {
+  const ctx = panelContext(q, provinceId, year, today);
   const out: Computed[] = [];
   for (const def of PANELS) {
     if (keys && !keys.includes(def.key)) continue;
@@ -54,17 +54,17 @@ export async function computePanels(q: Queryable, year: number, today: string, k
 
 const hashOf = (c: Computed) => createHash('sha256').update(JSON.stringify([c.result.status, c.result.message, c.link, c.result.payload])).digest('hex');
 
-/** Upserts the panels of a scope; returns those whose figures changed. */
-export async function storePanels(q: Queryable, scope: string, computed: readonly Computed[], at: Date): Promise<PanelUpdated[]> {
+/** Upserts the panels of a province's scope; returns those whose figures changed. */
+export async function storePanels(q: Queryable, provinceId: string, scope: string, computed: readonly Computed[], at: Date): Promise<PanelUpdated[]> {
   if (computed.length === 0) return [];
-  const before = await panelHashes(q, scope);
+  const before = await panelHashes(q, provinceId, scope);
   const changed: PanelUpdated[] = [];
   const iso = at.toISOString();
   for (const c of computed) {
     const hash = hashOf(c);
     const payload = JSON.stringify({ link: c.link, data: c.result.payload });
-    await upsertPanel(q, { scope, key: c.key, status: c.result.status, message: c.result.message, payload, hash, at: iso, ms: c.ms });
-    if (before.get(c.key) !== hash) changed.push({ key: c.key, scope, computedAt: iso, status: c.result.status });
+    await upsertPanel(q, { provinceId, scope, key: c.key, status: c.result.status, message: c.result.message, payload, hash, at: iso, ms: c.ms });
+    if (before.get(c.key) !== hash) changed.push({ province: provinceId, key: c.key, scope, computedAt: iso, status: c.result.status });
   }
   return changed;
 }
@@ -82,26 +82,36 @@ export async function activeScopes(q: Queryable, today: string): Promise<string[
 export async function warmDashboard(q: Queryable, now: Date): Promise<PanelUpdated[]> {
   const today = vnToday(now);
   const changed: PanelUpdated[] = [];
-  for (const scope of await activeScopes(q, today)) {
-    const stored = new Set((await panelHashes(q, scope)).keys());
-    const missing = PANELS.map((p) => p.key).filter((k) => !stored.has(k));
-    if (missing.length === 0) continue;
-    changed.push(...(await storePanels(q, scope, await computePanels(q, Number(scope), today, missing), now)));
+  const scopes = await activeScopes(q, today);
+  // Each province's wall is its own (a background loop; the national answers are grouped queries).
+  for (const province of await provincesWithRoot(q)) {
+    for (const scope of scopes) {
+      const stored = new Set((await panelHashes(q, province, scope)).keys());
+      const missing = PANELS.map((p) => p.key).filter((k) => !stored.has(k));
+      if (missing.length === 0) continue;
+      changed.push(...(await storePanels(q, province, scope, await computePanels(q, province, Number(scope), today, missing), now)));
+    }
   }
   return changed;
 }
 
 /** Recomputes and stores panels for the given (or every active) year; returns what changed. */
-export async function refreshDashboard(q: Queryable, now: Date, opts: { keys?: readonly TPanelKey[]; scopes?: readonly string[] } = {}): Promise<PanelUpdated[]> {
+export async function refreshDashboard(
+  q: Queryable,
+  now: Date,
+  opts: { keys?: readonly TPanelKey[]; scopes?: readonly string[]; provinces?: readonly string[] } = {},
+): Promise<PanelUpdated[]> {
   const today = vnToday(now);
   const scopes = opts.scopes ?? (await activeScopes(q, today));
   const changed: PanelUpdated[] = [];
-  for (const scope of scopes) {
-    // A year that just got its first data has no panel stored yet: all of them are computed.
-    const stored = await panelHashes(q, scope);
-    const keys = opts.keys && PANELS.every((p) => stored.has(p.key)) ? opts.keys : undefined;
-    const computed = await computePanels(q, Number(scope), today, keys);
-    changed.push(...(await storePanels(q, scope, computed, now)));
+  for (const province of opts.provinces ?? (await provincesWithRoot(q))) {
+    for (const scope of scopes) {
+      // A year that just got its first data has no panel stored yet: all of them are computed.
+      const stored = await panelHashes(q, province, scope);
+      const keys = opts.keys && PANELS.every((p) => stored.has(p.key)) ? opts.keys : undefined;
+      const computed = await computePanels(q, province, Number(scope), today, keys);
+      changed.push(...(await storePanels(q, province, scope, computed, now)));
+    }
   }
   return changed;
 }
@@ -211,7 +221,7 @@ export class DashboardRefresher {
       if (this.lastAuditId < 0) this.lastAuditId = row.audit;
       if (row.changed && this.lastChangedAt && row.changed > this.lastChangedAt) {
         const rows = await panelsChangedSince(this.deps.db, this.lastChangedAt);
-        this.emit(rows.map((r) => ({ key: r.panel_key, scope: r.scope, computedAt: r.changed_at, status: r.status })));
+        this.emit(rows.map((r) => ({ province: r.province_id, key: r.panel_key, scope: r.scope, computedAt: r.changed_at, status: r.status })));
       }
       if (row.changed && !this.lastChangedAt) this.lastChangedAt = row.changed;
     } catch {

@@ -38,17 +38,17 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
   r.get('/api/dashboard', {
     schema: { tags: ['dashboard'], summary: 'Màn hình điều hành: mọi khối số liệu của một năm, kèm thời điểm tính', querystring: ZDashboardQuery, response: { 200: ZDashboard } },
   }, async (req, reply) => {
-    authorize(req, 'dashboard.read');
+    const actor = authorize(req, 'dashboard.read');
     const year = req.query.year ?? (await defaultYear(deps));
-    // The body is a function of the stored panels (their hashes and times) and the day it is
-    // seen on: it is spliced and compressed once per change, not per request (issue 11).
-    const version = await panelVersion(deps.db, String(year));
-    const key = answerKey(year, asOfOf(deps, year));
+    // The body is a function of the province's stored panels (their hashes and times) and the
+    // day it is seen on: it is spliced and compressed once per change, not per request (issue 11).
+    const version = await panelVersion(deps.db, actor.provinceId, String(year));
+    const key = answerKey(actor.provinceId, year, asOfOf(deps, year));
     const hit = bodies.get(key, version);
     if (hit) return sendAnswer(req, reply, hit);
     // Text skips the serializer: the stored payloads were checked against ZDashboard's panels
     // when they were computed (docs/decisions.md D22).
-    const body = await dashboardJson(deps, year);
+    const body = await dashboardJson(deps, actor.provinceId, year);
     return sendAnswer(req, reply, bodies.set(key, version, body));
   });
 
@@ -61,7 +61,7 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
       response: { 200: SSE_RESPONSE },
     },
   }, async (req, reply) => {
-    authorize(req, 'dashboard.read');
+    const actor = authorize(req, 'dashboard.read');
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -76,7 +76,11 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
       return;
     }
     streams.add(res);
-    const off = changeBus(deps.db).onPanel((e) => res.write(`event: panel\ndata: ${JSON.stringify(e)}\n\n`));
+    // Only the viewer's province: another province's wall is not theirs to follow.
+    const off = changeBus(deps.db).onPanel((e) => {
+      if (e.province !== actor.provinceId) return;
+      res.write(`event: panel\ndata: ${JSON.stringify({ key: e.key, scope: e.scope, computedAt: e.computedAt, status: e.status })}\n\n`);
+    });
     // A comment line every 25 s keeps proxies from closing an idle stream.
     const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
     ping.unref();
@@ -96,9 +100,9 @@ export async function dashboardRoutes(app: FastifyInstance, deps: Deps) {
       response: { 200: XLSX_RESPONSE },
     },
   }, async (req, reply) => {
-    authorize(req, 'dashboard.read');
+    const actor = authorize(req, 'dashboard.read');
     const year = req.query.year ?? (await defaultYear(deps));
-    const panel = await storedPanel(deps, year, req.params.key);
+    const panel = await storedPanel(deps, actor.provinceId, year, req.params.key);
     if (!panel) throw notFound('khối số liệu');
     const buf = await panelWorkbook(panel, year);
     reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`dieu-hanh-${req.params.key}-${year}.xlsx`));

@@ -16,11 +16,11 @@ export async function defaultYear(deps: Deps): Promise<number> {
  * The panels of a year. Read from dashboard_panels; a panel never stored for that year (the
  * first look at a year, a newly added panel) is computed once here and kept up to date after.
  */
-async function ensurePanels(deps: Deps, year: number, stored: ReadonlyArray<{ panel_key: TPanelKey }>): Promise<boolean> {
+async function ensurePanels(deps: Deps, provinceId: string, year: number, stored: ReadonlyArray<{ panel_key: TPanelKey }>): Promise<boolean> {
   const missing = PANELS.map((p) => p.key).filter((k) => !stored.some((p) => p.panel_key === k));
   if (missing.length === 0) return false;
   const now = deps.now();
-  const changed = await storePanels(deps.db, String(year), await computePanels(deps.db, year, today(deps), missing), now);
+  const changed = await storePanels(deps.db, provinceId, String(year), await computePanels(deps.db, provinceId, year, today(deps), missing), now);
   for (const e of changed) changeBus(deps.db).emitPanel(e);
   return true;
 }
@@ -39,10 +39,10 @@ const latest = (panels: ReadonlyArray<{ computed_at: string }>) => panels.reduce
  * checked against its contract when it was computed, so it is sent without being parsed and
  * serialised again (a map of 3,321 communes; see docs/decisions.md D22).
  */
-export async function dashboardJson(deps: Deps, year: number): Promise<string> {
+export async function dashboardJson(deps: Deps, provinceId: string, year: number): Promise<string> {
   const scope = String(year);
-  let rows = await panelRowsJson(deps.db, scope);
-  if (await ensurePanels(deps, year, rows)) rows = await panelRowsJson(deps.db, scope);
+  let rows = await panelRowsJson(deps.db, provinceId, scope);
+  if (await ensurePanels(deps, provinceId, year, rows)) rows = await panelRowsJson(deps.db, provinceId, scope);
   const head = JSON.stringify({ scope, year, asOf: asOfOf(deps, year), computedAt: latest(rows) }).slice(0, -1);
   const parts = rows.map((r) => {
     const meta = { key: r.panel_key, scope: r.scope, status: r.status, message: r.message, computedAt: r.computed_at, changedAt: r.changed_at, link: r.link };
@@ -52,10 +52,10 @@ export async function dashboardJson(deps: Deps, year: number): Promise<string> {
 }
 
 /** One stored panel with its figures parsed (the .xlsx export). */
-export async function storedPanel(deps: Deps, year: number, key: TPanelKey): Promise<TAnyPanel | undefined> {
+export async function storedPanel(deps: Deps, provinceId: string, year: number, key: TPanelKey): Promise<TAnyPanel | undefined> {
   const scope = String(year);
-  let rows = await panelRows(deps.db, scope);
-  if (await ensurePanels(deps, year, rows)) rows = await panelRows(deps.db, scope);
+  let rows = await panelRows(deps.db, provinceId, scope);
+  if (await ensurePanels(deps, provinceId, year, rows)) rows = await panelRows(deps.db, provinceId, scope);
   const r = rows.find((p) => p.panel_key === key);
   if (!r) return undefined;
   return { key: r.panel_key, scope: r.scope, status: r.status, message: r.message, computedAt: r.computed_at, changedAt: r.changed_at, link: r.payload.link, payload: r.payload.data };

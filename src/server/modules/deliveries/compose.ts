@@ -11,7 +11,7 @@ import { panelWorkbook } from '../dashboard/export';
 import { defaultYear, storedPanel } from '../dashboard/service';
 import { exportTasks } from '../tasks/excel';
 import { findTasks } from '../tasks/read';
-import { selectLeadership, selectUnitLeaders } from './queries';
+import { selectLeadership, selectOwnProvince, selectUnitLeaders } from './queries';
 
 export interface Attachment {
   filename: string;
@@ -86,7 +86,10 @@ export async function composeDigest(db: Queryable, today: string, period: string
 export async function composeSummary(deps: Deps, period: string): Promise<Composition> {
   const today = todayOf(deps);
   const year = await defaultYear(deps);
-  const panel = (key: TPanelKey) => storedPanel(deps, year, key);
+  // Deliveries are set up for the deployment's own province (the oldest root in force); a
+  // summary per province of a multi-province deployment is not built yet.
+  const province = await selectOwnProvince(deps.db);
+  const panel = (key: TPanelKey) => storedPanel(deps, province, year, key);
   const [pillars, budget, reports] = await Promise.all([panel('pillars'), panel('budget'), panel('reports')]);
   const lines: string[] = [`Kính gửi lãnh đạo thành phố,`, '', `Tổng hợp tình hình chuyển đổi số năm ${year}, số liệu đến ngày ${formatVnDate(today)}.`, ''];
 

@@ -70,3 +70,8 @@ export function selectUnitLeaders(db: Queryable, unitIds: readonly string[]): Pr
 export function selectLeadership(db: Queryable): Promise<Array<Pick<Tables['users'], 'email' | 'full_name'>>> {
   return db.query(`select email, full_name from users where active and role = 'leadership' order by full_name`);
 }
+
+/** The deployment's own province: the oldest root still in force. */
+export async function selectOwnProvince(db: Queryable): Promise<string> {
+  return (await db.query<Pick<Tables['units'], 'province_id'>>('select province_id from units where parent_id is null order by valid_to is not null, valid_from limit 1'))[0]?.province_id ?? '';
+}

@@ -29,7 +29,8 @@ export async function documentById(db: Queryable, id: string): Promise<DocumentR
   return (await db.query<DocumentRow>(`${SELECT_DOCUMENTS} where d.id = $1`, [id]))[0];
 }
 
-export async function selectDocuments(db: Queryable, f: TDocumentListQuery): Promise<{ total: number; rows: DocumentRow[] }> {
+/** `provinceId` null or absent: every province (the national role). */
+export async function selectDocuments(db: Queryable, f: TDocumentListQuery & { provinceId?: string | null }): Promise<{ total: number; rows: DocumentRow[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => {
@@ -41,6 +42,7 @@ export async function selectDocuments(db: Queryable, f: TDocumentListQuery): Pro
   }
   if (f.type) where.push(`d.doc_type = ${p(f.type)}`);
   if (f.year) where.push(`extract(year from d.issued_on) = ${p(f.year)}`);
+  if (f.provinceId) where.push(`d.province_id = ${p(f.provinceId)}`);
   const w = where.length ? `where ${where.join(' and ')}` : '';
   const total = (await db.query<{ n: number }>(`select count(*)::int as n from documents d ${w}`, params))[0]!.n;
   const rows = await db.query<DocumentRow>(`${SELECT_DOCUMENTS} ${w} order by d.issued_on desc nulls last, d.created_at desc limit ${p(f.limit)} offset ${p(f.offset)}`, params);
@@ -148,8 +150,11 @@ export type DocumentInsert = Pick<
 
 export async function insertDocumentRow(tx: Queryable, d: DocumentInsert): Promise<string> {
   const rows = await tx.query<Pick<D, 'id'>>(
-    `insert into documents (doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
+    // The document belongs to its registrar's province (issue 12).
+    `insert into documents (province_id, doc_number, doc_type, issued_on, issuer, place, summary, signer, signer_authority, recipients, body, file_id, created_by, created_at, updated_at)
+     values (coalesce((select un.province_id from users u join units un on un.id = u.unit_id where u.id = $12),
+                      (select province_id from units where parent_id is null order by valid_to is not null, valid_from limit 1)),
+             $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) returning id`,
     [d.doc_number, d.doc_type, d.issued_on, d.issuer, d.place, d.summary, d.signer, d.signer_authority, d.recipients, d.body, d.file_id, d.created_by, d.created_at],
   );
   return rows[0]!.id;

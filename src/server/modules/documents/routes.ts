@@ -43,8 +43,8 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps) {
       response: { 200: ZDocumentList },
     },
   }, async (req) => {
-    authorize(req, 'document.read');
-    const { total, rows } = await selectDocuments(deps.db, req.query);
+    const actor = authorize(req, 'document.read');
+    const { total, rows } = await selectDocuments(deps.db, { ...req.query, provinceId: actor.province === null ? null : actor.provinceId });
     return { total, items: rows.map((d) => presentDocument(d)) };
   });
 

@@ -5,12 +5,15 @@ type E = Tables['embed_links'];
 export type EmbedLinkRow = Pick<E, 'id' | 'label' | 'prefix' | 'panel_key' | 'unit_id' | 'expires_at' | 'revoked_at' | 'view_count' | 'last_viewed_at' | 'created_at'> & {
   unit_name: Tables['units']['name'] | null;
   created_by_name: Tables['users']['username'] | null;
+  /** The province whose wall the link shows: its unit's, else its creator's (issue 12). */
+  province_id: Tables['units']['province_id'];
 };
 
 const SELECT_LINKS = `
   select e.id, e.label, e.prefix, e.panel_key, e.unit_id, e.expires_at, e.revoked_at, e.view_count, e.last_viewed_at, e.created_at,
-         n.name as unit_name, c.username as created_by_name
-    from embed_links e left join units n on n.id = e.unit_id left join users c on c.id = e.created_by`;
+         n.name as unit_name, c.username as created_by_name,
+         coalesce(n.province_id, cu.province_id, (select province_id from units where parent_id is null order by valid_to is not null, valid_from limit 1)) as province_id
+    from embed_links e left join units n on n.id = e.unit_id left join users c on c.id = e.created_by left join units cu on cu.id = c.unit_id`;
 
 export function selectEmbedLinks(db: Queryable): Promise<EmbedLinkRow[]> {
   return db.query<EmbedLinkRow>(`${SELECT_LINKS} order by e.revoked_at is not null, e.created_at desc`);

@@ -132,7 +132,7 @@ export async function recordEmbedRefusal(deps: Deps, ip: string, path: string, m
 /** The panel's stored figures; a unit-scoped link sees only its unit's subtree. */
 export async function embedPanel(deps: Deps, link: EmbedLinkRow): Promise<TEmbedPanel> {
   const year = await defaultYear(deps);
-  const panel = await storedPanel(deps, year, link.panel_key as TPanelKey);
+  const panel = await storedPanel(deps, link.province_id, year, link.panel_key as TPanelKey);
   if (!panel) throw notFound('khối số liệu');
   let payload = panel.payload;
   if (link.unit_id && payload) {

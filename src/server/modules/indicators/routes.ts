@@ -153,7 +153,8 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
       querystring: z.strictObject({ unitId: ZId, period: ZPeriodKey, sourceAgency: ZText(300).optional(), children: z.enum(['true', 'false']).optional() }),
     },
   }, async (req) => {
-    authorize(req, 'indicator.read');
+    // The unit names the province: another province's figures are not read from here (403).
+    authorize(req, 'indicator.read', { unitId: req.query.unitId });
     return rollup(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, period: req.query.period, sourceAgency: req.query.sourceAgency, children: req.query.children !== 'false' });
   });
 
@@ -165,14 +166,14 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
       querystring: z.strictObject({ unitId: ZId, from: ZPeriodKey, to: ZPeriodKey, sourceAgency: ZText(300).optional() }),
     },
   }, async (req) => {
-    authorize(req, 'indicator.read');
+    authorize(req, 'indicator.read', { unitId: req.query.unitId });
     return rollupSeries(deps.db, { indicatorId: req.params.id, unitId: req.query.unitId, from: req.query.from, to: req.query.to, sourceAgency: req.query.sourceAgency });
   });
 
   r.get('/api/indicator-summary', {
     schema: { tags, summary: 'Giá trị tổng hợp, chỉ tiêu và cảnh báo của mọi chỉ số cho một đơn vị và kỳ', querystring: z.strictObject({ unitId: ZId, period: ZPeriodKey, catalogueId: ZId.optional() }) },
   }, async (req) => {
-    authorize(req, 'indicator.read');
+    authorize(req, 'indicator.read', { unitId: req.query.unitId });
     return rollupSummary(deps.db, req.query.unitId, req.query.period, req.query.catalogueId);
   });
 
@@ -208,8 +209,8 @@ export async function indicatorRoutes(app: FastifyInstance, deps: Deps) {
       }),
     },
   }, async (req) => {
-    authorize(req, 'indicator.read');
-    return listValues(deps.db, req.query);
+    const actor = authorize(req, 'indicator.read', req.query.unitId ? { unitId: req.query.unitId } : {});
+    return listValues(deps.db, { ...req.query, provinceId: actor.province === null ? null : actor.provinceId });
   });
 
   r.post('/api/indicator-values', { schema: { tags, summary: 'Nhập hoặc sửa một giá trị (biểu mẫu hoặc hệ thống khác)', body: ZValue } }, async (req) => {

@@ -128,6 +128,8 @@ export interface ValueFilter {
   to?: string;
   periodType?: string;
   limit: number;
+  /** One province's values (a province-bound reader); null or absent: every province (national). */
+  provinceId?: string | null;
 }
 
 export async function listValues(db: Queryable, f: ValueFilter) {
@@ -136,8 +138,9 @@ export async function listValues(db: Queryable, f: ValueFilter) {
       where ($1::uuid is null or v.indicator_id = $1) and ($2::uuid is null or v.unit_id = $2) and ($3::text is null or v.period = $3)
         and ($4::date is null or v.period_start >= $4) and ($5::date is null or v.period_end <= $5)
         and ($7::text is null or v.period_type = $7)
+        and ($8::text is null or v.province_id = $8)
       order by v.period_start desc, i.code, u.name, v.source_agency limit $6`,
-    [f.indicatorId ?? null, f.unitId ?? null, f.period ?? null, f.from ?? null, f.to ?? null, f.limit, f.periodType ?? null],
+    [f.indicatorId ?? null, f.unitId ?? null, f.period ?? null, f.from ?? null, f.to ?? null, f.limit, f.periodType ?? null, f.provinceId ?? null],
   );
   return rows.map(presentValue);
 }

@@ -34,6 +34,8 @@ export interface ProjectFilter {
   /** Folded text to find in the name. */
   q?: string;
   ids?: readonly string[];
+  /** One province's projects (the wall of that province). */
+  provinceId?: string;
 }
 
 const SELECT_PROJECTS = `
@@ -54,8 +56,9 @@ export function selectProjects(db: Queryable, f: ProjectFilter = {}): Promise<Pr
         and ($4::text is null or p.kind = $4)
         and ($5::text is null or p.search_folded like '%' || $5 || '%')
         and ($6::uuid[] is null or p.id = any($6::uuid[]))
+        and ($7::text is null or p.province_id = $7)
       order by p.fiscal_year desc, p.estimate desc, p.id`,
-    [f.fiscalYear ?? null, f.fundingSource ?? null, f.unitId ?? null, f.kind ?? null, f.q || null, f.ids ? [...f.ids] : null],
+    [f.fiscalYear ?? null, f.fundingSource ?? null, f.unitId ?? null, f.kind ?? null, f.q || null, f.ids ? [...f.ids] : null, f.provinceId ?? null],
   );
 }
 
@@ -130,9 +133,9 @@ export type NewProjectRow = Pick<
 /** At the first step of its template, entered on its start date. */
 export async function insertProjectRow(tx: Queryable, p: NewProjectRow): Promise<string> {
   const rows = await tx.query<Pick<Projects, 'id'>>(
-    `insert into projects (name, description, unit_id, kind, fiscal_year, funding_source, estimate, started_on, template_id,
+    `insert into projects (province_id, name, description, unit_id, kind, fiscal_year, funding_source, estimate, started_on, template_id,
                            step_index, step_code, step_started_on, search_folded, sample, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $8, $11, $12, $13) returning id`,
+     values ((select province_id from units where id = $3), $1, $2, $3, $4, $5, $6, $7, $8, $9, 0, $10, $8, $11, $12, $13) returning id`,
     [p.name, p.description, p.unit_id, p.kind, p.fiscal_year, p.funding_source, p.estimate, p.started_on, p.template_id, p.step_code, p.search_folded, p.sample, p.created_by],
   );
   return rows[0]!.id;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { can, type Action } from '../../../core/auth/policy';
-import { auditContext, authorize, requireActor, today, type Deps, type SessionActor } from '../../context';
+import { auditContext, authorize, readReach, requireActor, today, type Deps, type SessionActor } from '../../context';
 import { attachmentHeader, XLSX_MIME } from '../../excel';
 import { ZId, ZIsoDate, ZName, ZFreeText, ZTextLine } from '../../../contracts/common';
 import { ZPeriodKey } from '../indicators/routes';
@@ -58,9 +58,9 @@ function authorizeOwn(req: FastifyRequest, action: Action): SessionActor {
   return authorize(req, action, { unitId: actor.unitId });
 }
 
-/** City-wide readers see everything; unit roles see the units in their scope. */
+/** City-wide readers see their province; unit roles the units in their scope; national everything. */
 function readScope(actor: SessionActor): ReadonlySet<string> | null {
-  return can(actor, 'report.read', { unitId: '*' }) ? null : actor.scope;
+  return readReach(actor, 'report.read');
 }
 
 export async function reportRoutes(app: FastifyInstance, deps: Deps) {

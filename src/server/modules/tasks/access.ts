@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { can, type Action } from '../../../core/auth/policy';
-import { authorize, requireActor, type SessionActor } from '../../context';
+import { authorize, readReach, requireActor, type SessionActor } from '../../context';
 import { forbidden } from '../../errors';
 import type { TTask } from '../../../contracts/tasks';
 
@@ -20,7 +20,8 @@ export function authorizeTask(req: FastifyRequest, action: Action, task: Pick<TT
   return authorize(req, action, { unitId: task.leadUnit.id, participantUnitIds: task.coordinators.map((c) => c.id) });
 }
 
-/** Null when the actor reads every task; otherwise the units whose tasks they may read. */
+/** Null when the actor reads every task (national); otherwise the units whose tasks they may read (their province, or their scope). */
 export function readScope(actor: SessionActor): string[] | null {
-  return can(actor, 'task.read', { unitId: '*' }) ? null : [...actor.scope];
+  const reach = readReach(actor, 'task.read');
+  return reach ? [...reach] : null;
 }

@@ -310,9 +310,9 @@ export type NewTaskRow = Pick<
 /** The original deadline starts as the deadline; created_at and updated_at as `at`. */
 export async function insertTaskRow(tx: Queryable, t: NewTaskRow, at: string): Promise<string> {
   const rows = await tx.query<Pick<Tasks, 'id'>>(
-    `insert into tasks (document_id, title, description, lead_unit_id, lead_group_text, assigned_on, deadline, original_deadline, deadline_text,
+    `insert into tasks (province_id, document_id, title, description, lead_unit_id, lead_group_text, assigned_on, deadline, original_deadline, deadline_text,
                         recurrence, pillar, source_text, source_start, source_end, sample, created_by, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id`,
+     values ((select province_id from units where id = $4), $1, $2, $3, $4, $5, $6, $7, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) returning id`,
     [t.document_id, t.title, t.description, t.lead_unit_id, t.lead_group_text, t.assigned_on, t.deadline, t.deadline_text, t.recurrence, t.pillar,
       t.source_text, t.source_start, t.source_end, t.sample, t.created_by, at],
   );

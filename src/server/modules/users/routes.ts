@@ -11,9 +11,9 @@ export async function userRoutes(app: FastifyInstance, deps: Deps) {
 
   r.get('/api/users', { schema: { tags: ['users'], summary: 'Danh sách người dùng', response: { 200: ZUserList } } }, async (req) => {
     const actor = requireActor(req);
-    const everywhere = can(actor, 'user.read', { unitId: '*' });
+    const everywhere = can({ ...actor, province: undefined }, 'user.read', { unitId: '*' });
     if (!everywhere && !can(actor, 'user.read', { unitId: actor.unitId })) throw forbidden();
-    return listUsers(deps.db, everywhere ? null : actor.scope);
+    return listUsers(deps.db, everywhere ? (actor.province ?? null) : actor.scope);
   });
 
   r.post('/api/users', { schema: { tags: ['users'], summary: 'Tạo người dùng', body: ZUserCreate, response: { 201: ZUser } } }, async (req, reply) => {

@@ -23,8 +23,8 @@ export interface BudgetFigures {
 export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> {
   return memo(ctx, 'budget', async () => {
     if (!(await hasTables(ctx.q, ['projects', 'pipeline_templates', 'pipeline_role_units', 'project_events']))) return null;
-    const sums = await budgetSumsBySource(ctx.q, ctx.year);
-    const events = await disbursedPerMonth(ctx.q, ctx.year, ctx.from, ctx.asOf);
+    const sums = await budgetSumsBySource(ctx.q, ctx.year, ctx.provinceId);
+    const events = await disbursedPerMonth(ctx.q, ctx.year, ctx.from, ctx.asOf, ctx.provinceId);
     const disbursedByMonth = new Array<number>(12).fill(0);
     for (const e of events) disbursedByMonth[e.month - 1] = e.amount;
 
@@ -33,7 +33,7 @@ export function budgetFigures(ctx: PanelContext): Promise<BudgetFigures | null> 
     const atRiskByUnit = new Map<string, { amount: number; count: number }>();
     let atRisk = 0;
     let atRiskCount = 0;
-    const { rules, items } = await loadPortfolio(ctx.q, null, ctx.asOf);
+    const { rules, items } = await loadPortfolio(ctx.q, null, ctx.asOf, { provinceId: ctx.provinceId });
     const ofYear = items.filter((p) => p.row.fiscal_year === ctx.year);
     for (const a of riskList(rules, items, ofYear, ctx.asOf)) {
       if (!a.atRisk) continue;

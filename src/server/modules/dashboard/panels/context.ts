@@ -7,6 +7,8 @@ export { existingTables };
 /** What a panel is computed for: one year, seen on `asOf` (today, or 31/12 of a past year). */
 export interface PanelContext {
   q: Queryable;
+  /** Every figure is of this province: one deployment holds many (docs/decisions.md). */
+  provinceId: string;
   year: number;
   from: string;
   to: string;

@@ -11,7 +11,7 @@ export interface LatestEvaluation {
 /** The latest evaluation run of a period of the year (the year itself first). */
 export function latestEvaluation(ctx: PanelContext): Promise<LatestEvaluation> {
   return memo(ctx, 'evaluation', async () => {
-    const run = await latestEvaluationRun(ctx.q, String(ctx.year));
+    const run = await latestEvaluationRun(ctx.q, String(ctx.year), ctx.provinceId);
     const byUnit: LatestEvaluation['byUnit'] = new Map();
     if (run) {
       for (const r of await evaluationResults(ctx.q, run.id)) byUnit.set(r.unit_id, { score: r.score, class: r.class, rank: r.rank, name: r.unit_name });

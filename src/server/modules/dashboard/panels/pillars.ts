@@ -31,7 +31,7 @@ export interface KeyIndicator {
 }
 
 export async function rootUnitId(ctx: PanelContext): Promise<string | null> {
-  return memo(ctx, 'root', () => rootUnitOn(ctx.q, ctx.asOf));
+  return memo(ctx, 'root', () => rootUnitOn(ctx.q, ctx.asOf, ctx.provinceId));
 }
 
 /** The key indicators of the year rolled up for the city; the first of each pillar with its children (the map colours them). */
@@ -41,7 +41,7 @@ export function keyIndicators(ctx: PanelContext): Promise<KeyIndicator[] | null>
     const root = await rootUnitId(ctx);
     if (!root) return [];
     const year = String(ctx.year);
-    const rows = await keyIndicatorRows(ctx.q, year, ctx.from, ctx.to, PER_PILLAR);
+    const rows = await keyIndicatorRows(ctx.q, year, ctx.from, ctx.to, PER_PILLAR, ctx.provinceId);
     const out: KeyIndicator[] = [];
     const mapped = new Set<string>();
     for (const row of rows) {

@@ -25,7 +25,7 @@ export interface ReportFigures {
 export function reportFigures(ctx: PanelContext): Promise<ReportFigures | null> {
   return memo(ctx, 'reports', async () => {
     if (!(await hasTables(ctx.q, ['report_regimes', 'report_regime_units', 'report_submissions']))) return null;
-    const regimes = await periodicRegimes(ctx.q, ctx.asOf, ctx.from);
+    const regimes = await periodicRegimes(ctx.q, ctx.asOf, ctx.from, ctx.provinceId);
     const holidays = await loadHolidaySet(ctx.q);
     const payload: TReportsPayload = { period: null, periodLabel: null, deadline: null, expected: 0, onTime: 0, late: 0, missing: 0, onTimeRate: null, regimes: [] };
     const lateByUnit: ReportFigures['lateByUnit'] = new Map();

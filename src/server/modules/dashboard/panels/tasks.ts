@@ -54,7 +54,7 @@ const monthEnd = (year: number, month: number) => new Date(Date.UTC(year, month,
 export function taskFigures(ctx: PanelContext): Promise<TaskFigures | null> {
   return memo(ctx, 'tasks', async () => {
     if (!(await hasTables(ctx.q, ['tasks']))) return null;
-    const rows = await tasksAssignedIn(ctx.q, ctx.from, ctx.to);
+    const rows = await tasksAssignedIn(ctx.q, ctx.from, ctx.to, ctx.provinceId);
     const p = emptyPayload(ctx);
     const counts: Record<TaskStatus, number> = {
       done_on_time: 0,

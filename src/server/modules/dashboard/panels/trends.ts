@@ -32,7 +32,7 @@ export const trendsPanel: PanelDef<TTrendsPayload> = {
       series.push({ key: 'disbursed_cumulative', name: 'Giải ngân lũy kế', unit: 'tỷ đồng', values: upTo(values) });
     }
     if (await hasTables(ctx.q, ['dossier_monthly'])) {
-      const rows = await dossierMonths(ctx.q, monthKeys[0]!, monthKeys[11]!);
+      const rows = await dossierMonths(ctx.q, monthKeys[0]!, monthKeys[11]!, ctx.provinceId);
       if (rows.length > 0) {
         const byKey = new Map(rows.map((r) => [r.month, r]));
         const by = new Map(months.map((m, i) => [m, byKey.get(monthKeys[i]!)] as const).filter((x): x is [string, DossierMonth] => x[1] !== undefined));

@@ -20,7 +20,7 @@ function levelOf(asOf: string): 'district' | 'commune' {
 export function unitsFigures(ctx: PanelContext): Promise<TUnitsPayload> {
   return memo(ctx, 'units', async () => {
     const level = levelOf(ctx.asOf);
-    const units = await unitsOfKindOn(ctx.q, level, ctx.asOf);
+    const units = await unitsOfKindOn(ctx.q, level, ctx.asOf, ctx.provinceId);
     const ids = units.map((u) => u.id);
     const closure = await subtreesOf(ctx.q, ids);
     const below = new Map<string, string[]>();

@@ -25,6 +25,7 @@ const ROLE_COLOURS: Record<Role, string> = {
   unit_officer: 'default',
   unit_leader: 'cyan',
   leadership: 'geekblue',
+  national: 'purple',
 };
 
 /** A unit that has ended is not in today's tree, but an account may still point at it. */
