@@ -13,7 +13,7 @@ log() { echo "[ci] replica: $*" >&2; }
 if ! grep -qE '^host[[:space:]]+replication[[:space:]]+all[[:space:]]+127\.0\.0\.1/32' "$HBA"; then
   log "allowing replication from 127.0.0.1 in $HBA"
   echo 'host replication all 127.0.0.1/32 trust' >> "$HBA"
-  pg_ctlcluster --skip-systemctl-redirect "$VER" main reload
+  pg_ctlcluster --skip-systemctl-redirect "$VER" main reload >/dev/null
 fi
 
 streaming() {
@@ -23,7 +23,7 @@ streaming() {
 
 if pg_lsclusters -h | awk '{print $2}' | grep -qx replica; then
   cp "$HBA" "/etc/postgresql/$VER/replica/pg_hba.conf"
-  pg_ctlcluster --skip-systemctl-redirect "$VER" replica start 2>/dev/null || pg_ctlcluster --skip-systemctl-redirect "$VER" replica reload || true
+  pg_ctlcluster --skip-systemctl-redirect "$VER" replica start >/dev/null 2>&1 || pg_ctlcluster --skip-systemctl-redirect "$VER" replica reload >/dev/null 2>&1 || true
   for _ in $(seq 1 20); do streaming && break; sleep 0.5; done
   if streaming; then
     log "reusing the replica on port $PORT"
@@ -41,7 +41,7 @@ DATA="/var/lib/postgresql/$VER/replica"
 rm -rf "${DATA:?}"/*
 # -R writes standby.signal and primary_conninfo: the copy starts as a streaming standby.
 su postgres -c "pg_basebackup -h 127.0.0.1 -p 5432 -U postgres -D '$DATA' -R -X stream -c fast" >&2
-pg_ctlcluster --skip-systemctl-redirect "$VER" replica start
+pg_ctlcluster --skip-systemctl-redirect "$VER" replica start >/dev/null
 for _ in $(seq 1 40); do streaming && break; sleep 0.5; done
 streaming || { log "the replica did not start streaming"; exit 1; }
 log "streaming on port $PORT"
