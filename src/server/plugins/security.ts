@@ -46,7 +46,7 @@ type LimitKind = 'login' | 'upload' | 'extraction' | 'export';
  * login throttle in the database is the guard that holds across processes.
  */
 // Login is per address, where a whole office behind one NAT signs in at 8:00: the limit
-// bounds argon2 work per address; guessing is the database throttle's job (D??).
+// bounds argon2 work per address; guessing is the database throttle's job (D34).
 export const RATE_LIMITS: Record<LimitKind, number> = { login: 120, upload: 20, extraction: 30, export: 30 };
 
 /** The routes a limit applies to, by `METHOD url` as registered. */
