@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { can, type Action } from '../../../core/auth/policy';
 import { foldVietnamese } from '../../../core/text/fold';
-import { requireActor, type Deps, type SessionActor } from '../../context';
+import { readReach, requireActor, type Deps, type SessionActor } from '../../context';
 import { SEARCH_KINDS, ZSearchQuery, ZSearchResult, type SearchKind, type TSearchResult } from '../../../contracts/search';
 import { likePatterns, searchKind } from './queries';
 
@@ -17,14 +17,15 @@ const READ_ACTION: Record<SearchKind, Action> = {
 
 /**
  * The kinds this person may search, each with the units it is limited to (null: everything).
- * City-wide readers read every task and project; a unit's staff those their units take part in.
+ * Province-wide readers read every task and project of their province; a unit's staff those
+ * their units take part in; the national role everything (readReach, as the lists do).
  */
 function searchable(actor: SessionActor): Array<{ kind: SearchKind; scope: string[] | null }> {
   return SEARCH_KINDS.flatMap((kind): Array<{ kind: SearchKind; scope: string[] | null }> => {
     const action = READ_ACTION[kind];
-    if (can(actor, action, { unitId: '*' })) return [{ kind, scope: null }];
-    if (can(actor, action, { unitId: actor.unitId })) return [{ kind, scope: [...actor.scope] }];
-    return [];
+    if (!can(actor, action, { unitId: '*' }) && !can(actor, action, { unitId: actor.unitId })) return [];
+    const reach = readReach(actor, action);
+    return [{ kind, scope: reach ? [...reach] : null }];
   });
 }
 
@@ -39,7 +40,7 @@ export async function searchRoutes(app: FastifyInstance, deps: Deps) {
     const patterns = likePatterns(words);
     const groups = await Promise.all(
       searchable(actor).map(async ({ kind, scope }) => {
-        const rows = await searchKind(deps.db, kind, patterns, req.query.limit, scope);
+        const rows = await searchKind(deps.db, kind, patterns, req.query.limit, scope, actor.province === null ? null : actor.provinceId);
         return { kind, total: rows[0]?.total ?? 0, items: rows.map((x) => ({ id: x.id, title: x.title, detail: x.detail })) };
       }),
     );
