@@ -109,6 +109,16 @@ for (const engine of ENGINES) {
       expect(provinces.find((p) => p.id === 'HP')!.tasks.total).toBe(hpWall.total);
     });
 
+    it("the search box finds one's own province's tasks and units, never another's", async () => {
+      const search = async (who: Session, q: string) => (await call(s.app, who, 'GET', `/api/search?q=${encodeURIComponent(q)}`)).json();
+      const titles = (r: { groups: Array<{ kind: string; items: Array<{ title: string }> }> }, kind: string) =>
+        r.groups.find((g) => g.kind === kind)?.items.map((i) => i.title) ?? [];
+      expect(titles(await search(hpCoordinator, 'nhiem vu cua hai phong'), 'task')).toContain('Nhiệm vụ của Hải Phòng');
+      expect(titles(await search(qn, 'nhiem vu cua hai phong'), 'task')).toEqual([]);
+      expect(titles(await search(qn, 'le chan'), 'unit')).toEqual([]);
+      expect(titles(await search(hp, 'le chan'), 'unit').length).toBeGreaterThan(0);
+    });
+
     it('a province-bound role cannot read the national comparison', async () => {
       expect((await call(s.app, hp, 'GET', `/api/national?year=${year}`)).statusCode).toBe(403);
       expect((await call(s.app, qn, 'GET', `/api/national?year=${year}`)).statusCode).toBe(403);
