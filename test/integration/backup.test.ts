@@ -25,9 +25,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const IDENTITY_INSERTS: Record<string, string> = {
   indicator_values: `insert into indicator_values (province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency, value, status, origin, entered_by_name)
     select 'HP', i.id, u.id, '2031-M01', 'month', '2031-01-01', '2031-01-31', 'Kiểm thử khôi phục', 1, 'draft', 'form', 'kiểm thử'
-      from indicators i, units u where u.parent_id is null and u.province_id = 'HP' limit 1 returning id`,
+      from indicators i, units u where u.parent_id is null and u.province_id = 'HP' and u.valid_to is null limit 1 returning id`,
   dossiers: `insert into dossiers (province_id, unit_id, code, procedure_code, received_at, channel, fully_online)
-    select 'HP', id, 'SAU-KHOI-PHUC', 'TT-1', now(), 'online', false from units where parent_id is null and province_id = 'HP' returning id`,
+    select 'HP', id, 'SAU-KHOI-PHUC', 'TT-1', now(), 'online', false from units where parent_id is null and province_id = 'HP' and valid_to is null returning id`,
   report_submission_events: `insert into report_submission_events (submission_id, action, actor_name, to_status)
     select id, 'save', 'kiểm thử', 'draft' from report_submissions limit 1 returning id`,
 };

@@ -208,7 +208,7 @@ describe('every route × every role follows the policy', () => {
       const { province } = await provinceOf(s.db, me.unitId, role);
       actors.set(role, { id: me.id, role, unitId: me.unitId, scope: new Set(scope.map((r) => r.id)), province });
     }
-    const root = (await s.db.query<{ id: string }>('select id from units where parent_id is null'))[0]!.id;
+    const root = (await s.db.query<{ id: string }>("select id from units where parent_id is null and province_id = 'HP' and valid_to is null"))[0]!.id;
     const officer = actors.get('unit_officer')!;
     const someUser = (await s.db.query<{ id: string }>("select id from users where username = 'lanhdao'"))[0]!.id;
     ids = { unitId: root, officerUnitId: officer.unitId, userId: someUser };

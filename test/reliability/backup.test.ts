@@ -40,9 +40,9 @@ async function insertAfterRestore(db: Db) {
     expect(row.id, table).toBeGreaterThan(max);
     ids[table] = row.id;
   };
-  await one('dossiers', `insert into dossiers (province_id, unit_id, code, procedure_code, received_at, channel) select 'HP', id, 'SAU-KHOI-PHUC', 'TT-1', now(), 'online' from units where parent_id is null and province_id = 'HP' returning id`);
+  await one('dossiers', `insert into dossiers (province_id, unit_id, code, procedure_code, received_at, channel) select 'HP', id, 'SAU-KHOI-PHUC', 'TT-1', now(), 'online' from units where parent_id is null and province_id = 'HP' and valid_to is null returning id`);
   await one('indicator_values', `insert into indicator_values (province_id, indicator_id, unit_id, period, period_type, period_start, period_end, source_agency, value, status, origin, entered_by_name)
-    select 'HP', i.id, u.id, '2031-M01', 'month', '2031-01-01', '2031-01-31', 'Sau khôi phục', 1, 'draft', 'form', 'kiểm thử' from indicators i, units u where u.parent_id is null and u.province_id = 'HP' limit 1 returning id`);
+    select 'HP', i.id, u.id, '2031-M01', 'month', '2031-01-01', '2031-01-31', 'Sau khôi phục', 1, 'draft', 'form', 'kiểm thử' from indicators i, units u where u.parent_id is null and u.province_id = 'HP' and u.valid_to is null limit 1 returning id`);
   await one('report_submission_events', `insert into report_submission_events (submission_id, actor_name, action, to_status) select id, 'kiểm thử', 'save', 'draft' from report_submissions limit 1 returning id`);
   await one('audit_log', `insert into audit_log (actor_name, action, entity) values ('kiểm thử', 'test', 'restore') returning id`);
   return ids;
